@@ -1,0 +1,280 @@
+package org.qinglang.core.lexicon;
+
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An Aho–Corasick automaton over small positive int symbols, stored as a double array: the children of
+ * state {@code s} live at {@code base[s] + symbol}, and {@code check[t] == s} says that slot {@code t} is
+ * a child of {@code s}. State ids are slot numbers; the root is 0. Symbol 0 means "no pattern has this"
+ * and always leads back to the root.
+ *
+ * <p>The walk is stepwise ({@link #next}) rather than a scan over a whole string, so the caller can
+ * skip noise between symbols and keep its own map from symbols back to raw offsets.
+ *
+ * <p>Immutable after {@link Builder#build()}; thread-safe.
+ */
+final class SymbolAutomaton {
+
+    static final int ROOT = 0;
+
+    private final int[] base;
+    private final int[] check;
+    private final int[] fail;
+    /** For each state: the first index into {@link #outputs} of the patterns ending here, or -1. */
+    private final int[] outputHead;
+    /** For each state: the nearest state on the fail chain with outputs, or -1. */
+    private final int[] outputLink;
+    /** Runs of pattern ids, each run ended by -1. */
+    private final int[] outputs;
+    private final int[] patternLength;
+
+    private SymbolAutomaton(int[] base, int[] check, int[] fail, int[] outputHead, int[] outputLink, int[] outputs,
+                            int[] patternLength) {
+        this.base = base;
+        this.check = check;
+        this.fail = fail;
+        this.outputHead = outputHead;
+        this.outputLink = outputLink;
+        this.outputs = outputs;
+        this.patternLength = patternLength;
+    }
+
+    /** The state after reading {@code symbol} in state {@code s}, following failure links. */
+    int next(int s, int symbol) {
+        if (symbol <= 0) {
+            return ROOT;
+        }
+        int[] base = this.base;
+        int[] check = this.check;
+        while (true) {
+            int t = base[s] + symbol;
+            if (t < check.length && check[t] == s) {
+                return t;
+            }
+            if (s == ROOT) {
+                return ROOT;
+            }
+            s = fail[s];
+        }
+    }
+
+    /** True if some pattern ends in {@code s} or in a state on its fail chain. */
+    boolean hasOutput(int s) {
+        return outputHead[s] >= 0 || outputLink[s] >= 0;
+    }
+
+    /** The first state, starting at {@code s} and following output links, with patterns ending in it; or -1. */
+    int firstOutputState(int s) {
+        return outputHead[s] >= 0 ? s : outputLink[s];
+    }
+
+    /** The next state with outputs after {@code s} on the output chain, or -1. */
+    int nextOutputState(int s) {
+        return outputLink[s];
+    }
+
+    /** Index into the output runs of the patterns that end exactly in {@code s}. */
+    int outputHead(int s) {
+        return outputHead[s];
+    }
+
+    /** The pattern id at {@code index} in the output runs, or -1 at the end of a run. */
+    int output(int index) {
+        return outputs[index];
+    }
+
+    /** The length of pattern {@code id}, in symbols. */
+    int patternLength(int id) {
+        return patternLength[id];
+    }
+
+    int patternCount() {
+        return patternLength.length;
+    }
+
+    /** Approximate heap used by the arrays, in bytes. */
+    long bytes() {
+        return 4L * (base.length + check.length + fail.length + outputHead.length + outputLink.length
+                + outputs.length + patternLength.length);
+    }
+
+    /** Builds an automaton from patterns added one by one; each added pattern gets the next id. */
+    static final class Builder {
+        // the trie while building: edges keyed by (node << 32 | symbol), children listed per node
+        private final Map<Long, Integer> edges = new HashMap<>();
+        private int[] firstChild = new int[1024];
+        private int[] nextSibling = new int[1024];
+        private int[] symbolOf = new int[1024];
+        private int[] terminalHead = new int[1024];
+        private int nodes = 1;
+        private int[] patternLength = new int[256];
+        private int[] patternNext = new int[256];
+        private int patterns;
+
+        Builder() {
+            Arrays.fill(firstChild, -1);
+            Arrays.fill(terminalHead, -1);
+        }
+
+        /** Adds a pattern (all symbols ≥ 1) and returns its id. */
+        int add(int[] symbols) {
+            if (symbols.length == 0) {
+                throw new IllegalArgumentException("a pattern must have at least one symbol");
+            }
+            int node = 0;
+            for (int c : symbols) {
+                if (c <= 0) {
+                    throw new IllegalArgumentException("pattern symbols must be positive, got " + c);
+                }
+                long key = ((long) node << 32) | c;
+                Integer child = edges.get(key);
+                if (child == null) {
+                    child = newNode(node, c);
+                    edges.put(key, child);
+                }
+                node = child;
+            }
+            if (patterns == patternLength.length) {
+                patternLength = Arrays.copyOf(patternLength, patterns * 2);
+                patternNext = Arrays.copyOf(patternNext, patterns * 2);
+            }
+            int id = patterns++;
+            patternLength[id] = symbols.length;
+            patternNext[id] = terminalHead[node];
+            terminalHead[node] = id;
+            return id;
+        }
+
+        private int newNode(int parent, int symbol) {
+            if (nodes == firstChild.length) {
+                int n = nodes * 2;
+                firstChild = Arrays.copyOf(firstChild, n);
+                nextSibling = Arrays.copyOf(nextSibling, n);
+                symbolOf = Arrays.copyOf(symbolOf, n);
+                terminalHead = Arrays.copyOf(terminalHead, n);
+                Arrays.fill(firstChild, nodes, n, -1);
+                Arrays.fill(terminalHead, nodes, n, -1);
+            }
+            int id = nodes++;
+            symbolOf[id] = symbol;
+            nextSibling[id] = firstChild[parent];
+            firstChild[parent] = id;
+            return id;
+        }
+
+        SymbolAutomaton build() {
+            int[] slotOf = new int[nodes];
+            int capacity = Math.max(1024, nodes * 2);
+            int[] base = new int[capacity];
+            int[] check = new int[capacity];
+            Arrays.fill(check, -1);
+            BitSet used = new BitSet(capacity);
+            used.set(0);
+            slotOf[0] = 0;
+            int searchFrom = 1;
+            ArrayDeque<Integer> queue = new ArrayDeque<>();
+            queue.add(0);
+            int[] kids = new int[64];
+            while (!queue.isEmpty()) {
+                int node = queue.poll();
+                int k = 0;
+                for (int c = firstChild[node]; c >= 0; c = nextSibling[c]) {
+                    if (k == kids.length) {
+                        kids = Arrays.copyOf(kids, k * 2);
+                    }
+                    kids[k++] = c;
+                }
+                if (k == 0) {
+                    continue;
+                }
+                int minSymbol = Integer.MAX_VALUE;
+                for (int i = 0; i < k; i++) {
+                    minSymbol = Math.min(minSymbol, symbolOf[kids[i]]);
+                }
+                int pos = Math.max(searchFrom, minSymbol);
+                int b;
+                while (true) {
+                    pos = used.nextClearBit(pos);
+                    b = pos - minSymbol;
+                    boolean fits = true;
+                    for (int i = 0; i < k && fits; i++) {
+                        fits = !used.get(b + symbolOf[kids[i]]);
+                    }
+                    if (fits) {
+                        break;
+                    }
+                    pos++;
+                }
+                int slot = slotOf[node];
+                base[slot] = b;
+                for (int i = 0; i < k; i++) {
+                    int t = b + symbolOf[kids[i]];
+                    if (t >= check.length) {
+                        int n = Math.max(t + 1, check.length * 2);
+                        base = Arrays.copyOf(base, n);
+                        int old = check.length;
+                        check = Arrays.copyOf(check, n);
+                        Arrays.fill(check, old, n, -1);
+                    }
+                    used.set(t);
+                    check[t] = slot;
+                    slotOf[kids[i]] = t;
+                    queue.add(kids[i]);
+                }
+                // skip ahead past dense regions so that placement stays close to linear
+                while (used.get(searchFrom)) {
+                    searchFrom++;
+                }
+            }
+            int size = used.length();
+            base = Arrays.copyOf(base, size);
+            check = Arrays.copyOf(check, size);
+
+            int[] fail = new int[size];
+            int[] outputHead = new int[size];
+            int[] outputLink = new int[size];
+            Arrays.fill(outputHead, -1);
+            Arrays.fill(outputLink, -1);
+            int[] outputs = new int[patterns + nodes];
+            int o = 0;
+            for (int node = 0; node < nodes; node++) {
+                if (terminalHead[node] >= 0) {
+                    outputHead[slotOf[node]] = o;
+                    for (int p = terminalHead[node]; p >= 0; p = patternNext[p]) {
+                        outputs[o++] = p;
+                    }
+                    outputs[o++] = -1;
+                }
+            }
+            outputs = Arrays.copyOf(outputs, o);
+
+            SymbolAutomaton partial = new SymbolAutomaton(base, check, fail, outputHead, outputLink, outputs,
+                    Arrays.copyOf(patternLength, patterns));
+            queue.add(0);
+            while (!queue.isEmpty()) {
+                int node = queue.poll();
+                int slot = slotOf[node];
+                for (int c = firstChild[node]; c >= 0; c = nextSibling[c]) {
+                    int child = slotOf[c];
+                    int f = node == 0 ? ROOT : partial.next(fail[slot], symbolOf[c]);
+                    fail[child] = f;
+                    outputLink[child] = outputHead[f] >= 0 ? f : outputLink[f];
+                    queue.add(c);
+                }
+            }
+            return partial;
+        }
+    }
+
+    /** Convenience for tests: builds from a list of patterns. */
+    static SymbolAutomaton of(List<int[]> patterns) {
+        Builder b = new Builder();
+        patterns.forEach(b::add);
+        return b.build();
+    }
+}

@@ -1,0 +1,153 @@
+package org.qinglang.core.text;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Ordinary Chinese words, from the dictionary that ships inside jieba-analysis ({@code dict.txt}, about
+ * 349,000 words with corpus frequencies). A fuzzy hit that coincides with an ordinary word (女子 for a
+ * split 好, 飞舞 for 废物 by sound) or cuts through one (路口交通 for 口交, 拖拉机 for 垃圾 by sound) is
+ * almost always innocent, so the matcher asks this list before it reports one.
+ *
+ * <p>Only words of two to {@value #MAX_WORD_LENGTH} Han characters used at least
+ * {@value #MIN_FREQUENCY} times in jieba's corpus count as ordinary: rarer entries of that dictionary
+ * include internet slang that is itself an evasion (沙比, 煞笔). Words are kept as 64-bit hashes in an
+ * open-addressing table (about 1 MB); a false "is a word" needs a hash collision.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class WordList {
+
+    /** The longest word kept, in characters. */
+    public static final int MAX_WORD_LENGTH = 6;
+    /** The least corpus frequency of a word that counts as ordinary. */
+    public static final int MIN_FREQUENCY = 20;
+
+    private final long[] table;
+    private final int mask;
+    private final int size;
+    private final Map<Character, Long> characterFrequencies;
+
+    private WordList(long[] table, int size, Map<Character, Long> characterFrequencies) {
+        this.table = table;
+        this.mask = table.length - 1;
+        this.size = size;
+        this.characterFrequencies = characterFrequencies;
+    }
+
+    /** jieba's word list, loaded on first use. */
+    public static WordList standard() {
+        return Holder.STANDARD;
+    }
+
+    /** How many ordinary words there are. */
+    public int size() {
+        return size;
+    }
+
+    /** True if {@code text[from, to)} is an ordinary word. */
+    public boolean contains(char[] text, int from, int to) {
+        int len = to - from;
+        if (len < 2 || len > MAX_WORD_LENGTH) {
+            return false;
+        }
+        long h = hash(text, from, to);
+        for (int i = (int) (h ^ (h >>> 32)) & mask; ; i = (i + 1) & mask) {
+            long t = table[i];
+            if (t == 0) {
+                return false;
+            }
+            if (t == h) {
+                return true;
+            }
+        }
+    }
+
+    /** True if {@code word} is an ordinary word. */
+    public boolean contains(String word) {
+        char[] c = word.toCharArray();
+        return contains(c, 0, c.length);
+    }
+
+    /** How often each character occurs in the whole dictionary, weighted by word frequency. */
+    public Map<Character, Long> characterFrequencies() {
+        return characterFrequencies;
+    }
+
+    static long hash(char[] text, int from, int to) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = from; i < to; i++) {
+            h ^= text[i];
+            h *= 0x100000001b3L;
+        }
+        h ^= h >>> 29;
+        h *= 0xbf58476d1ce4e5b9L;
+        h ^= h >>> 32;
+        return h == 0 ? 1 : h;
+    }
+
+    private static final class Holder {
+        static final WordList STANDARD = load();
+    }
+
+    private static WordList load() {
+        InputStream in = WordList.class.getResourceAsStream("/dict.txt");
+        if (in == null) {
+            throw new IllegalStateException("jieba's dict.txt is missing from the class path (com.huaban:jieba-analysis)");
+        }
+        long[] table = new long[1 << 19];
+        int mask = table.length - 1;
+        int size = 0;
+        Map<Character, Long> chars = new HashMap<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            for (String line; (line = r.readLine()) != null; ) {
+                int a = line.indexOf(' ');
+                if (a <= 0) {
+                    continue;
+                }
+                int b = line.indexOf(' ', a + 1);
+                long freq;
+                try {
+                    freq = Long.parseLong(b < 0 ? line.substring(a + 1) : line.substring(a + 1, b));
+                } catch (NumberFormatException e) {
+                    continue;
+                }
+                String word = line.substring(0, a);
+                for (int i = 0; i < word.length(); i++) {
+                    chars.merge(word.charAt(i), freq, Long::sum);
+                }
+                if (freq < MIN_FREQUENCY || word.length() < 2 || word.length() > MAX_WORD_LENGTH || !allHan(word)) {
+                    continue;
+                }
+                char[] c = word.toCharArray();
+                long h = hash(c, 0, c.length);
+                int i = (int) (h ^ (h >>> 32)) & mask;
+                while (table[i] != 0 && table[i] != h) {
+                    i = (i + 1) & mask;
+                }
+                if (table[i] == 0) {
+                    table[i] = h;
+                    size++;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new WordList(table, size, Map.copyOf(chars));
+    }
+
+    private static boolean allHan(String w) {
+        for (int i = 0; i < w.length(); i++) {
+            if (!Character.isIdeographic(w.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
