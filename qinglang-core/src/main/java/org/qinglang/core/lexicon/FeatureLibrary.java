@@ -18,6 +18,7 @@ import java.util.Set;
 
 /**
  * A compiled feature library: finds every entry in a text on every channel it allows, in one pass.
+ * A term that begins or ends with a Latin letter matches whole Latin words only (ass is not in grass).
  *
  * <p>Two automata walk the text side by side. The <em>character</em> automaton reads folded characters
  * and holds each entry's folded term (reported as {@code exact} when the raw text equals the term,
@@ -65,8 +66,11 @@ public final class FeatureLibrary {
 
     private final SymbolAutomaton sounds;
     private final int[][] soundRefs;
+    /** Per sound pattern, per ref: the exact syllables of the entry's reading. */
+    private final int[][][] soundPlain;
     private final Map<String, int[]> initials;
     private final List<String> warnings;
+    private final boolean hasExemptions;
 
     private FeatureLibrary(Compiler c) {
         this.entries = c.entries;
@@ -83,8 +87,10 @@ public final class FeatureLibrary {
         this.charRefs = c.charRefs.toArray(int[][]::new);
         this.sounds = c.soundCount > 0 ? c.sounds.build() : null;
         this.soundRefs = c.soundRefs.toArray(int[][]::new);
+        this.soundPlain = c.soundPlain.toArray(int[][][]::new);
         this.initials = Map.copyOf(c.initials);
         this.warnings = List.copyOf(c.warnings);
+        this.hasExemptions = entries.stream().anyMatch(e -> !e.exemptions().isEmpty());
     }
 
     /** Compiles entries with every channel the entries allow. */
@@ -166,7 +172,7 @@ public final class FeatureLibrary {
                 for (int o = a.firstOutputState(state); o >= 0; o = a.nextOutputState(o)) {
                     for (int k = a.outputHead(o); a.output(k) >= 0; k++) {
                         int p = a.output(k);
-                        found.add(p, i + 1 - a.patternLength(p), i + 1, false);
+                        found.add(p, i + 1 - a.patternLength(p), i + 1, 0);
                     }
                 }
             }
@@ -186,6 +192,8 @@ public final class FeatureLibrary {
         byte lastKind = CharKind.NOISE;
 
         int[] soundStart = snd == null ? null : new int[n + 1];
+        int[] soundPlain = snd == null ? null : new int[n + 1];
+        found.soundPlain = soundPlain;
         int soundCount = 0;
         int soundState = SymbolAutomaton.ROOT;
         int soundGap = 0;
@@ -252,6 +260,7 @@ public final class FeatureLibrary {
                         int syl = f < 0x10000 ? pinyin.syllableOf((char) f) : 0;
                         soundState = snd.next(soundState, syl);
                         soundGap = 0;
+                        soundPlain[soundCount] = f < 0x10000 ? pinyin.plainOf((char) f) : 0;
                         soundStart[soundCount++] = i;
                         if (snd.hasOutput(soundState)) {
                             emit(snd, soundState, soundStart, soundCount, i + len, found, true);
@@ -290,7 +299,8 @@ public final class FeatureLibrary {
         for (int o = a.firstOutputState(state); o >= 0; o = a.nextOutputState(o)) {
             for (int k = a.outputHead(o); a.output(k) >= 0; k++) {
                 int p = a.output(k);
-                found.add(p, starts[consumed - a.patternLength(p)], end, sound);
+                int from = consumed - a.patternLength(p);
+                found.add(sound ? ~p : p, starts[from], end, from);
             }
         }
     }
@@ -366,6 +376,7 @@ public final class FeatureLibrary {
         }
         for (int k = 0; k < seg.length; k += 3) {
             soundState = snd.next(soundState, seg[k]);
+            found.soundPlain[soundCount] = 0;
             soundStart[soundCount++] = latin.start[seg[k + 1]];
             if (snd.hasOutput(soundState)) {
                 emit(snd, soundState, soundStart, soundCount, latin.end[seg[k + 2] - 1], found, true);
@@ -387,78 +398,189 @@ public final class FeatureLibrary {
     // ------------------------------------------------------------------------------------------------
     // from candidates to hits
 
-    /** Pattern matches found by the walks, as flat int triples. */
+    /** Pattern matches found by the walks, as flat int quadruples (pattern, start, end, sound index). */
     private static final class Candidates {
-        int[] data = new int[48];
+        int[] data = new int[64];
         int size;
+        /** Per symbol of the sound walk: the exact syllable of a Han character, 0 for Latin letters. */
+        int[] soundPlain;
 
-        void add(int pattern, int start, int end, boolean sound) {
-            if (size * 3 + 3 > data.length) {
+        void add(int pattern, int start, int end, int aux) {
+            if (size * 4 + 4 > data.length) {
                 data = Arrays.copyOf(data, data.length * 2);
             }
-            data[size * 3] = sound ? ~pattern : pattern;
-            data[size * 3 + 1] = start;
-            data[size * 3 + 2] = end;
+            int k = size * 4;
+            data[k] = pattern;
+            data[k + 1] = start;
+            data[k + 2] = end;
+            data[k + 3] = aux;
             size++;
         }
 
         void addInitials(int[] entries, int start, int end) {
             for (int e : entries) {
-                add(Integer.MIN_VALUE + e, start, end, false);
+                add(Integer.MIN_VALUE + e, start, end, 0);
             }
         }
     }
 
     private List<Hit> resolve(String s, Candidates found) {
-        List<int[]> raw = new ArrayList<>(found.size);
-        Map<Integer, List<int[]>> exemptSpans = null;
+        Resolution r = new Resolution(s, hasExemptions ? exemptSpans(found) : null);
+        int[] data = found.data;
         for (int c = 0; c < found.size; c++) {
-            int code = found.data[c * 3];
-            int start = found.data[c * 3 + 1];
-            int end = found.data[c * 3 + 2];
-            if (code <= Integer.MIN_VALUE + entries.size() && code >= Integer.MIN_VALUE) {
-                raw.add(new int[] {code - Integer.MIN_VALUE, KIND_INITIALS, start, end});
+            int code = data[c * 4];
+            int start = data[c * 4 + 1];
+            int end = data[c * 4 + 2];
+            if (code < 0 && code - Integer.MIN_VALUE < entries.size()) {
+                addHit(r, code - Integer.MIN_VALUE, KIND_INITIALS, start, end);
                 continue;
             }
-            int[] refs = code < 0 ? soundRefs[~code] : charRefs[code];
-            for (int ref : refs) {
-                int entry = ref >>> 3;
-                int kind = ref & 7;
-                if (kind == KIND_EXEMPT) {
-                    if (exemptSpans == null) {
-                        exemptSpans = new HashMap<>();
+            if (code >= 0) {
+                for (int ref : charRefs[code]) {
+                    if ((ref & 7) != KIND_EXEMPT) {
+                        addHit(r, ref >>> 3, ref & 7, start, end);
                     }
-                    exemptSpans.computeIfAbsent(entry, k -> new ArrayList<>()).add(new int[] {start, end});
-                } else {
-                    raw.add(new int[] {entry, kind, start, end});
+                }
+                continue;
+            }
+            int[] refs = soundRefs[~code];
+            for (int j = 0; j < refs.length; j++) {
+                int entry = refs[j] >>> 3;
+                if (sameSyllables(found.soundPlain, data[c * 4 + 3], soundPlain[~code][j])
+                        && !sameAsCharHit(found, entry, start, end)) {
+                    addHit(r, entry, KIND_SOUND, start, end);
                 }
             }
         }
-        List<Hit> hits = new ArrayList<>(raw.size());
-        for (int[] r : raw) {
-            int entryId = r[0];
-            int start = r[2];
-            int end = r[3];
-            Entry e = entries.get(entryId);
-            Channel channel = channelOf(e, r[1], s, start, end);
-            if (channel == null || exempted(exemptSpans, entryId, start, end)
-                    || vetoed(s, entryId, channel, start, end)) {
-                continue;
-            }
-            hits.add(new Hit(e.term(), e.category(), e.severity(), channel, start, end, s.substring(start, end)));
+        List<Hit> hits = r.hits;
+        if (hits.size() < 2) {
+            return hits;
         }
-        hits.sort(Comparator.comparingInt(Hit::start).thenComparingInt(Hit::end).thenComparing(Hit::term)
-                .thenComparingInt(h -> rank(h.channel())));
+        sortSmall(hits);
         // the same entry at the same place once, on its most direct channel (sorted first)
         List<Hit> out = new ArrayList<>(hits.size());
+        Hit last = null;
         for (Hit h : hits) {
-            Hit last = out.isEmpty() ? null : out.get(out.size() - 1);
             if (last == null || last.start() != h.start() || last.end() != h.end() || !last.term().equals(h.term())) {
                 out.add(h);
+                last = h;
             }
         }
         return out;
     }
+
+    /** What one resolution needs: the text, its folded Han characters (made when first asked), the hits. */
+    private final class Resolution {
+        final String text;
+        final Map<Integer, List<int[]>> exemptSpans;
+        final List<Hit> hits = new ArrayList<>();
+        private char[] han;
+
+        Resolution(String text, Map<Integer, List<int[]>> exemptSpans) {
+            this.text = text;
+            this.exemptSpans = exemptSpans;
+        }
+
+        /** Per raw index: the folded Han character there, or 0 for anything else (and surrogates). */
+        char[] han() {
+            if (han == null) {
+                han = new char[text.length()];
+                for (int i = 0; i < han.length; i++) {
+                    char c = text.charAt(i);
+                    han[i] = folding.kind(c) == CharKind.CJK ? (char) folding.fold(c) : 0;
+                }
+            }
+            return han;
+        }
+    }
+
+    /**
+     * True if every Han character of a sound match has the term's exact syllable: near sounds (s/sh, n/l …)
+     * count only where the text spells the syllable in Latin letters.
+     */
+    private static boolean sameSyllables(int[] textPlain, int from, int[] termPlain) {
+        for (int k = 0; k < termPlain.length; k++) {
+            int t = textPlain[from + k];
+            if (t != 0 && termPlain[k] != 0 && t != termPlain[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** True if the character automaton found the same entry at the same place (so the sound hit adds nothing). */
+    private boolean sameAsCharHit(Candidates found, int entry, int start, int end) {
+        int[] data = found.data;
+        for (int c = 0; c < found.size; c++) {
+            int code = data[c * 4];
+            if (code >= 0 && data[c * 4 + 1] == start && data[c * 4 + 2] == end) {
+                for (int ref : charRefs[code]) {
+                    if (ref >>> 3 == entry && (ref & 7) != KIND_EXEMPT) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static void sortSmall(List<Hit> hits) {
+        if (hits.size() > 16) {
+            hits.sort(HIT_ORDER);
+            return;
+        }
+        for (int i = 1; i < hits.size(); i++) {
+            Hit h = hits.get(i);
+            int j = i - 1;
+            while (j >= 0 && HIT_ORDER.compare(hits.get(j), h) > 0) {
+                hits.set(j + 1, hits.get(j));
+                j--;
+            }
+            hits.set(j + 1, h);
+        }
+    }
+
+    private void addHit(Resolution r, int entryId, int kind, int start, int end) {
+        Entry e = entries.get(entryId);
+        Channel channel = channelOf(e, kind, r.text, start, end);
+        if (channel == null || insideLatinWord(r.text, start, end) || exempted(r.exemptSpans, entryId, start, end)
+                || vetoed(r, entryId, channel, start, end)) {
+            return;
+        }
+        r.hits.add(new Hit(e.term(), e.category(), e.severity(), channel, start, end, r.text.substring(start, end)));
+    }
+
+    private Map<Integer, List<int[]>> exemptSpans(Candidates found) {
+        Map<Integer, List<int[]>> spans = null;
+        for (int c = 0; c < found.size; c++) {
+            int code = found.data[c * 4];
+            if (code < 0) {
+                continue;
+            }
+            for (int ref : charRefs[code]) {
+                if ((ref & 7) == KIND_EXEMPT) {
+                    if (spans == null) {
+                        spans = new HashMap<>();
+                    }
+                    spans.computeIfAbsent(ref >>> 3, k -> new ArrayList<>())
+                            .add(new int[] {found.data[c * 4 + 1], found.data[c * 4 + 2]});
+                }
+            }
+        }
+        return spans;
+    }
+
+    /** Hits by start, end, term, then most direct channel first. */
+    private static final Comparator<Hit> HIT_ORDER = (x, y) -> {
+        if (x.start() != y.start()) {
+            return Integer.compare(x.start(), y.start());
+        }
+        if (x.end() != y.end()) {
+            return Integer.compare(x.end(), y.end());
+        }
+        int t = x.term().compareTo(y.term());
+        return t != 0 ? t : Integer.compare(rank(x.channel()), rank(y.channel()));
+    };
 
     /** How direct a channel is: exact, then alias, folded, split, pinyin, initials. */
     private static int rank(Channel c) {
@@ -498,6 +620,20 @@ public final class FeatureLibrary {
         }
     }
 
+    /**
+     * True if a match that begins or ends with a Latin letter is glued to more Latin letters, as ass in
+     * grass: Latin terms match whole words only.
+     */
+    private boolean insideLatinWord(String s, int start, int end) {
+        return !exactOnly && (start > 0 && isLatin(s, start) && isLatin(s, start - 1)
+                || end < s.length() && isLatin(s, end - 1) && isLatin(s, end));
+    }
+
+    private boolean isLatin(String s, int i) {
+        char c = s.charAt(i);
+        return folding.kind(c) == CharKind.LATIN;
+    }
+
     private static boolean exempted(Map<Integer, List<int[]>> spans, int entry, int start, int end) {
         if (spans == null) {
             return false;
@@ -516,89 +652,96 @@ public final class FeatureLibrary {
     /**
      * True if ordinary words explain the hit away. A sound or split hit (a guess) goes if an ordinary
      * word coincides with it (飞舞 for 废物) or cuts through one of its edges (拖拉机 for 垃圾). An exact or
-     * folded hit goes only if every one of its characters belongs to an ordinary word that reaches out of
-     * the hit (路口交通 for 口交), so that 傻逼真是的 keeps 傻逼 although 逼真 is a word. Words that contain
-     * the entry's own term or alias never count.
+     * folded hit of two characters goes only if both of its characters belong to ordinary words that reach
+     * out of it (路口交通 for 口交), so that 傻逼真是的 keeps 傻逼 although 逼真 is a word. Words are runs
+     * of Han characters; words that contain the entry's own term or alias never count.
      */
-    private boolean vetoed(String s, int entry, Channel channel, int start, int end) {
-        boolean guess = channel == Channel.PINYIN || channel == Channel.SPLIT;
-        if (exactOnly || !guess && channel != Channel.EXACT && channel != Channel.FOLDED) {
+    private boolean vetoed(Resolution r, int entry, Channel channel, int start, int end) {
+        if (exactOnly) {
             return false;
         }
-        int reach = WordList.MAX_WORD_LENGTH - 1;
-        int from = start;
-        for (int k = 0; k < reach && from > 0; k++) {
-            from = s.offsetByCodePoints(from, -1);
-        }
-        int to = end;
-        for (int k = 0; k < reach && to < s.length(); k++) {
-            to = s.offsetByCodePoints(to, 1);
-        }
-        // the Han characters around the hit, folded, with their raw offsets; 0 marks a word boundary
-        char[] w = new char[to - from];
-        int[] ws = new int[to - from];
-        int[] we = new int[to - from];
-        int n = 0;
-        for (int i = from; i < to; ) {
-            int cp = s.codePointAt(i);
-            int len = Character.charCount(cp);
-            byte kind = folding.kind(cp);
-            if (kind == CharKind.CJK && cp < 0x10000) {
-                w[n] = (char) folding.fold(cp);
-                ws[n] = i;
-                we[n] = i + len;
-                n++;
-            } else if (kind != CharKind.DROP && (i < start || i >= end)) {
-                w[n] = 0;
-                ws[n] = i;
-                we[n] = i + len;
-                n++;
+        int n = r.text.length();
+        int longest = WordList.MAX_WORD_LENGTH;
+        if (channel == Channel.EXACT || channel == Channel.FOLDED) {
+            if (end - start != 2 || foldedTerms[entry].length() != 2) {
+                return false;
             }
-            i += len;
-        }
-        boolean[] claimed = new boolean[n];
-        for (int a = 0; a < n; a++) {
-            if (w[a] == 0) {
-                continue;
+            char[] han = r.han();
+            boolean first = false;
+            for (int len = 2; len <= longest && !first && start + 1 - len >= 0; len++) {
+                first = isOtherWord(han, start + 1 - len, start + 1, entry);
             }
-            for (int b = a + 2; b <= Math.min(n, a + WordList.MAX_WORD_LENGTH); b++) {
-                if (w[b - 1] == 0) {
-                    break;
-                }
-                int rs = ws[a];
-                int re = we[b - 1];
-                if (re <= start || rs >= end) {
-                    continue;
-                }
-                boolean crossing = rs < start || re > end;
-                boolean coinciding = rs == start && re == end;
-                if (!crossing && !(guess && coinciding)) {
-                    continue;
-                }
-                if (!words.contains(w, a, b) || containsOwnTerm(new String(w, a, b - a), entry)) {
-                    continue;
-                }
-                if (guess) {
+            if (!first) {
+                return false;
+            }
+            for (int len = 2; len <= longest && end - 1 + len <= n; len++) {
+                if (isOtherWord(han, end - 1, end - 1 + len, entry)) {
                     return true;
                 }
-                for (int k = a; k < b; k++) {
-                    claimed[k] = true;
+            }
+            return false;
+        }
+        if (channel != Channel.PINYIN && channel != Channel.SPLIT) {
+            return false;
+        }
+        char[] han = r.han();
+        if (channel == Channel.PINYIN && allCommon(han, start, end)) {
+            return true;
+        }
+        if (isOtherWord(han, start, end, entry)) {
+            return true;
+        }
+        // words that start before the hit and reach into it (or over it)
+        for (int a = start - 1; a >= Math.max(0, start - longest + 1); a--) {
+            if (han[a] == 0 || a + 1 >= n || han[a + 1] == 0 || !words.mayStartWord(han[a], han[a + 1])) {
+                continue;
+            }
+            for (int b = start + 1; b <= Math.min(n, a + longest); b++) {
+                if (isOtherWord(han, a, b, entry)) {
+                    return true;
                 }
             }
         }
-        if (guess) {
-            return false;
+        // words that start inside the hit and reach out of it
+        for (int a = start; a < end; a++) {
+            if (han[a] == 0 || a + 1 >= n || han[a + 1] == 0 || !words.mayStartWord(han[a], han[a + 1])) {
+                continue;
+            }
+            for (int b = end + 1; b <= Math.min(n, a + longest); b++) {
+                if (isOtherWord(han, a, b, entry)) {
+                    return true;
+                }
+            }
         }
+        return false;
+    }
+
+    /** True if the Han characters of {@code han[from, to)} are all common ones, and there is at least one. */
+    private boolean allCommon(char[] han, int from, int to) {
         boolean any = false;
-        for (int k = 0; k < n; k++) {
-            if (ws[k] >= start && we[k] <= end && w[k] != 0) {
-                if (!claimed[k]) {
+        for (int i = from; i < to; i++) {
+            if (han[i] != 0) {
+                if (!words.isCommonCharacter(han[i])) {
                     return false;
                 }
                 any = true;
             }
         }
         return any;
+    }
+
+    /** True if {@code han[from, to)} is all Han and an ordinary word that is not about the entry. */
+    private boolean isOtherWord(char[] han, int from, int to, int entry) {
+        int len = to - from;
+        if (len < 2 || len > WordList.MAX_WORD_LENGTH || !words.mayStartWord(han[from], han[from + 1])) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            if (han[i] == 0) {
+                return false;
+            }
+        }
+        return words.contains(han, from, to) && !containsOwnTerm(new String(han, from, len), entry);
     }
 
     private boolean containsOwnTerm(String word, int entry) {
@@ -632,6 +775,7 @@ public final class FeatureLibrary {
         final Map<String, Integer> charPatternIds = new HashMap<>();
         final SymbolAutomaton.Builder sounds = new SymbolAutomaton.Builder();
         final List<int[]> soundRefs = new ArrayList<>();
+        final List<int[][]> soundPlain = new ArrayList<>();
         final Map<String, Integer> soundPatternIds = new HashMap<>();
         int soundCount;
         final Map<String, int[]> initials = new HashMap<>();
@@ -816,34 +960,42 @@ public final class FeatureLibrary {
             }
             int[] byPhrase = pinyin.phraseSyllables(folded);
             int[] byChar = pinyin.characterSyllables(folded);
-            if (byPhrase == null && byChar == null) {
-                return;
-            }
             if (byPhrase != null && byPhrase.length >= 2) {
-                addSound(byPhrase, entry);
+                // a Latin run in the term makes the syllables longer than the characters: no exact check then
+                int[] plain = byPhrase.length == folded.length() ? pinyin.phrasePlain(folded) : new int[byPhrase.length];
+                addSound(byPhrase, plain, entry);
             }
             if (byChar != null && byChar.length >= 2 && !Arrays.equals(byChar, byPhrase)) {
-                addSound(byChar, entry);
+                int[] plain = new int[folded.length()];
+                for (int i = 0; i < plain.length; i++) {
+                    plain[i] = pinyin.plainOf(folded.charAt(i));
+                }
+                addSound(byChar, plain, entry);
             }
         }
 
-        private void addSound(int[] syllables, int entry) {
+        private void addSound(int[] syllables, int[] plain, int entry) {
             String key = Arrays.toString(syllables);
             Integer p = soundPatternIds.get(key);
             if (p == null) {
                 p = sounds.add(syllables);
                 soundPatternIds.put(key, p);
                 soundRefs.add(new int[0]);
+                soundPlain.add(new int[0][]);
                 soundCount++;
             }
             int ref = (entry << 3) | KIND_SOUND;
             int[] refs = soundRefs.get(p);
-            for (int r : refs) {
-                if (r == ref) {
+            int[][] plains = soundPlain.get(p);
+            for (int k = 0; k < refs.length; k++) {
+                if (refs[k] == ref && Arrays.equals(plains[k], plain)) {
                     return;
                 }
             }
             soundRefs.set(p, append(refs, ref));
+            int[][] more = Arrays.copyOf(plains, plains.length + 1);
+            more[plains.length] = plain;
+            soundPlain.set(p, more);
         }
 
         private static int[] append(int[] a, int v) {

@@ -22,8 +22,10 @@ final class SymbolAutomaton {
 
     static final int ROOT = 0;
 
-    private final int[] base;
-    private final int[] check;
+    /** base and check interleaved: {@code bc[2t]} is base[t], {@code bc[2t+1]} is check[t] (one cache line). */
+    private final int[] bc;
+    /** The root's transitions as a direct table: most failure chains end there. */
+    private final int[] rootNext;
     private final int[] fail;
     /** For each state: the first index into {@link #outputs} of the patterns ending here, or -1. */
     private final int[] outputHead;
@@ -35,8 +37,20 @@ final class SymbolAutomaton {
 
     private SymbolAutomaton(int[] base, int[] check, int[] fail, int[] outputHead, int[] outputLink, int[] outputs,
                             int[] patternLength) {
-        this.base = base;
-        this.check = check;
+        this.bc = new int[base.length * 2];
+        int maxSymbol = 0;
+        for (int t = 0; t < base.length; t++) {
+            bc[2 * t] = base[t];
+            bc[2 * t + 1] = check[t];
+            if (check[t] == ROOT && t != ROOT) {
+                maxSymbol = Math.max(maxSymbol, t - base[ROOT]);
+            }
+        }
+        this.rootNext = new int[maxSymbol + 1];
+        for (int c = 1; c <= maxSymbol; c++) {
+            int t = base[ROOT] + c;
+            rootNext[c] = t < check.length && check[t] == ROOT ? t : ROOT;
+        }
         this.fail = fail;
         this.outputHead = outputHead;
         this.outputLink = outputLink;
@@ -49,18 +63,15 @@ final class SymbolAutomaton {
         if (symbol <= 0) {
             return ROOT;
         }
-        int[] base = this.base;
-        int[] check = this.check;
-        while (true) {
-            int t = base[s] + symbol;
-            if (t < check.length && check[t] == s) {
+        int[] bc = this.bc;
+        while (s != ROOT) {
+            int t = bc[2 * s] + symbol;
+            if (2 * t + 1 < bc.length && bc[2 * t + 1] == s) {
                 return t;
-            }
-            if (s == ROOT) {
-                return ROOT;
             }
             s = fail[s];
         }
+        return symbol < rootNext.length ? rootNext[symbol] : ROOT;
     }
 
     /** True if some pattern ends in {@code s} or in a state on its fail chain. */
@@ -99,7 +110,7 @@ final class SymbolAutomaton {
 
     /** Approximate heap used by the arrays, in bytes. */
     long bytes() {
-        return 4L * (base.length + check.length + fail.length + outputHead.length + outputLink.length
+        return 4L * (bc.length + rootNext.length + fail.length + outputHead.length + outputLink.length
                 + outputs.length + patternLength.length);
     }
 

@@ -26,16 +26,44 @@ public final class PinyinTable {
     public static final int MAX_SYLLABLE_LETTERS = 6;
 
     private final Map<String, Integer> idOfSpelling;
+    private final Map<String, Integer> plainIdOfSpelling;
     private final String[] spellingOfId;
     private final short[] syllableOfChar;
+    private final short[] plainOfChar;
     private final char[] initialOfChar;
 
-    private PinyinTable(Map<String, Integer> idOfSpelling, String[] spellingOfId, short[] syllableOfChar,
-                        char[] initialOfChar) {
+    private PinyinTable(Map<String, Integer> idOfSpelling, Map<String, Integer> plainIdOfSpelling,
+                        String[] spellingOfId, short[] syllableOfChar, short[] plainOfChar, char[] initialOfChar) {
         this.idOfSpelling = idOfSpelling;
+        this.plainIdOfSpelling = plainIdOfSpelling;
         this.spellingOfId = spellingOfId;
         this.syllableOfChar = syllableOfChar;
+        this.plainOfChar = plainOfChar;
         this.initialOfChar = initialOfChar;
+    }
+
+    /**
+     * The exact toneless syllable of a (folded) BMP character's most common reading, as an id of its own
+     * numbering (not a near-sound class), or 0. Han homophones used as evasions share the exact syllable
+     * (辣鸡 for 垃圾); near sounds are typed in Latin letters (sabi).
+     */
+    public int plainOf(char c) {
+        return plainOfChar[c];
+    }
+
+    /** The exact toneless syllables of a phrase, polyphones read by phrase; 0 where it has none. */
+    public int[] phrasePlain(String phrase) {
+        List<Pinyin> readings = HanLP.convertToPinyinList(phrase);
+        int[] out = new int[phrase.length()];
+        for (int i = 0; i < phrase.length(); i++) {
+            if (i < readings.size() && readings.get(i) != Pinyin.none5) {
+                out[i] = plainIdOfSpelling.getOrDefault(readings.get(i).getPinyinWithoutTone(), 0);
+            }
+            if (out[i] == 0) {
+                out[i] = plainOf(phrase.charAt(i));
+            }
+        }
+        return out;
     }
 
     /** The standard table, built from HanLP on first use. */
@@ -231,6 +259,11 @@ public final class PinyinTable {
         }
         // ü typed as u after n and l is common in Latin text (nu for nü is its own syllable already)
         short[] syllable = new short[0x10000];
+        short[] plainSyllable = new short[0x10000];
+        Map<String, Integer> plainIds = new HashMap<>();
+        for (String plain : idOfSpelling.keySet().stream().sorted().toList()) {
+            plainIds.put(plain, plainIds.size() + 1);
+        }
         char[] initial = new char[0x10000];
         for (int c = 0x3400; c < 0x10000; c++) {
             if (!Character.isIdeographic(c)) {
@@ -244,9 +277,11 @@ public final class PinyinTable {
             Integer id = idOfSpelling.get(plain);
             if (id != null) {
                 syllable[c] = id.shortValue();
+                plainSyllable[c] = plainIds.get(plain).shortValue();
                 initial[c] = plain.charAt(0);
             }
         }
-        return new PinyinTable(Map.copyOf(idOfSpelling), spellings.toArray(String[]::new), syllable, initial);
+        return new PinyinTable(Map.copyOf(idOfSpelling), Map.copyOf(plainIds), spellings.toArray(String[]::new),
+                syllable, plainSyllable, initial);
     }
 }

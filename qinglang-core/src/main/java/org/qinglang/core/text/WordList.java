@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -31,14 +32,23 @@ public final class WordList {
 
     private final long[] table;
     private final int mask;
+    /** One bit per hashed pair of first two characters of some word: most pairs start no word. */
+    private final long[] starts;
     private final int size;
     private final Map<Character, Long> characterFrequencies;
+    private final BitSet common = new BitSet(0x10000);
 
-    private WordList(long[] table, int size, Map<Character, Long> characterFrequencies) {
+    private WordList(long[] table, long[] starts, int size, Map<Character, Long> characterFrequencies) {
         this.table = table;
+        this.starts = starts;
         this.mask = table.length - 1;
         this.size = size;
         this.characterFrequencies = characterFrequencies;
+        characterFrequencies.entrySet().stream()
+                .filter(e -> Character.isIdeographic(e.getKey()))
+                .sorted(Map.Entry.<Character, Long>comparingByValue().reversed())
+                .limit(COMMON_CHARACTERS)
+                .forEach(e -> common.set(e.getKey()));
     }
 
     /** jieba's word list, loaded on first use. */
@@ -69,10 +79,33 @@ public final class WordList {
         }
     }
 
+    /** False if no ordinary word starts with {@code c1 c2}; true if one may. */
+    public boolean mayStartWord(char c1, char c2) {
+        int h = pairHash(c1, c2);
+        return (starts[h >>> 6] & (1L << h)) != 0;
+    }
+
+    private static int pairHash(char c1, char c2) {
+        return ((c1 * 0x9E3779B1) ^ (c2 * 0x85EBCA77)) >>> (32 - STARTS_BITS);
+    }
+
+    private static final int STARTS_BITS = 22;
+
     /** True if {@code word} is an ordinary word. */
     public boolean contains(String word) {
         char[] c = word.toCharArray();
         return contains(c, 0, c.length);
+    }
+
+    /** How many of the most frequent characters count as common ({@link #isCommonCharacter}). */
+    public static final int COMMON_CHARACTERS = 300;
+
+    /**
+     * True for the {@value #COMMON_CHARACTERS} most frequent characters of the dictionary (是, 你, 在 …):
+     * a sound-alike made only of these is almost always an ordinary phrase (你是 for 历史), not an evasion.
+     */
+    public boolean isCommonCharacter(char c) {
+        return common.get(c);
     }
 
     /** How often each character occurs in the whole dictionary, weighted by word frequency. */
@@ -102,6 +135,7 @@ public final class WordList {
             throw new IllegalStateException("jieba's dict.txt is missing from the class path (com.huaban:jieba-analysis)");
         }
         long[] table = new long[1 << 19];
+        long[] starts = new long[(1 << STARTS_BITS) / 64];
         int mask = table.length - 1;
         int size = 0;
         Map<Character, Long> chars = new HashMap<>();
@@ -126,6 +160,8 @@ public final class WordList {
                     continue;
                 }
                 char[] c = word.toCharArray();
+                int ph = pairHash(c[0], c[1]);
+                starts[ph >>> 6] |= 1L << ph;
                 long h = hash(c, 0, c.length);
                 int i = (int) (h ^ (h >>> 32)) & mask;
                 while (table[i] != 0 && table[i] != h) {
@@ -139,7 +175,7 @@ public final class WordList {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new WordList(table, size, Map.copyOf(chars));
+        return new WordList(table, starts, size, Map.copyOf(chars));
     }
 
     private static boolean allHan(String w) {
