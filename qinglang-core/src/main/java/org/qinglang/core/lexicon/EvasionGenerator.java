@@ -34,7 +34,8 @@ public final class EvasionGenerator {
 
     /** The evasion classes, each named for the channel that should catch it. */
     public enum Evasion {
-        WIDTH(Channel.FOLDED), TRADITIONAL(Channel.FOLDED), NOISE(Channel.FOLDED), INVISIBLE(Channel.FOLDED),
+        WIDTH(Channel.FOLDED), TRADITIONAL(Channel.FOLDED), VARIANT(Channel.FOLDED), NOISE(Channel.FOLDED),
+        INVISIBLE(Channel.FOLDED),
         CONFUSABLE(Channel.FOLDED), HOMOPHONE(Channel.PINYIN), PINYIN_LATIN(Channel.PINYIN),
         PINYIN_MIXED(Channel.PINYIN), NEAR_SOUND(Channel.PINYIN), INITIALS(Channel.INITIALS),
         SPLIT(Channel.SPLIT), ALIAS(Channel.ALIAS);
@@ -61,9 +62,26 @@ public final class EvasionGenerator {
     private final Folding folding = Folding.standard();
     private final PinyinTable pinyin = PinyinTable.standard();
     private final Map<Character, List<Character>> homophones;
+    private final Map<Character, List<Character>> lookAlikes;
 
     private EvasionGenerator(Map<Character, List<Character>> homophones) {
         this.homophones = homophones;
+        this.lookAlikes = lookAlikes(folding);
+    }
+
+    /** Per Han character: the other characters that fold to it (variants, 火星文, compatibility and rare look-alikes). */
+    private static Map<Character, List<Character>> lookAlikes(Folding folding) {
+        Map<Character, List<Character>> out = new HashMap<>();
+        for (int c = 0; c < 0x10000; c++) {
+            int f = folding.fold(c);
+            if (f != c && f < 0x10000 && folding.kind(c) == CharKind.CJK && folding.kind(f) == CharKind.CJK) {
+                String traditional = HanLP.convertToTraditionalChinese(String.valueOf((char) f));
+                if (!traditional.equals(String.valueOf((char) c))) {
+                    out.computeIfAbsent((char) f, k -> new ArrayList<>()).add((char) c);
+                }
+            }
+        }
+        return Map.copyOf(out);
     }
 
     /** The generator, with its tables loaded on first use. */
@@ -110,6 +128,20 @@ public final class EvasionGenerator {
             case TRADITIONAL -> {
                 String tr = HanLP.convertToTraditionalChinese(t);
                 return tr.equals(t) ? null : tr;
+            }
+            case VARIANT -> {
+                StringBuilder sb = new StringBuilder();
+                boolean changed = false;
+                for (int i = 0; i < n; i++) {
+                    List<Character> alike = lookAlikes.getOrDefault(t.charAt(i), List.of());
+                    if (!alike.isEmpty() && (random.nextBoolean() || !changed && i == n - 1)) {
+                        sb.append(alike.get(random.nextInt(alike.size())));
+                        changed = true;
+                    } else {
+                        sb.append(t.charAt(i));
+                    }
+                }
+                return changed ? sb.toString() : null;
             }
             case NOISE, INVISIBLE -> {
                 if (n < 2) {
@@ -299,7 +331,7 @@ public final class EvasionGenerator {
                 List<Character> same = new ArrayList<>();
                 for (int k = 1; k < f.length; k++) {
                     for (char h : f[k].toCharArray()) {
-                        if (h != c && py.syllableOf(h) != 0 && py.syllableOf(h) == py.syllableOf(c) && !same.contains(h)) {
+                        if (h != c && py.plainOf(h) != 0 && py.plainOf(h) == py.plainOf(c) && !same.contains(h)) {
                             same.add(h);
                         }
                     }

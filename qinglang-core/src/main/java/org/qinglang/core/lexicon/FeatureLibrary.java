@@ -685,7 +685,7 @@ public final class FeatureLibrary {
             return false;
         }
         char[] han = r.han();
-        if (channel == Channel.PINYIN && allCommon(han, start, end)) {
+        if (channel == Channel.PINYIN && foldedTerms[entry].length() <= 2 && allCommon(han, start, end)) {
             return true;
         }
         if (isOtherWord(han, start, end, entry)) {
@@ -716,7 +716,10 @@ public final class FeatureLibrary {
         return false;
     }
 
-    /** True if the Han characters of {@code han[from, to)} are all common ones, and there is at least one. */
+    /**
+     * True if the Han characters of {@code han[from, to)} are all common ones, and there is at least one: a
+     * two-syllable sound-alike made of common characters is a phrase (你是 for 历史), not an evasion.
+     */
     private boolean allCommon(char[] han, int from, int to) {
         boolean any = false;
         for (int i = from; i < to; i++) {
@@ -793,6 +796,7 @@ public final class FeatureLibrary {
             for (Entry e : entries) {
                 allPatterns.add(e.term());
                 allPatterns.addAll(e.aliases());
+                allPatterns.addAll(e.exemptions());
             }
             assignSymbols(allPatterns);
             for (int i = 0; i < entries.size(); i++) {

@@ -228,7 +228,7 @@ public final class Folding {
 
     private static boolean isBreak(char c) {
         return switch (c) {
-            case '。', '！', '？', '!', '?', '；', ';', '\n', '\r', '…', '\u2028', '\u2029', '‼', '⁉', '︒' -> true;
+            case '。', '！', '？', '!', '?', '；', ';', '\n', '\r', '\u2028', '\u2029', '‼', '⁉', '︒' -> true;
             default -> false;
         };
     }
