@@ -3,6 +3,10 @@ package org.qinglang.app;
 import org.qinglang.app.cli.ScanCommand;
 import org.qinglang.app.cli.VariantsCommand;
 import picocli.CommandLine;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine.Command;
 
 /**
@@ -39,7 +43,15 @@ public final class Qinglang implements Runnable {
 
     /** Runs the command line and returns the exit code, without exiting. */
     public static int execute(String... args) {
+        return execute(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+                new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true), args);
+    }
+
+    /** Runs the command line writing to {@code out} and {@code err}, and returns the exit code. */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new Qinglang());
+        cl.setOut(out);
+        cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
             line.getErr().println("qinglang: " + ex.getMessage());
             return FAILED;
