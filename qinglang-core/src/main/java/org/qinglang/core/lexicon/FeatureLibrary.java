@@ -240,7 +240,7 @@ public final class FeatureLibrary {
                     lastKind = kind;
                     charStart[consumed++] = i;
                     if (a.hasOutput(state)) {
-                        emit(a, state, charStart, consumed, i + len, found, false);
+                        emit(a, state, charStart, consumed, i + len, found);
                     }
                 }
             }
@@ -263,7 +263,7 @@ public final class FeatureLibrary {
                         soundPlain[soundCount] = f < 0x10000 ? pinyin.plainOf((char) f) : 0;
                         soundStart[soundCount++] = i;
                         if (snd.hasOutput(soundState)) {
-                            emit(snd, soundState, soundStart, soundCount, i + len, found, true);
+                            emitSound(soundState, soundStart, soundPlain, soundCount, i + len, found);
                         }
                         latin.noteOther();
                     } else if ((kind == CharKind.NOISE || kind == CharKind.DIGIT)
@@ -294,13 +294,31 @@ public final class FeatureLibrary {
         return (i + len < s.length() && s.charAt(i + len) == cp) || (i > 0 && s.charAt(i - 1) == cp);
     }
 
-    private static void emit(SymbolAutomaton a, int state, int[] starts, int consumed, int end, Candidates found,
-                             boolean sound) {
+    private static void emit(SymbolAutomaton a, int state, int[] starts, int consumed, int end, Candidates found) {
+        for (int o = a.firstOutputState(state); o >= 0; o = a.nextOutputState(o)) {
+            for (int k = a.outputHead(o); a.output(k) >= 0; k++) {
+                int p = a.output(k);
+                found.add(p, starts[consumed - a.patternLength(p)], end, 0);
+            }
+        }
+    }
+
+    /**
+     * Adds the sound matches ending in {@code state} whose Han characters have the entry's exact syllables
+     * (near sounds count only where the text spells them in Latin letters, where {@code plains} is 0).
+     */
+    private void emitSound(int state, int[] starts, int[] plains, int consumed, int end, Candidates found) {
+        SymbolAutomaton a = sounds;
         for (int o = a.firstOutputState(state); o >= 0; o = a.nextOutputState(o)) {
             for (int k = a.outputHead(o); a.output(k) >= 0; k++) {
                 int p = a.output(k);
                 int from = consumed - a.patternLength(p);
-                found.add(sound ? ~p : p, starts[from], end, from);
+                int[] refs = soundRefs[p];
+                for (int j = 0; j < refs.length; j++) {
+                    if (sameSyllables(plains, from, soundPlain[p][j])) {
+                        found.add(~(refs[j] >>> 3), starts[from], end, KIND_SOUND);
+                    }
+                }
             }
         }
     }
@@ -374,15 +392,49 @@ public final class FeatureLibrary {
             }
             return soundCount;
         }
+        // every segmentation of the run is tried (xian, or xi an; nin ao, or ni nao), so that an ambiguous
+        // run still matches; the walk then goes on from the preferred segmentation
+        boolean[] canFinish = new boolean[n + 1];
+        canFinish[n] = true;
+        for (int i = n - 1; i >= 0; i--) {
+            for (int len = 1; len <= Math.min(PinyinTable.MAX_SYLLABLE_LETTERS, n - i) && !canFinish[i]; len++) {
+                canFinish[i] = canFinish[i + len] && pinyin.idOf(new String(latin.letters, i, len)) != 0;
+            }
+        }
+        explore(latin, 0, n, canFinish, soundState, soundStart, found.soundPlain, soundCount, found,
+                new java.util.HashSet<>(), new int[] {LATTICE_BUDGET});
         for (int k = 0; k < seg.length; k += 3) {
             soundState = snd.next(soundState, seg[k]);
             found.soundPlain[soundCount] = 0;
             soundStart[soundCount++] = latin.start[seg[k + 1]];
-            if (snd.hasOutput(soundState)) {
-                emit(snd, soundState, soundStart, soundCount, latin.end[seg[k + 2] - 1], found, true);
-            }
         }
         return ((long) soundState << 32) | soundCount;
+    }
+
+    private static final int LATTICE_BUDGET = 256;
+
+    /** Walks the sound automaton down every segmentation of {@code latin[pos, n)}, emitting what matches. */
+    private void explore(Latin latin, int pos, int n, boolean[] canFinish, int state, int[] starts, int[] plains,
+                         int count, Candidates found, java.util.Set<Long> seen, int[] budget) {
+        if (pos == n || budget[0]-- <= 0 || !seen.add(((long) pos << 32) | state)) {
+            return;
+        }
+        for (int len = Math.min(PinyinTable.MAX_SYLLABLE_LETTERS, n - pos); len >= 1; len--) {
+            if (!canFinish[pos + len]) {
+                continue;
+            }
+            int id = pinyin.idOf(new String(latin.letters, pos, len));
+            if (id == 0) {
+                continue;
+            }
+            int next = sounds.next(state, id);
+            starts[count] = latin.start[pos];
+            plains[count] = 0;
+            if (sounds.hasOutput(next)) {
+                emitSound(next, starts, plains, count + 1, latin.end[pos + len - 1], found);
+            }
+            explore(latin, pos + len, n, canFinish, next, starts, plains, count + 1, found, seen, budget);
+        }
     }
 
     private void checkSpelled(Latin latin, Candidates found) {
@@ -398,7 +450,10 @@ public final class FeatureLibrary {
     // ------------------------------------------------------------------------------------------------
     // from candidates to hits
 
-    /** Pattern matches found by the walks, as flat int quadruples (pattern, start, end, sound index). */
+    /**
+     * Matches found by the walks, as flat int quadruples: (character pattern id, start, end, 0), or
+     * (~entry id, start, end, kind) for a sound or initials match already checked against its entry.
+     */
     private static final class Candidates {
         int[] data = new int[64];
         int size;
@@ -419,7 +474,7 @@ public final class FeatureLibrary {
 
         void addInitials(int[] entries, int start, int end) {
             for (int e : entries) {
-                add(Integer.MIN_VALUE + e, start, end, 0);
+                add(~e, start, end, KIND_INITIALS);
             }
         }
     }
@@ -431,25 +486,14 @@ public final class FeatureLibrary {
             int code = data[c * 4];
             int start = data[c * 4 + 1];
             int end = data[c * 4 + 2];
-            if (code < 0 && code - Integer.MIN_VALUE < entries.size()) {
-                addHit(r, code - Integer.MIN_VALUE, KIND_INITIALS, start, end);
-                continue;
-            }
             if (code >= 0) {
                 for (int ref : charRefs[code]) {
                     if ((ref & 7) != KIND_EXEMPT) {
                         addHit(r, ref >>> 3, ref & 7, start, end);
                     }
                 }
-                continue;
-            }
-            int[] refs = soundRefs[~code];
-            for (int j = 0; j < refs.length; j++) {
-                int entry = refs[j] >>> 3;
-                if (sameSyllables(found.soundPlain, data[c * 4 + 3], soundPlain[~code][j])
-                        && !sameAsCharHit(found, entry, start, end)) {
-                    addHit(r, entry, KIND_SOUND, start, end);
-                }
+            } else if (data[c * 4 + 3] == KIND_INITIALS || !sameAsCharHit(found, ~code, start, end)) {
+                addHit(r, ~code, data[c * 4 + 3], start, end);
             }
         }
         List<Hit> hits = r.hits;
@@ -542,7 +586,7 @@ public final class FeatureLibrary {
 
     private void addHit(Resolution r, int entryId, int kind, int start, int end) {
         Entry e = entries.get(entryId);
-        Channel channel = channelOf(e, kind, r.text, start, end);
+        Channel channel = channelOf(entryId, e, kind, r.text, start, end);
         if (channel == null || insideLatinWord(r.text, start, end) || exempted(r.exemptSpans, entryId, start, end)
                 || vetoed(r, entryId, channel, start, end)) {
             return;
@@ -594,13 +638,15 @@ public final class FeatureLibrary {
         };
     }
 
-    private Channel channelOf(Entry e, int kind, String s, int start, int end) {
+    private Channel channelOf(int entryId, Entry e, int kind, String s, int start, int end) {
         switch (kind) {
             case KIND_BASE -> {
                 if (s.regionMatches(start, e.term(), 0, e.term().length()) && end - start == e.term().length()) {
                     return Channel.EXACT;
                 }
-                return e.has(Channel.FOLDED) && enabled.contains(Channel.FOLDED) ? Channel.FOLDED : null;
+                // a fold of one character is an ordinary character (屄 folds to 逼, which 逼迫 uses)
+                boolean oneCharacter = foldedTerms[entryId].codePointCount(0, foldedTerms[entryId].length()) == 1;
+                return e.has(Channel.FOLDED) && enabled.contains(Channel.FOLDED) && !oneCharacter ? Channel.FOLDED : null;
             }
             case KIND_ALIAS -> {
                 return Channel.ALIAS;
@@ -650,70 +696,80 @@ public final class FeatureLibrary {
     }
 
     /**
-     * True if ordinary words explain the hit away. A sound or split hit (a guess) goes if an ordinary
-     * word coincides with it (飞舞 for 废物) or cuts through one of its edges (拖拉机 for 垃圾). An exact or
-     * folded hit of two characters goes only if both of its characters belong to ordinary words that reach
-     * out of it (路口交通 for 口交), so that 傻逼真是的 keeps 傻逼 although 逼真 is a word. Words are runs
-     * of Han characters; words that contain the entry's own term or alias never count.
+     * True if ordinary words explain the hit away. A guess (a sound or split hit) of a two-character term
+     * goes if it is written only in common Han characters (你是 for 历史), is itself an ordinary word (飞舞
+     * for 废物) or cuts through one (拖拉机 for 垃圾). Any other exact, folded or guessed hit goes only if
+     * every Han character of it belongs to an ordinary word that reaches out of the hit (路口交通 for 口交),
+     * so that 傻逼真是的 keeps 傻逼 although 逼真 is a word. Words are runs of Han characters; words that
+     * contain the entry's own term or alias never count.
      */
     private boolean vetoed(Resolution r, int entry, Channel channel, int start, int end) {
         if (exactOnly) {
             return false;
         }
-        int n = r.text.length();
-        int longest = WordList.MAX_WORD_LENGTH;
-        if (channel == Channel.EXACT || channel == Channel.FOLDED) {
-            if (end - start != 2 || foldedTerms[entry].length() != 2) {
-                return false;
-            }
-            char[] han = r.han();
-            boolean first = false;
-            for (int len = 2; len <= longest && !first && start + 1 - len >= 0; len++) {
-                first = isOtherWord(han, start + 1 - len, start + 1, entry);
-            }
-            if (!first) {
-                return false;
-            }
-            for (int len = 2; len <= longest && end - 1 + len <= n; len++) {
-                if (isOtherWord(han, end - 1, end - 1 + len, entry)) {
-                    return true;
-                }
-            }
+        boolean guess = channel == Channel.PINYIN || channel == Channel.SPLIT;
+        if (!guess && channel != Channel.EXACT && channel != Channel.FOLDED) {
             return false;
         }
-        if (channel != Channel.PINYIN && channel != Channel.SPLIT) {
+        if (!guess && (end - start != 2 || foldedTerms[entry].length() != 2)) {
             return false;
         }
         char[] han = r.han();
-        if (channel == Channel.PINYIN && foldedTerms[entry].length() <= 2 && allCommon(han, start, end)) {
-            return true;
+        int hanCount = 0;
+        for (int i = start; i < end; i++) {
+            hanCount += han[i] != 0 ? 1 : 0;
         }
-        if (isOtherWord(han, start, end, entry)) {
-            return true;
+        if (hanCount == 0) {
+            return false;
         }
-        // words that start before the hit and reach into it (or over it)
-        for (int a = start - 1; a >= Math.max(0, start - longest + 1); a--) {
+        if (guess && foldedTerms[entry].length() <= 2) {
+            boolean spelledInLatin = hanCount < foldedTerms[entry].length();
+            return channel == Channel.PINYIN && !spelledInLatin && allCommon(han, start, end)
+                    || isOtherWord(han, start, end, entry) || cutsThroughWord(han, start, end, entry);
+        }
+        return allClaimed(han, start, end, entry);
+    }
+
+    /** True if an ordinary word starts before the hit and reaches into it, or starts inside and reaches out. */
+    private boolean cutsThroughWord(char[] han, int start, int end, int entry) {
+        int n = han.length;
+        int longest = WordList.MAX_WORD_LENGTH;
+        for (int a = Math.max(0, start - longest + 1); a < end; a++) {
             if (han[a] == 0 || a + 1 >= n || han[a + 1] == 0 || !words.mayStartWord(han[a], han[a + 1])) {
                 continue;
             }
-            for (int b = start + 1; b <= Math.min(n, a + longest); b++) {
-                if (isOtherWord(han, a, b, entry)) {
-                    return true;
-                }
-            }
-        }
-        // words that start inside the hit and reach out of it
-        for (int a = start; a < end; a++) {
-            if (han[a] == 0 || a + 1 >= n || han[a + 1] == 0 || !words.mayStartWord(han[a], han[a + 1])) {
-                continue;
-            }
-            for (int b = end + 1; b <= Math.min(n, a + longest); b++) {
+            for (int b = Math.max(a + 2, a < start ? start + 1 : end + 1); b <= Math.min(n, a + longest); b++) {
                 if (isOtherWord(han, a, b, entry)) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    /** True if every Han character of the hit belongs to an ordinary word that reaches out of the hit. */
+    private boolean allClaimed(char[] han, int start, int end, int entry) {
+        int n = han.length;
+        int longest = WordList.MAX_WORD_LENGTH;
+        boolean[] claimed = new boolean[end - start];
+        for (int a = Math.max(0, start - longest + 1); a < end; a++) {
+            if (han[a] == 0 || a + 1 >= n || han[a + 1] == 0 || !words.mayStartWord(han[a], han[a + 1])) {
+                continue;
+            }
+            for (int b = Math.max(a + 2, a < start ? start + 1 : end + 1); b <= Math.min(n, a + longest); b++) {
+                if (isOtherWord(han, a, b, entry)) {
+                    for (int k = Math.max(a, start); k < Math.min(b, end); k++) {
+                        claimed[k - start] = true;
+                    }
+                }
+            }
+        }
+        for (int k = start; k < end; k++) {
+            if (han[k] != 0 && !claimed[k - start]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -873,9 +929,6 @@ public final class FeatureLibrary {
             }
             if (e.has(Channel.PINYIN) && enabled.contains(Channel.PINYIN)) {
                 addSounds(folded, id);
-                for (String alias : aliases) {
-                    addSounds(alias, id);
-                }
             }
             if (e.has(Channel.INITIALS) && enabled.contains(Channel.INITIALS)) {
                 String ini = pinyin.initials(folded);
