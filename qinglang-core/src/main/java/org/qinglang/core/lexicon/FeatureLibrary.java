@@ -61,13 +61,20 @@ public final class FeatureLibrary {
 
     private final SymbolAutomaton chars;
     private final char[] charSymbol;
+    /** Per BMP character of raw text: its kind, folded symbol and sound class packed (see {@link #codeOf}). */
+    private final int[] codes;
+    /** Per BMP character of raw text: the exact syllable of its fold, or 0. */
+    private final short[] plains;
     private final Map<Integer, Integer> supplementarySymbol;
     private final int[][] charRefs;
 
     private final SymbolAutomaton sounds;
-    private final int[][] soundRefs;
-    /** Per sound pattern, per ref: the exact syllables of the entry's reading. */
-    private final int[][][] soundPlain;
+    /**
+     * Per sound pattern of length L, one group of 1 + L ints per entry that reads so: the entry id shifted
+     * left by one, its lowest bit set when the entry matches on the folded channel; then per syllable the
+     * entry's exact syllable and folded character, as {@code plain << 16 | char}.
+     */
+    private final int[][] soundRefData;
     private final Map<String, int[]> initials;
     private final List<String> warnings;
     private final boolean hasExemptions;
@@ -83,11 +90,20 @@ public final class FeatureLibrary {
         this.words = c.words;
         this.chars = c.chars.build();
         this.charSymbol = c.charSymbol;
+        this.codes = new int[0x10000];
+        this.plains = new short[0x10000];
+        if (!exactOnly) {
+            for (int ch = 0; ch < 0x10000; ch++) {
+                int f = folding.fold(ch);
+                codes[ch] = codeOf(folding.kind(ch), f < 0x10000 ? charSymbol[f] : 0,
+                        f < 0x10000 ? pinyin.syllableOf((char) f) : 0);
+                plains[ch] = (short) (f < 0x10000 ? pinyin.plainOf((char) f) : 0);
+            }
+        }
         this.supplementarySymbol = Map.copyOf(c.supplementarySymbol);
         this.charRefs = c.charRefs.toArray(int[][]::new);
         this.sounds = c.soundCount > 0 ? c.sounds.build() : null;
-        this.soundRefs = c.soundRefs.toArray(int[][]::new);
-        this.soundPlain = c.soundPlain.toArray(int[][][]::new);
+        this.soundRefData = c.soundRefData.toArray(int[][]::new);
         this.initials = Map.copyOf(c.initials);
         this.warnings = List.copyOf(c.warnings);
         this.hasExemptions = entries.stream().anyMatch(e -> !e.exemptions().isEmpty());
@@ -130,7 +146,7 @@ public final class FeatureLibrary {
         }
         if (sounds != null) {
             b += sounds.bytes();
-            for (int[] r : soundRefs) {
+            for (int[] r : soundRefData) {
                 b += 16 + 4L * r.length;
             }
         }
@@ -166,15 +182,9 @@ public final class FeatureLibrary {
         int n = s.length();
         int state = SymbolAutomaton.ROOT;
         for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            state = a.next(state, symbolOf[c]);
+            state = a.next(state, symbolOf[s.charAt(i)]);
             if (a.hasOutput(state)) {
-                for (int o = a.firstOutputState(state); o >= 0; o = a.nextOutputState(o)) {
-                    for (int k = a.outputHead(o); a.output(k) >= 0; k++) {
-                        int p = a.output(k);
-                        found.add(p, i + 1 - a.patternLength(p), i + 1, 0);
-                    }
-                }
+                emit(a, state, i + 1, found);
             }
         }
     }
@@ -197,21 +207,38 @@ public final class FeatureLibrary {
         int soundCount = 0;
         int soundState = SymbolAutomaton.ROOT;
         int soundGap = 0;
-        Latin latin = new Latin(n);
+        Latin latin = new Latin();
 
+        final int[] codes = this.codes;
+        final short[] plains = this.plains;
         for (int i = 0; i < n; ) {
             int cp = s.charAt(i);
             int len = 1;
-            if (Character.isHighSurrogate((char) cp) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-                cp = Character.toCodePoint((char) cp, s.charAt(i + 1));
-                len = 2;
+            byte kind;
+            int sym;
+            int syl;
+            int plain;
+            if (!Character.isSurrogate((char) cp)) {
+                int code = codes[cp];
+                kind = (byte) (code & 7);
+                sym = (code >>> 3) & 0xFFFF;
+                syl = code >>> 19;
+                plain = plains[cp];
+            } else {
+                if (Character.isHighSurrogate((char) cp) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    cp = Character.toCodePoint((char) cp, s.charAt(i + 1));
+                    len = 2;
+                }
+                kind = fold.kind(cp);
+                int f = fold.fold(cp);
+                sym = f < 0x10000 ? symbolOf[f] : supplementarySymbol.getOrDefault(f, 0);
+                syl = f < 0x10000 ? pinyin.syllableOf((char) f) : 0;
+                plain = f < 0x10000 ? pinyin.plainOf((char) f) : 0;
             }
-            byte kind = fold.kind(cp);
             if (kind == CharKind.DROP) {
                 i += len;
                 continue;
             }
-            int f = fold.fold(cp);
             if (kind == CharKind.BREAK && isRepeated(s, i, len, cp)) {
                 kind = CharKind.NOISE;
             }
@@ -229,7 +256,6 @@ public final class FeatureLibrary {
                 }
             }
             if (!skip) {
-                int sym = f < 0x10000 ? symbolOf[f] : supplementarySymbol.getOrDefault(f, 0);
                 int next = a.next(state, sym);
                 if (next == SymbolAutomaton.ROOT && state != SymbolAutomaton.ROOT && gap < MAX_GAP
                         && lastKind == CharKind.CJK && (kind == CharKind.LATIN || kind == CharKind.DIGIT)) {
@@ -248,7 +274,7 @@ public final class FeatureLibrary {
             // the sound automaton and initials
             if (snd != null || !initials.isEmpty()) {
                 if (kind == CharKind.LATIN) {
-                    latin.add((char) f, i, i + len);
+                    latin.add((char) fold.fold(cp), i, i + len);
                 } else {
                     if (latin.length > 0) {
                         long r = flushLatin(latin, snd, soundState, soundGap, soundStart, soundCount, found);
@@ -257,10 +283,9 @@ public final class FeatureLibrary {
                         soundGap = soundState == SymbolAutomaton.ROOT ? 0 : latin.gapAfter;
                     }
                     if (kind == CharKind.CJK && snd != null) {
-                        int syl = f < 0x10000 ? pinyin.syllableOf((char) f) : 0;
                         soundState = snd.next(soundState, syl);
                         soundGap = 0;
-                        soundPlain[soundCount] = f < 0x10000 ? pinyin.plainOf((char) f) : 0;
+                        soundPlain[soundCount] = plain << 16 | fold.fold(cp) & 0xFFFF;
                         soundStart[soundCount++] = i;
                         if (snd.hasOutput(soundState)) {
                             emitSound(soundState, soundStart, soundPlain, soundCount, i + len, found);
@@ -290,8 +315,26 @@ public final class FeatureLibrary {
         checkSpelled(latin, found);
     }
 
+    /** Packs kind (3 bits), symbol (16 bits) and sound class (9 bits) into one int. */
+    private static int codeOf(byte kind, int symbol, int syllable) {
+        if (syllable >= 1 << 9) {
+            throw new IllegalStateException("more than 511 sound classes");
+        }
+        return kind | symbol << 3 | syllable << 19;
+    }
+
     private static boolean isRepeated(String s, int i, int len, int cp) {
         return (i + len < s.length() && s.charAt(i + len) == cp) || (i > 0 && s.charAt(i - 1) == cp);
+    }
+
+    /** Adds the character patterns ending in {@code state}, for a walk that consumed every character. */
+    private static void emit(SymbolAutomaton a, int state, int end, Candidates found) {
+        for (int o = a.firstOutputState(state); o >= 0; o = a.nextOutputState(o)) {
+            for (int k = a.outputHead(o); a.output(k) >= 0; k++) {
+                int p = a.output(k);
+                found.add(p, end - a.patternLength(p), end, 0);
+            }
+        }
     }
 
     private static void emit(SymbolAutomaton a, int state, int[] starts, int consumed, int end, Candidates found) {
@@ -305,29 +348,53 @@ public final class FeatureLibrary {
 
     /**
      * Adds the sound matches ending in {@code state} whose Han characters have the entry's exact syllables
-     * (near sounds count only where the text spells them in Latin letters, where {@code plains} is 0).
+     * (near sounds count only where the text spells them in Latin letters, where {@code keys} is 0). A match
+     * whose characters are the entry's own folded characters is left to the character automaton.
      */
-    private void emitSound(int state, int[] starts, int[] plains, int consumed, int end, Candidates found) {
+    private void emitSound(int state, int[] starts, int[] keys, int consumed, int end, Candidates found) {
         SymbolAutomaton a = sounds;
         for (int o = a.firstOutputState(state); o >= 0; o = a.nextOutputState(o)) {
             for (int k = a.outputHead(o); a.output(k) >= 0; k++) {
                 int p = a.output(k);
-                int from = consumed - a.patternLength(p);
-                int[] refs = soundRefs[p];
-                for (int j = 0; j < refs.length; j++) {
-                    if (sameSyllables(plains, from, soundPlain[p][j])) {
-                        found.add(~(refs[j] >>> 3), starts[from], end, KIND_SOUND);
+                int length = a.patternLength(p);
+                int from = consumed - length;
+                int[] data = soundRefData[p];
+                for (int g = 0; g < data.length; g += 1 + length) {
+                    int differs = soundMatch(keys, from, data, g + 1, length);
+                    if (differs > 0 || differs == 0 && (data[g] & 1) == 0) {
+                        found.add(~(data[g] >>> 1), starts[from], end, KIND_SOUND);
                     }
                 }
             }
         }
     }
 
+    /**
+     * Compares the text's syllables with an entry's: -1 if a Han character has another exact syllable,
+     * 0 if every character is the entry's own, 1 if the sound matches with other characters or letters.
+     */
+    private static int soundMatch(int[] keys, int from, int[] entryKeys, int at, int length) {
+        int differs = 0;
+        for (int k = 0; k < length; k++) {
+            int t = keys[from + k];
+            int e = entryKeys[at + k];
+            if (t == 0 || e == 0) {
+                differs = 1;
+            } else if (t != e) {
+                if ((e >>> 16) != 0 && (t >>> 16) != (e >>> 16)) {
+                    return -1;
+                }
+                differs = 1;
+            }
+        }
+        return differs;
+    }
+
     /** Letters of the current Latin run, and the single letters spelled out with noise between (n m s l). */
     private static final class Latin {
-        final char[] letters;
-        final int[] start;
-        final int[] end;
+        char[] letters = new char[16];
+        int[] start = new int[16];
+        int[] end = new int[16];
         int length;
         int gapAfter;
         final StringBuilder spelled = new StringBuilder();
@@ -335,13 +402,12 @@ public final class FeatureLibrary {
         int spelledEnd;
         int noiseSinceSpelled;
 
-        Latin(int n) {
-            letters = new char[n];
-            start = new int[n];
-            end = new int[n];
-        }
-
         void add(char c, int from, int to) {
+            if (length == letters.length) {
+                letters = Arrays.copyOf(letters, length * 2);
+                start = Arrays.copyOf(start, length * 2);
+                end = Arrays.copyOf(end, length * 2);
+            }
             letters[length] = c;
             start[length] = from;
             end[length] = to;
@@ -457,7 +523,7 @@ public final class FeatureLibrary {
     private static final class Candidates {
         int[] data = new int[64];
         int size;
-        /** Per symbol of the sound walk: the exact syllable of a Han character, 0 for Latin letters. */
+        /** Per symbol of the sound walk: a Han character's exact syllable and fold, 0 for Latin letters. */
         int[] soundPlain;
 
         void add(int pattern, int start, int end, int aux) {
@@ -492,7 +558,7 @@ public final class FeatureLibrary {
                         addHit(r, ref >>> 3, ref & 7, start, end);
                     }
                 }
-            } else if (data[c * 4 + 3] == KIND_INITIALS || !sameAsCharHit(found, ~code, start, end)) {
+            } else {
                 addHit(r, ~code, data[c * 4 + 3], start, end);
             }
         }
@@ -536,36 +602,6 @@ public final class FeatureLibrary {
             }
             return han;
         }
-    }
-
-    /**
-     * True if every Han character of a sound match has the term's exact syllable: near sounds (s/sh, n/l …)
-     * count only where the text spells the syllable in Latin letters.
-     */
-    private static boolean sameSyllables(int[] textPlain, int from, int[] termPlain) {
-        for (int k = 0; k < termPlain.length; k++) {
-            int t = textPlain[from + k];
-            if (t != 0 && termPlain[k] != 0 && t != termPlain[k]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** True if the character automaton found the same entry at the same place (so the sound hit adds nothing). */
-    private boolean sameAsCharHit(Candidates found, int entry, int start, int end) {
-        int[] data = found.data;
-        for (int c = 0; c < found.size; c++) {
-            int code = data[c * 4];
-            if (code >= 0 && data[c * 4 + 1] == start && data[c * 4 + 2] == end) {
-                for (int ref : charRefs[code]) {
-                    if (ref >>> 3 == entry && (ref & 7) != KIND_EXEMPT) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
     }
 
     private static void sortSmall(List<Hit> hits) {
@@ -641,7 +677,7 @@ public final class FeatureLibrary {
     private Channel channelOf(int entryId, Entry e, int kind, String s, int start, int end) {
         switch (kind) {
             case KIND_BASE -> {
-                if (s.regionMatches(start, e.term(), 0, e.term().length()) && end - start == e.term().length()) {
+                if (end - start == e.term().length() && s.regionMatches(start, e.term(), 0, e.term().length())) {
                     return Channel.EXACT;
                 }
                 // a fold of one character is an ordinary character (屄 folds to 逼, which 逼迫 uses)
@@ -715,6 +751,9 @@ public final class FeatureLibrary {
             return false;
         }
         char[] han = r.han();
+        if (!guess) {
+            return bothCharactersClaimed(han, start, channel == Channel.EXACT, entry);
+        }
         int hanCount = 0;
         for (int i = start; i < end; i++) {
             hanCount += han[i] != 0 ? 1 : 0;
@@ -728,6 +767,46 @@ public final class FeatureLibrary {
                     || isOtherWord(han, start, end, entry) || cutsThroughWord(han, start, end, entry);
         }
         return allClaimed(han, start, end, entry);
+    }
+
+    /**
+     * For a hit of two Han characters at {@code start}: true if an ordinary word ends at its first character
+     * (coming from the left) and another starts at its second (going right). A word over both characters
+     * contains the term itself when the hit is exact, so it is not looked up then.
+     */
+    private boolean bothCharactersClaimed(char[] han, int start, boolean exact, int entry) {
+        if (han[start] == 0 || han[start + 1] == 0) {
+            return false;
+        }
+        int longest = WordList.MAX_WORD_LENGTH;
+        boolean first = false;
+        for (int a = start - 1; a >= Math.max(0, start - longest + 1) && han[a] != 0 && !first; a--) {
+            first = isOtherWord(han, a, start + 1, entry)
+                    || !exact && coversBoth(han, a, start, entry);
+        }
+        if (!first) {
+            return false;
+        }
+        int n = han.length;
+        for (int b = start + 3; b <= Math.min(n, start + 1 + longest); b++) {
+            if (han[b - 1] == 0) {
+                return false;
+            }
+            if (isOtherWord(han, start + 1, b, entry)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True if an ordinary word starting at {@code a} covers both characters of the hit at {@code start}. */
+    private boolean coversBoth(char[] han, int a, int start, int entry) {
+        for (int b = start + 2; b <= Math.min(han.length, a + WordList.MAX_WORD_LENGTH); b++) {
+            if (isOtherWord(han, a, b, entry)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True if an ordinary word starts before the hit and reaches into it, or starts inside and reaches out. */
@@ -829,12 +908,12 @@ public final class FeatureLibrary {
         final String[][] foldedAliases;
         final SymbolAutomaton.Builder chars = new SymbolAutomaton.Builder();
         final char[] charSymbol = new char[0x10000];
+
         final Map<Integer, Integer> supplementarySymbol = new HashMap<>();
         final List<int[]> charRefs = new ArrayList<>();
         final Map<String, Integer> charPatternIds = new HashMap<>();
         final SymbolAutomaton.Builder sounds = new SymbolAutomaton.Builder();
-        final List<int[]> soundRefs = new ArrayList<>();
-        final List<int[][]> soundPlain = new ArrayList<>();
+        final List<int[]> soundRefData = new ArrayList<>();
         final Map<String, Integer> soundPatternIds = new HashMap<>();
         int soundCount;
         final Map<String, int[]> initials = new HashMap<>();
@@ -1037,22 +1116,25 @@ public final class FeatureLibrary {
             if (p == null) {
                 p = sounds.add(syllables);
                 soundPatternIds.put(key, p);
-                soundRefs.add(new int[0]);
-                soundPlain.add(new int[0][]);
+                soundRefData.add(new int[0]);
                 soundCount++;
             }
-            int ref = (entry << 3) | KIND_SOUND;
-            int[] refs = soundRefs.get(p);
-            int[][] plains = soundPlain.get(p);
-            for (int k = 0; k < refs.length; k++) {
-                if (refs[k] == ref && Arrays.equals(plains[k], plain)) {
+            String folded = foldedTerms[entry];
+            int[] group = new int[1 + syllables.length];
+            group[0] = entry << 1 | (entries.get(entry).has(Channel.FOLDED) && enabled.contains(Channel.FOLDED) ? 1 : 0);
+            boolean oneCharPerSyllable = folded.length() == syllables.length;
+            for (int k = 0; k < syllables.length; k++) {
+                group[1 + k] = oneCharPerSyllable ? plain[k] << 16 | folded.charAt(k) : 0;
+            }
+            int[] data = soundRefData.get(p);
+            for (int g = 0; g < data.length; g += group.length) {
+                if (Arrays.equals(data, g, g + group.length, group, 0, group.length)) {
                     return;
                 }
             }
-            soundRefs.set(p, append(refs, ref));
-            int[][] more = Arrays.copyOf(plains, plains.length + 1);
-            more[plains.length] = plain;
-            soundPlain.set(p, more);
+            int[] more = Arrays.copyOf(data, data.length + group.length);
+            System.arraycopy(group, 0, more, data.length, group.length);
+            soundRefData.set(p, more);
         }
 
         private static int[] append(int[] a, int v) {

@@ -22,26 +22,31 @@ final class SymbolAutomaton {
 
     static final int ROOT = 0;
 
-    /** base and check interleaved: {@code bc[2t]} is base[t], {@code bc[2t+1]} is check[t] (one cache line). */
-    private final int[] bc;
+    /**
+     * Per state {@code t}, four ints side by side so that one cache line serves a step: {@code st[4t]} base,
+     * {@code st[4t+1]} check, {@code st[4t+2]} fail, {@code st[4t+3]} the first index of the patterns ending
+     * in {@code t} or {@link #OUTPUT_BY_LINK} if only states on its fail chain have some, or -1.
+     */
+    private final int[] st;
     /** The root's transitions as a direct table: most failure chains end there. */
     private final int[] rootNext;
-    private final int[] fail;
-    /** For each state: the first index into {@link #outputs} of the patterns ending here, or -1. */
-    private final int[] outputHead;
     /** For each state: the nearest state on the fail chain with outputs, or -1. */
     private final int[] outputLink;
     /** Runs of pattern ids, each run ended by -1. */
     private final int[] outputs;
     private final int[] patternLength;
 
+    private static final int OUTPUT_BY_LINK = -2;
+
     private SymbolAutomaton(int[] base, int[] check, int[] fail, int[] outputHead, int[] outputLink, int[] outputs,
                             int[] patternLength) {
-        this.bc = new int[base.length * 2];
+        this.st = new int[base.length * 4];
         int maxSymbol = 0;
         for (int t = 0; t < base.length; t++) {
-            bc[2 * t] = base[t];
-            bc[2 * t + 1] = check[t];
+            st[4 * t] = base[t];
+            st[4 * t + 1] = check[t];
+            st[4 * t + 2] = fail[t];
+            st[4 * t + 3] = outputHead[t] >= 0 ? outputHead[t] : outputLink[t] >= 0 ? OUTPUT_BY_LINK : -1;
             if (check[t] == ROOT && t != ROOT) {
                 maxSymbol = Math.max(maxSymbol, t - base[ROOT]);
             }
@@ -51,8 +56,6 @@ final class SymbolAutomaton {
             int t = base[ROOT] + c;
             rootNext[c] = t < check.length && check[t] == ROOT ? t : ROOT;
         }
-        this.fail = fail;
-        this.outputHead = outputHead;
         this.outputLink = outputLink;
         this.outputs = outputs;
         this.patternLength = patternLength;
@@ -63,25 +66,25 @@ final class SymbolAutomaton {
         if (symbol <= 0) {
             return ROOT;
         }
-        int[] bc = this.bc;
+        int[] st = this.st;
         while (s != ROOT) {
-            int t = bc[2 * s] + symbol;
-            if (2 * t + 1 < bc.length && bc[2 * t + 1] == s) {
+            int t = st[4 * s] + symbol;
+            if (4 * t + 1 < st.length && st[4 * t + 1] == s) {
                 return t;
             }
-            s = fail[s];
+            s = st[4 * s + 2];
         }
         return symbol < rootNext.length ? rootNext[symbol] : ROOT;
     }
 
     /** True if some pattern ends in {@code s} or in a state on its fail chain. */
     boolean hasOutput(int s) {
-        return outputHead[s] >= 0 || outputLink[s] >= 0;
+        return st[4 * s + 3] != -1;
     }
 
     /** The first state, starting at {@code s} and following output links, with patterns ending in it; or -1. */
     int firstOutputState(int s) {
-        return outputHead[s] >= 0 ? s : outputLink[s];
+        return st[4 * s + 3] >= 0 ? s : outputLink[s];
     }
 
     /** The next state with outputs after {@code s} on the output chain, or -1. */
@@ -91,7 +94,7 @@ final class SymbolAutomaton {
 
     /** Index into the output runs of the patterns that end exactly in {@code s}. */
     int outputHead(int s) {
-        return outputHead[s];
+        return st[4 * s + 3];
     }
 
     /** The pattern id at {@code index} in the output runs, or -1 at the end of a run. */
@@ -110,8 +113,7 @@ final class SymbolAutomaton {
 
     /** Approximate heap used by the arrays, in bytes. */
     long bytes() {
-        return 4L * (bc.length + rootNext.length + fail.length + outputHead.length + outputLink.length
-                + outputs.length + patternLength.length);
+        return 4L * (st.length + rootNext.length + outputLink.length + outputs.length + patternLength.length);
     }
 
     /** Builds an automaton from patterns added one by one; each added pattern gets the next id. */
@@ -264,21 +266,34 @@ final class SymbolAutomaton {
             }
             outputs = Arrays.copyOf(outputs, o);
 
-            SymbolAutomaton partial = new SymbolAutomaton(base, check, fail, outputHead, outputLink, outputs,
-                    Arrays.copyOf(patternLength, patterns));
             queue.add(0);
             while (!queue.isEmpty()) {
                 int node = queue.poll();
                 int slot = slotOf[node];
                 for (int c = firstChild[node]; c >= 0; c = nextSibling[c]) {
                     int child = slotOf[c];
-                    int f = node == 0 ? ROOT : partial.next(fail[slot], symbolOf[c]);
+                    int f = node == 0 ? ROOT : step(base, check, fail, fail[slot], symbolOf[c]);
                     fail[child] = f;
                     outputLink[child] = outputHead[f] >= 0 ? f : outputLink[f];
                     queue.add(c);
                 }
             }
-            return partial;
+            return new SymbolAutomaton(base, check, fail, outputHead, outputLink, outputs,
+                    Arrays.copyOf(patternLength, patterns));
+        }
+
+        /** One step on the arrays being built (fail links of shallower states are already set). */
+        private static int step(int[] base, int[] check, int[] fail, int s, int symbol) {
+            while (true) {
+                int t = base[s] + symbol;
+                if (t < check.length && check[t] == s) {
+                    return t;
+                }
+                if (s == ROOT) {
+                    return ROOT;
+                }
+                s = fail[s];
+            }
         }
     }
 

@@ -18,8 +18,9 @@ import java.util.Map;
  *
  * <p>Only words of two to {@value #MAX_WORD_LENGTH} Han characters used at least
  * {@value #MIN_FREQUENCY} times in jieba's corpus count as ordinary: rarer entries of that dictionary
- * include internet slang that is itself an evasion (沙比, 煞笔). Words are kept as 64-bit hashes in an
- * open-addressing table (about 1 MB); a false "is a word" needs a hash collision.
+ * include internet slang that is itself an evasion (沙比, 煞笔). Words are kept as 32-bit fingerprints in an
+ * open-addressing table small enough to stay in cache (512 KB); a false "is a word" needs a fingerprint
+ * collision, about one lookup in four billion.
  *
  * <p>Immutable and thread-safe.
  */
@@ -30,7 +31,7 @@ public final class WordList {
     /** The least corpus frequency of a word that counts as ordinary. */
     public static final int MIN_FREQUENCY = 20;
 
-    private final long[] table;
+    private final int[] table;
     private final int mask;
     /** One bit per hashed pair of first two characters of some word: most pairs start no word. */
     private final long[] starts;
@@ -38,7 +39,7 @@ public final class WordList {
     private final Map<Character, Long> characterFrequencies;
     private final BitSet common = new BitSet(0x10000);
 
-    private WordList(long[] table, long[] starts, int size, Map<Character, Long> characterFrequencies) {
+    private WordList(int[] table, long[] starts, int size, Map<Character, Long> characterFrequencies) {
         this.table = table;
         this.starts = starts;
         this.mask = table.length - 1;
@@ -68,12 +69,13 @@ public final class WordList {
             return false;
         }
         long h = hash(text, from, to);
-        for (int i = (int) (h ^ (h >>> 32)) & mask; ; i = (i + 1) & mask) {
-            long t = table[i];
+        int fingerprint = fingerprint(h);
+        for (int i = (int) h & mask; ; i = (i + 1) & mask) {
+            int t = table[i];
             if (t == 0) {
                 return false;
             }
-            if (t == h) {
+            if (t == fingerprint) {
                 return true;
             }
         }
@@ -89,7 +91,7 @@ public final class WordList {
         return ((c1 * 0x9E3779B1) ^ (c2 * 0x85EBCA77)) >>> (32 - STARTS_BITS);
     }
 
-    private static final int STARTS_BITS = 22;
+    private static final int STARTS_BITS = 20;
 
     /** True if {@code word} is an ordinary word. */
     public boolean contains(String word) {
@@ -113,6 +115,11 @@ public final class WordList {
         return characterFrequencies;
     }
 
+    private static int fingerprint(long h) {
+        int f = (int) (h >>> 32);
+        return f == 0 ? 1 : f;
+    }
+
     static long hash(char[] text, int from, int to) {
         long h = 0xcbf29ce484222325L;
         for (int i = from; i < to; i++) {
@@ -134,7 +141,7 @@ public final class WordList {
         if (in == null) {
             throw new IllegalStateException("jieba's dict.txt is missing from the class path (com.huaban:jieba-analysis)");
         }
-        long[] table = new long[1 << 19];
+        int[] table = new int[1 << 17];
         long[] starts = new long[(1 << STARTS_BITS) / 64];
         int mask = table.length - 1;
         int size = 0;
@@ -163,12 +170,16 @@ public final class WordList {
                 int ph = pairHash(c[0], c[1]);
                 starts[ph >>> 6] |= 1L << ph;
                 long h = hash(c, 0, c.length);
-                int i = (int) (h ^ (h >>> 32)) & mask;
-                while (table[i] != 0 && table[i] != h) {
+                int fingerprint = fingerprint(h);
+                int i = (int) h & mask;
+                while (table[i] != 0 && table[i] != fingerprint) {
                     i = (i + 1) & mask;
                 }
                 if (table[i] == 0) {
-                    table[i] = h;
+                    if (size >= table.length * 3 / 4) {
+                        throw new IllegalStateException("the ordinary-word table is full: raise its size");
+                    }
+                    table[i] = fingerprint;
                     size++;
                 }
             }
