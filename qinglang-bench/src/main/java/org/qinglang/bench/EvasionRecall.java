@@ -97,7 +97,7 @@ public final class EvasionRecall {
     // ------------------------------------------------------------------------------------------------
 
     private static void recall(Path data, FeatureLibrary library, List<Entry> entries) {
-        List<Entry> targets = entries.stream().filter(e -> isHan(e.term()) && e.term().length() >= 2).toList();
+        List<Entry> targets = entries.stream().filter(e -> isHanOrLatin(e.term()) && e.term().length() >= 2).toList();
         List<String> carriers = new ArrayList<>();
         for (String split : List.of("cold/train.csv", "cold/dev.csv")) {
             for (ColdComment c : ColdComment.read(DataDir.file(data, split))) {
@@ -106,7 +106,7 @@ public final class EvasionRecall {
                 }
             }
         }
-        System.out.printf("recall: %,d entries with a term of 2+ Han characters; up to %d variants per class, "
+        System.out.printf("recall: %,d entries with a term of 2+ Han characters or Latin letters; up to %d variants per class, "
                 + "seed %d; carriers: %,d COLD train/dev comments labelled 0 (10-200 chars)%n",
                 targets.size(), PER_CLASS, SEED, carriers.size());
 
@@ -151,7 +151,7 @@ public final class EvasionRecall {
         }
         for (Evasion ev : Evasion.values()) {
             if (!tallies.containsKey(ev)) {
-                System.out.printf("%-13s %-9s        0  (no entry of 2+ Han characters to which it applies)%n", ev,
+                System.out.printf("%-13s %-9s        0  (no entry to which it applies)%n", ev,
                         ev.channel().id());
             }
         }
@@ -285,6 +285,11 @@ public final class EvasionRecall {
         StringBuilder sb = new StringBuilder();
         counts.forEach((c, n) -> sb.append(sb.length() == 0 ? "" : ", ").append(c.id()).append(' ').append(n));
         return sb.toString();
+    }
+
+    private static boolean isHanOrLatin(String s) {
+        return s.codePoints().allMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN
+                || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z'));
     }
 
     private static boolean isHan(String s) {

@@ -36,7 +36,7 @@ public final class EvasionGenerator {
     public enum Evasion {
         WIDTH(Channel.FOLDED), TRADITIONAL(Channel.FOLDED), VARIANT(Channel.FOLDED), NOISE(Channel.FOLDED),
         INVISIBLE(Channel.FOLDED),
-        CONFUSABLE(Channel.FOLDED), HOMOPHONE(Channel.PINYIN), PINYIN_LATIN(Channel.PINYIN),
+        CONFUSABLE(Channel.FOLDED), LEET(Channel.FOLDED), HOMOPHONE(Channel.PINYIN), PINYIN_LATIN(Channel.PINYIN),
         PINYIN_MIXED(Channel.PINYIN), NEAR_SOUND(Channel.PINYIN), INITIALS(Channel.INITIALS),
         SPLIT(Channel.SPLIT), ALIAS(Channel.ALIAS);
 
@@ -179,6 +179,22 @@ public final class EvasionGenerator {
                 }
                 return changed ? sb.toString() : null;
             }
+            case LEET -> {
+                StringBuilder sb = new StringBuilder();
+                boolean changed = false;
+                for (int i = 0; i < n; i++) {
+                    char c = t.charAt(i);
+                    char d = leetDigit(c);
+                    boolean inside = i > 0 && i < n - 1 && isLatin(t.charAt(i - 1)) && isLatin(t.charAt(i + 1));
+                    if (d != 0 && inside && (random.nextBoolean() || !changed)) {
+                        sb.append(d);
+                        changed = true;
+                    } else {
+                        sb.append(c);
+                    }
+                }
+                return changed ? sb.toString() : null;
+            }
             case HOMOPHONE -> {
                 if (!han || n < 2 || !entry.has(Channel.PINYIN)) {
                     return null;
@@ -270,6 +286,22 @@ public final class EvasionGenerator {
                 return null;
             }
         }
+    }
+
+    private static char leetDigit(char c) {
+        return switch (Character.toLowerCase(c)) {
+            case 'o' -> '0';
+            case 'i' -> '1';
+            case 'e' -> '3';
+            case 'a' -> '4';
+            case 's' -> '5';
+            case 't' -> '7';
+            default -> 0;
+        };
+    }
+
+    private static boolean isLatin(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
     private List<String> spellings(String han) {

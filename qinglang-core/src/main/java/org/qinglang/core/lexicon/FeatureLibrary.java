@@ -208,6 +208,7 @@ public final class FeatureLibrary {
         int soundState = SymbolAutomaton.ROOT;
         int soundGap = 0;
         Latin latin = new Latin();
+        boolean prevLatin = false;
 
         final int[] codes = this.codes;
         final short[] plains = this.plains;
@@ -242,6 +243,17 @@ public final class FeatureLibrary {
             if (kind == CharKind.BREAK && isRepeated(s, i, len, cp)) {
                 kind = CharKind.NOISE;
             }
+            char leet = 0;
+            if ((kind == CharKind.DIGIT || cp == '@' || cp == '$') && prevLatin
+                    && (leet = leetLetter(cp)) != 0 && letterAfterLeet(s, i + 1)) {
+                // digits or signs inside a Latin word stand for letters: b1tch, b17ch, sh4bi
+                int code = codes[leet];
+                kind = CharKind.LATIN;
+                sym = (code >>> 3) & 0xFFFF;
+            } else {
+                leet = 0;
+            }
+            prevLatin = kind == CharKind.LATIN;
 
             // the character automaton
             boolean skip = false;
@@ -274,7 +286,7 @@ public final class FeatureLibrary {
             // the sound automaton and initials
             if (snd != null || !initials.isEmpty()) {
                 if (kind == CharKind.LATIN) {
-                    latin.add((char) fold.fold(cp), i, i + len);
+                    latin.add(leet != 0 ? leet : (char) fold.fold(cp), i, i + len);
                 } else {
                     if (latin.length > 0) {
                         long r = flushLatin(latin, snd, soundState, soundGap, soundStart, soundCount, found);
@@ -313,6 +325,29 @@ public final class FeatureLibrary {
         }
         latin.noteOther();
         checkSpelled(latin, found);
+    }
+
+    /** True if, after any more leet digits or signs, the text goes on with a Latin letter at {@code i}. */
+    private boolean letterAfterLeet(String s, int i) {
+        while (i < s.length() && leetLetter(s.charAt(i)) != 0) {
+            i++;
+        }
+        return i < s.length() && (codes[s.charAt(i)] & 7) == CharKind.LATIN;
+    }
+
+    /** The letter a digit or sign stands for inside a Latin word (leet), or 0. */
+    private static char leetLetter(int c) {
+        return switch (c) {
+            case '0' -> 'o';
+            case '1' -> 'i';
+            case '3' -> 'e';
+            case '4', '@' -> 'a';
+            case '5', '$' -> 's';
+            case '7' -> 't';
+            case '8' -> 'b';
+            case '9' -> 'g';
+            default -> 0;
+        };
     }
 
     /** Packs kind (3 bits), symbol (16 bits) and sound class (9 bits) into one int. */

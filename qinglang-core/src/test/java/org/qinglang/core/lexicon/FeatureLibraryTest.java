@@ -64,6 +64,12 @@ class FeatureLibraryTest {
         assertThat(hits("f u c k")).containsExactly("fuck folded 0-7 f u c k");
         assertThat(hits("傻\u200b逼")).containsExactly("傻逼 folded 0-3 傻\u200b逼");
         assertThat(hits("傻😂😂逼")).containsExactly("傻逼 folded 0-6 傻😂😂逼");
+        // digits inside a Latin word stand for letters (leet); elsewhere they stay digits
+        assertThat(hits("s3x")).containsExactly("sex folded 0-3 s3x");
+        assertThat(hits("f00ck")).isEmpty();
+        assertThat(hits("a$$ and 4ss")).isEmpty();
+        assertThat(hits("sh4bi")).containsExactly("傻逼 pinyin 0-5 sh4bi");
+        assertThat(hits("5b")).isEmpty();
         // too much noise, or a sentence ends in between: not one word any more
         assertThat(hits("傻.....逼")).isEmpty();
         assertThat(hits("我家的狗。东西都被咬坏了")).isEmpty();
