@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Writes the evasions that people use to get a term past a filter, one class at a time, so that a
@@ -130,18 +131,7 @@ public final class EvasionGenerator {
                 return tr.equals(t) ? null : tr;
             }
             case VARIANT -> {
-                StringBuilder sb = new StringBuilder();
-                boolean changed = false;
-                for (int i = 0; i < n; i++) {
-                    List<Character> alike = lookAlikes.getOrDefault(t.charAt(i), List.of());
-                    if (!alike.isEmpty() && (random.nextBoolean() || !changed && i == n - 1)) {
-                        sb.append(alike.get(random.nextInt(alike.size())));
-                        changed = true;
-                    } else {
-                        sb.append(t.charAt(i));
-                    }
-                }
-                return changed ? sb.toString() : null;
+                return substitute(t, random, c -> lookAlikes.getOrDefault(c, List.of()));
             }
             case NOISE, INVISIBLE -> {
                 if (n < 2) {
@@ -199,19 +189,7 @@ public final class EvasionGenerator {
                 if (!han || n < 2 || !entry.has(Channel.PINYIN)) {
                     return null;
                 }
-                StringBuilder sb = new StringBuilder();
-                boolean changed = false;
-                for (int i = 0; i < n; i++) {
-                    char c = t.charAt(i);
-                    List<Character> same = homophones.getOrDefault(c, List.of());
-                    if (!same.isEmpty() && (random.nextBoolean() || (i == n - 1 && !changed))) {
-                        sb.append(same.get(random.nextInt(same.size())));
-                        changed = true;
-                    } else {
-                        sb.append(c);
-                    }
-                }
-                return changed ? sb.toString() : null;
+                return substitute(t, random, c -> homophones.getOrDefault(c, List.of()));
             }
             case PINYIN_LATIN, PINYIN_MIXED, NEAR_SOUND -> {
                 if (!han || n < 2 || !entry.has(Channel.PINYIN)) {
@@ -266,18 +244,7 @@ public final class EvasionGenerator {
                 if (!entry.has(Channel.SPLIT)) {
                     return null;
                 }
-                StringBuilder sb = new StringBuilder();
-                boolean changed = false;
-                for (int i = 0; i < n; i++) {
-                    List<String> ways = SplitTable.standard().splitsOf(t.charAt(i));
-                    if (!ways.isEmpty() && (random.nextBoolean() || !changed && i == n - 1)) {
-                        sb.append(ways.get(random.nextInt(ways.size())));
-                        changed = true;
-                    } else {
-                        sb.append(t.charAt(i));
-                    }
-                }
-                return changed ? sb.toString() : null;
+                return substitute(t, random, c -> SplitTable.standard().splitsOf(c));
             }
             case ALIAS -> {
                 return entry.aliases().isEmpty() ? null : entry.aliases().get(attempt % entry.aliases().size());
@@ -286,6 +253,25 @@ public final class EvasionGenerator {
                 return null;
             }
         }
+    }
+
+    /**
+     * Replaces some characters of {@code t} by one of their options (each with even odds, the last one
+     * surely if nothing was replaced before it); null if nothing was.
+     */
+    private static String substitute(String t, Random random, Function<Character, List<?>> options) {
+        StringBuilder sb = new StringBuilder();
+        boolean changed = false;
+        for (int i = 0; i < t.length(); i++) {
+            List<?> choices = options.apply(t.charAt(i));
+            if (!choices.isEmpty() && (random.nextBoolean() || !changed && i == t.length() - 1)) {
+                sb.append(choices.get(random.nextInt(choices.size())));
+                changed = true;
+            } else {
+                sb.append(t.charAt(i));
+            }
+        }
+        return changed ? sb.toString() : null;
     }
 
     private static char leetDigit(char c) {

@@ -846,44 +846,46 @@ public final class FeatureLibrary {
 
     /** True if an ordinary word starts before the hit and reaches into it, or starts inside and reaches out. */
     private boolean cutsThroughWord(char[] han, int start, int end, int entry) {
-        int n = han.length;
-        int longest = WordList.MAX_WORD_LENGTH;
-        for (int a = Math.max(0, start - longest + 1); a < end; a++) {
-            if (han[a] == 0 || a + 1 >= n || han[a + 1] == 0 || !words.mayStartWord(han[a], han[a + 1])) {
-                continue;
-            }
-            for (int b = Math.max(a + 2, a < start ? start + 1 : end + 1); b <= Math.min(n, a + longest); b++) {
-                if (isOtherWord(han, a, b, entry)) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return crossingWords(han, start, end, entry, null);
     }
 
     /** True if every Han character of the hit belongs to an ordinary word that reaches out of the hit. */
     private boolean allClaimed(char[] han, int start, int end, int entry) {
-        int n = han.length;
-        int longest = WordList.MAX_WORD_LENGTH;
         boolean[] claimed = new boolean[end - start];
-        for (int a = Math.max(0, start - longest + 1); a < end; a++) {
-            if (han[a] == 0 || a + 1 >= n || han[a + 1] == 0 || !words.mayStartWord(han[a], han[a + 1])) {
-                continue;
-            }
-            for (int b = Math.max(a + 2, a < start ? start + 1 : end + 1); b <= Math.min(n, a + longest); b++) {
-                if (isOtherWord(han, a, b, entry)) {
-                    for (int k = Math.max(a, start); k < Math.min(b, end); k++) {
-                        claimed[k - start] = true;
-                    }
-                }
-            }
-        }
+        crossingWords(han, start, end, entry, claimed);
         for (int k = start; k < end; k++) {
             if (han[k] != 0 && !claimed[k - start]) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * Finds the ordinary words that overlap the hit and reach out of it. Without {@code claimed}, returns
+     * at the first; with it, marks the hit's characters that such words cover and looks at all of them.
+     */
+    private boolean crossingWords(char[] han, int start, int end, int entry, boolean[] claimed) {
+        int n = han.length;
+        int longest = WordList.MAX_WORD_LENGTH;
+        boolean any = false;
+        for (int a = Math.max(0, start - longest + 1); a < end; a++) {
+            if (han[a] == 0 || a + 1 >= n || han[a + 1] == 0 || !words.mayStartWord(han[a], han[a + 1])) {
+                continue;
+            }
+            for (int b = Math.max(a + 2, a < start ? start + 1 : end + 1); b <= Math.min(n, a + longest); b++) {
+                if (isOtherWord(han, a, b, entry)) {
+                    if (claimed == null) {
+                        return true;
+                    }
+                    any = true;
+                    for (int k = Math.max(a, start); k < Math.min(b, end); k++) {
+                        claimed[k - start] = true;
+                    }
+                }
+            }
+        }
+        return any;
     }
 
     /**
