@@ -393,6 +393,9 @@ public final class FeatureLibrary {
                 int p = a.output(k);
                 int length = a.patternLength(p);
                 int from = consumed - length;
+                if (length == 2 && commonPair(keys[from], keys[from + 1])) {
+                    continue;
+                }
                 int[] data = soundRefData[p];
                 for (int g = 0; g < data.length; g += 1 + length) {
                     int differs = soundMatch(keys, from, data, g + 1, length);
@@ -402,6 +405,11 @@ public final class FeatureLibrary {
                 }
             }
         }
+    }
+
+    /** True if both keys are Han characters among the common ones: a phrase, not a two-syllable evasion. */
+    private boolean commonPair(int a, int b) {
+        return a != 0 && b != 0 && words.isCommonCharacter((char) a) && words.isCommonCharacter((char) b);
     }
 
     /**
@@ -768,8 +776,8 @@ public final class FeatureLibrary {
 
     /**
      * True if ordinary words explain the hit away. A guess (a sound or split hit) of a two-character term
-     * goes if it is written only in common Han characters (你是 for 历史), is itself an ordinary word (飞舞
-     * for 废物) or cuts through one (拖拉机 for 垃圾). Any other exact, folded or guessed hit goes only if
+     * goes if it is itself an ordinary word (飞舞 for 废物) or cuts through one (拖拉机 for 垃圾); two
+     * syllables written in common characters (你是 for 历史) never become a candidate at all. Any other exact, folded or guessed hit goes only if
      * every Han character of it belongs to an ordinary word that reaches out of the hit (路口交通 for 口交),
      * so that 傻逼真是的 keeps 傻逼 although 逼真 is a word. Words are runs of Han characters; words that
      * contain the entry's own term or alias never count.
@@ -797,9 +805,7 @@ public final class FeatureLibrary {
             return false;
         }
         if (guess && foldedTerms[entry].length() <= 2) {
-            boolean spelledInLatin = hanCount < foldedTerms[entry].length();
-            return channel == Channel.PINYIN && !spelledInLatin && allCommon(han, start, end)
-                    || isOtherWord(han, start, end, entry) || cutsThroughWord(han, start, end, entry);
+            return isOtherWord(han, start, end, entry) || cutsThroughWord(han, start, end, entry);
         }
         return allClaimed(han, start, end, entry);
     }
@@ -883,23 +889,6 @@ public final class FeatureLibrary {
                         claimed[k - start] = true;
                     }
                 }
-            }
-        }
-        return any;
-    }
-
-    /**
-     * True if the Han characters of {@code han[from, to)} are all common ones, and there is at least one: a
-     * two-syllable sound-alike made of common characters is a phrase (你是 for 历史), not an evasion.
-     */
-    private boolean allCommon(char[] han, int from, int to) {
-        boolean any = false;
-        for (int i = from; i < to; i++) {
-            if (han[i] != 0) {
-                if (!words.isCommonCharacter(han[i])) {
-                    return false;
-                }
-                any = true;
             }
         }
         return any;
