@@ -37,12 +37,27 @@ final class SymbolAutomaton {
     private final int[] patternLength;
 
     private static final int OUTPUT_BY_LINK = -2;
+    /** The largest dense table of depth-one transitions built, in entries (4 MB). */
+    private static final int MAX_DENSE = 1 << 20;
+
+    /**
+     * The complete transitions (failure links followed) of every child of the root, row by row, when the
+     * alphabet is small enough (the sound automaton's is): most failure chains end in such a state, so a
+     * step from it is one lookup. Null otherwise.
+     */
+    private final int[] dense;
+    private final int denseStride;
+    private final int rootBase;
 
     private SymbolAutomaton(int[] base, int[] check, int[] fail, int[] outputHead, int[] outputLink, int[] outputs,
                             int[] patternLength) {
         this.st = new int[base.length * 4];
         int maxSymbol = 0;
+        int alphabet = 0;
         for (int t = 0; t < base.length; t++) {
+            if (check[t] >= 0) {
+                alphabet = Math.max(alphabet, t - base[check[t]]);
+            }
             st[4 * t] = base[t];
             st[4 * t + 1] = check[t];
             st[4 * t + 2] = fail[t];
@@ -59,6 +74,36 @@ final class SymbolAutomaton {
         this.outputLink = outputLink;
         this.outputs = outputs;
         this.patternLength = patternLength;
+        this.rootBase = base[ROOT];
+        this.denseStride = alphabet + 1;
+        long size = (long) (maxSymbol + 1) * denseStride;
+        if (size <= MAX_DENSE) {
+            int[] d = new int[(int) size];
+            for (int row = 1; row <= maxSymbol; row++) {
+                int state = rootNext[row];
+                if (state == ROOT) {
+                    continue;
+                }
+                for (int c = 1; c <= alphabet; c++) {
+                    d[row * denseStride + c] = slowNext(state, c);
+                }
+            }
+            this.dense = d;
+        } else {
+            this.dense = null;
+        }
+    }
+
+    /** {@link #next} without the dense table. */
+    private int slowNext(int s, int symbol) {
+        while (s != ROOT) {
+            int t = st[4 * s] + symbol;
+            if (4 * t + 1 < st.length && st[4 * t + 1] == s) {
+                return t;
+            }
+            s = st[4 * s + 2];
+        }
+        return symbol < rootNext.length ? rootNext[symbol] : ROOT;
     }
 
     /** The state after reading {@code symbol} in state {@code s}, following failure links. */
@@ -68,6 +113,9 @@ final class SymbolAutomaton {
         }
         int[] st = this.st;
         while (s != ROOT) {
+            if (dense != null && st[4 * s + 1] == ROOT) {
+                return symbol < denseStride ? dense[(s - rootBase) * denseStride + symbol] : ROOT;
+            }
             int t = st[4 * s] + symbol;
             if (4 * t + 1 < st.length && st[4 * t + 1] == s) {
                 return t;
@@ -113,7 +161,8 @@ final class SymbolAutomaton {
 
     /** Approximate heap used by the arrays, in bytes. */
     long bytes() {
-        return 4L * (st.length + rootNext.length + outputLink.length + outputs.length + patternLength.length);
+        return 4L * (st.length + rootNext.length + outputLink.length + outputs.length + patternLength.length
+                + (dense == null ? 0 : dense.length));
     }
 
     /** Builds an automaton from patterns added one by one; each added pattern gets the next id. */
