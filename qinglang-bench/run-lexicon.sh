@@ -19,7 +19,7 @@ echo "== machine"
 echo "$(nproc) cores; $(java -version 2>&1 | head -1); $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2 | xargs || true)"
 
 echo "== LexiconScanBenchmark (JMH)"
-java "${JAVA_DATA[@]}" -jar "$JAR" LexiconScanBenchmark -rf json -rff qinglang-bench/target/jmh-lexicon.json "$@"
+java "${JAVA_DATA[@]}" -jar "$JAR" LexiconScanBenchmark -f 2 -rf json -rff qinglang-bench/target/jmh-lexicon.json "$@"
 echo
 java "${JAVA_DATA[@]}" -cp "$JAR" org.qinglang.bench.ScanSummary qinglang-bench/target/jmh-lexicon.json
 

@@ -3,7 +3,6 @@ package org.qinglang.core.lexicon;
 import org.qinglang.core.text.CharKind;
 import org.qinglang.core.text.Folding;
 import org.qinglang.core.text.PinyinTable;
-import org.qinglang.core.text.SplitTable;
 import org.qinglang.core.text.WordList;
 
 import java.util.ArrayList;
@@ -42,13 +41,12 @@ public final class FeatureLibrary {
     /** The most noise characters skipped in a row inside one match. */
     public static final int MAX_GAP = 4;
 
-    private static final int KIND_BASE = 0;
-    private static final int KIND_ALIAS = 1;
-    private static final int KIND_SPLIT = 2;
-    private static final int KIND_EXEMPT = 3;
-    private static final int KIND_SOUND = 4;
-    private static final int KIND_INITIALS = 5;
-    private static final int MAX_SPLIT_PATTERNS = 32;
+    static final int KIND_BASE = 0;
+    static final int KIND_ALIAS = 1;
+    static final int KIND_SPLIT = 2;
+    static final int KIND_EXEMPT = 3;
+    static final int KIND_SOUND = 4;
+    static final int KIND_INITIALS = 5;
 
     private final List<Entry> entries;
     private final Set<Channel> enabled;
@@ -78,8 +76,9 @@ public final class FeatureLibrary {
     private final Map<String, int[]> initials;
     private final List<String> warnings;
     private final boolean hasExemptions;
+    private final OrdinaryWordVeto veto;
 
-    private FeatureLibrary(Compiler c) {
+    private FeatureLibrary(LibraryCompiler c) {
         this.entries = c.entries;
         this.enabled = c.enabled;
         this.exactOnly = c.exactOnly;
@@ -107,6 +106,7 @@ public final class FeatureLibrary {
         this.initials = Map.copyOf(c.initials);
         this.warnings = List.copyOf(c.warnings);
         this.hasExemptions = entries.stream().anyMatch(e -> !e.exemptions().isEmpty());
+        this.veto = exactOnly ? null : new OrdinaryWordVeto(words, foldedTerms, foldedAliases);
     }
 
     /** Compiles entries with every channel the entries allow. */
@@ -120,7 +120,7 @@ public final class FeatureLibrary {
      * skipping, no vetoes.
      */
     public static FeatureLibrary compile(Collection<Entry> entries, Set<Channel> enabled) {
-        return new FeatureLibrary(new Compiler(List.copyOf(entries), enabled));
+        return new FeatureLibrary(new LibraryCompiler(List.copyOf(entries), enabled));
     }
 
     /** The entries, in the order given. */
@@ -774,399 +774,17 @@ public final class FeatureLibrary {
         return false;
     }
 
-    /**
-     * True if ordinary words explain the hit away. A guess (a sound or split hit) of a two-character term
-     * goes if it is itself an ordinary word (飞舞 for 废物) or cuts through one (拖拉机 for 垃圾); two
-     * syllables written in common characters (你是 for 历史) never become a candidate at all. Any other exact, folded or guessed hit goes only if
-     * every Han character of it belongs to an ordinary word that reaches out of the hit (路口交通 for 口交),
-     * so that 傻逼真是的 keeps 傻逼 although 逼真 is a word. Words are runs of Han characters; words that
-     * contain the entry's own term or alias never count.
-     */
+    /** True if ordinary words explain the hit away ({@link OrdinaryWordVeto}). */
     private boolean vetoed(Resolution r, int entry, Channel channel, int start, int end) {
         if (exactOnly) {
             return false;
         }
         boolean guess = channel == Channel.PINYIN || channel == Channel.SPLIT;
-        if (!guess && channel != Channel.EXACT && channel != Channel.FOLDED) {
+        if (!guess && (channel != Channel.EXACT && channel != Channel.FOLDED
+                || end - start != 2 || foldedTerms[entry].length() != 2)) {
             return false;
         }
-        if (!guess && (end - start != 2 || foldedTerms[entry].length() != 2)) {
-            return false;
-        }
-        char[] han = r.han();
-        if (!guess) {
-            return bothCharactersClaimed(han, start, channel == Channel.EXACT, entry);
-        }
-        int hanCount = 0;
-        for (int i = start; i < end; i++) {
-            hanCount += han[i] != 0 ? 1 : 0;
-        }
-        if (hanCount == 0) {
-            return false;
-        }
-        if (guess && foldedTerms[entry].length() <= 2) {
-            return isOtherWord(han, start, end, entry) || cutsThroughWord(han, start, end, entry);
-        }
-        return allClaimed(han, start, end, entry);
+        return veto.vetoes(r.han(), entry, channel, start, end);
     }
 
-    /**
-     * For a hit of two Han characters at {@code start}: true if an ordinary word ends at its first character
-     * (coming from the left) and another starts at its second (going right). A word over both characters
-     * contains the term itself when the hit is exact, so it is not looked up then.
-     */
-    private boolean bothCharactersClaimed(char[] han, int start, boolean exact, int entry) {
-        if (han[start] == 0 || han[start + 1] == 0) {
-            return false;
-        }
-        int longest = WordList.MAX_WORD_LENGTH;
-        boolean first = false;
-        for (int a = start - 1; a >= Math.max(0, start - longest + 1) && han[a] != 0 && !first; a--) {
-            first = isOtherWord(han, a, start + 1, entry)
-                    || !exact && coversBoth(han, a, start, entry);
-        }
-        if (!first) {
-            return false;
-        }
-        int n = han.length;
-        for (int b = start + 3; b <= Math.min(n, start + 1 + longest); b++) {
-            if (han[b - 1] == 0) {
-                return false;
-            }
-            if (isOtherWord(han, start + 1, b, entry)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** True if an ordinary word starting at {@code a} covers both characters of the hit at {@code start}. */
-    private boolean coversBoth(char[] han, int a, int start, int entry) {
-        for (int b = start + 2; b <= Math.min(han.length, a + WordList.MAX_WORD_LENGTH); b++) {
-            if (isOtherWord(han, a, b, entry)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** True if an ordinary word starts before the hit and reaches into it, or starts inside and reaches out. */
-    private boolean cutsThroughWord(char[] han, int start, int end, int entry) {
-        return crossingWords(han, start, end, entry, null);
-    }
-
-    /** True if every Han character of the hit belongs to an ordinary word that reaches out of the hit. */
-    private boolean allClaimed(char[] han, int start, int end, int entry) {
-        boolean[] claimed = new boolean[end - start];
-        crossingWords(han, start, end, entry, claimed);
-        for (int k = start; k < end; k++) {
-            if (han[k] != 0 && !claimed[k - start]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * Finds the ordinary words that overlap the hit and reach out of it. Without {@code claimed}, returns
-     * at the first; with it, marks the hit's characters that such words cover and looks at all of them.
-     */
-    private boolean crossingWords(char[] han, int start, int end, int entry, boolean[] claimed) {
-        int n = han.length;
-        int longest = WordList.MAX_WORD_LENGTH;
-        boolean any = false;
-        for (int a = Math.max(0, start - longest + 1); a < end; a++) {
-            if (han[a] == 0 || a + 1 >= n || han[a + 1] == 0 || !words.mayStartWord(han[a], han[a + 1])) {
-                continue;
-            }
-            for (int b = Math.max(a + 2, a < start ? start + 1 : end + 1); b <= Math.min(n, a + longest); b++) {
-                if (isOtherWord(han, a, b, entry)) {
-                    if (claimed == null) {
-                        return true;
-                    }
-                    any = true;
-                    for (int k = Math.max(a, start); k < Math.min(b, end); k++) {
-                        claimed[k - start] = true;
-                    }
-                }
-            }
-        }
-        return any;
-    }
-
-    /** True if {@code han[from, to)} is all Han and an ordinary word that is not about the entry. */
-    private boolean isOtherWord(char[] han, int from, int to, int entry) {
-        int len = to - from;
-        if (len < 2 || len > WordList.MAX_WORD_LENGTH || !words.mayStartWord(han[from], han[from + 1])) {
-            return false;
-        }
-        for (int i = from; i < to; i++) {
-            if (han[i] == 0) {
-                return false;
-            }
-        }
-        return words.contains(han, from, to) && !containsOwnTerm(new String(han, from, len), entry);
-    }
-
-    private boolean containsOwnTerm(String word, int entry) {
-        if (word.contains(foldedTerms[entry])) {
-            return true;
-        }
-        for (String alias : foldedAliases[entry]) {
-            if (word.contains(alias)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    // ------------------------------------------------------------------------------------------------
-    // compiling
-
-    private static final class Compiler {
-        final List<Entry> entries;
-        final Set<Channel> enabled;
-        final boolean exactOnly;
-        final Folding folding = Folding.standard();
-        final PinyinTable pinyin;
-        final WordList words;
-        final String[] foldedTerms;
-        final String[][] foldedAliases;
-        final SymbolAutomaton.Builder chars = new SymbolAutomaton.Builder();
-        final char[] charSymbol = new char[0x10000];
-
-        final Map<Integer, Integer> supplementarySymbol = new HashMap<>();
-        final List<int[]> charRefs = new ArrayList<>();
-        final Map<String, Integer> charPatternIds = new HashMap<>();
-        final SymbolAutomaton.Builder sounds = new SymbolAutomaton.Builder();
-        final List<int[]> soundRefData = new ArrayList<>();
-        final Map<String, Integer> soundPatternIds = new HashMap<>();
-        int soundCount;
-        final Map<String, int[]> initials = new HashMap<>();
-        final List<String> warnings = new ArrayList<>();
-
-        Compiler(List<Entry> entries, Set<Channel> enabled) {
-            this.entries = entries;
-            this.enabled = Set.copyOf(enabled.isEmpty() ? EnumSet.of(Channel.EXACT) : enabled);
-            this.exactOnly = this.enabled.equals(Set.of(Channel.EXACT));
-            this.pinyin = exactOnly ? null : PinyinTable.standard();
-            this.words = exactOnly ? null : WordList.standard();
-            this.foldedTerms = new String[entries.size()];
-            this.foldedAliases = new String[entries.size()][];
-            List<String> allPatterns = new ArrayList<>();
-            for (Entry e : entries) {
-                allPatterns.add(e.term());
-                allPatterns.addAll(e.aliases());
-                allPatterns.addAll(e.exemptions());
-            }
-            assignSymbols(allPatterns);
-            for (int i = 0; i < entries.size(); i++) {
-                add(i, entries.get(i));
-            }
-        }
-
-        /** Gives the most frequent characters the smallest symbols, which keeps the double array dense. */
-        private void assignSymbols(List<String> patterns) {
-            Map<Integer, Integer> counts = new HashMap<>();
-            for (String p : patterns) {
-                String f = exactOnly ? p : folding.foldString(p);
-                (exactOnly ? f.chars() : f.codePoints()).forEach(cp -> counts.merge(cp, 1, Integer::sum));
-                if (!exactOnly) {
-                    for (char c : f.toCharArray()) {
-                        for (String split : SplitTable.standard().splitsOf(c)) {
-                            split.chars().forEach(x -> counts.merge(folding.fold(x), 1, Integer::sum));
-                        }
-                    }
-                }
-            }
-            List<Map.Entry<Integer, Integer>> order = new ArrayList<>(counts.entrySet());
-            order.sort(Map.Entry.<Integer, Integer>comparingByValue().reversed()
-                    .thenComparing(Map.Entry.comparingByKey()));
-            int next = 1;
-            for (Map.Entry<Integer, Integer> c : order) {
-                int cp = c.getKey();
-                if (cp < 0x10000) {
-                    charSymbol[cp] = (char) next++;
-                } else {
-                    supplementarySymbol.put(cp, next++);
-                }
-                if (next == 0xFFFF) {
-                    throw new IllegalStateException("a library may use at most 65,534 distinct characters");
-                }
-            }
-        }
-
-        private void add(int id, Entry e) {
-            String term = e.term();
-            if (exactOnly) {
-                foldedTerms[id] = term;
-                foldedAliases[id] = new String[0];
-                addChars(term, id, KIND_BASE);
-                return;
-            }
-            String folded = content(term);
-            foldedTerms[id] = folded;
-            if (folded.isEmpty()) {
-                warnings.add("'" + term + "' has no letters or characters after folding and is matched nowhere");
-                foldedAliases[id] = new String[0];
-                return;
-            }
-            addChars(folded, id, KIND_BASE);
-            List<String> aliases = new ArrayList<>();
-            if (enabled.contains(Channel.ALIAS)) {
-                for (String alias : e.aliases()) {
-                    String fa = content(alias);
-                    if (!fa.isEmpty()) {
-                        aliases.add(fa);
-                        addChars(fa, id, KIND_ALIAS);
-                    }
-                }
-            }
-            foldedAliases[id] = aliases.toArray(String[]::new);
-            for (String x : e.exemptions()) {
-                String fx = content(x);
-                if (!fx.isEmpty()) {
-                    addChars(fx, id, KIND_EXEMPT);
-                }
-            }
-            if (e.has(Channel.SPLIT) && enabled.contains(Channel.SPLIT)) {
-                addSplits(folded, id);
-            }
-            if (e.has(Channel.PINYIN) && enabled.contains(Channel.PINYIN)) {
-                addSounds(folded, id);
-            }
-            if (e.has(Channel.INITIALS) && enabled.contains(Channel.INITIALS)) {
-                String ini = pinyin.initials(folded);
-                if (ini == null || ini.length() < 2) {
-                    warnings.add("'" + term + "' has no pinyin initials of two or more letters; initials off");
-                } else {
-                    int[] prev = initials.getOrDefault(ini, new int[0]);
-                    int[] next = Arrays.copyOf(prev, prev.length + 1);
-                    next[prev.length] = id;
-                    initials.put(ini, next);
-                }
-            }
-        }
-
-        /** The folded term with noise, breaks and invisible characters taken out. */
-        private String content(String s) {
-            StringBuilder out = new StringBuilder(s.length());
-            for (int i = 0; i < s.length(); ) {
-                int cp = s.codePointAt(i);
-                i += Character.charCount(cp);
-                if (CharKind.isContent(folding.kind(cp))) {
-                    out.appendCodePoint(folding.fold(cp));
-                }
-            }
-            return out.toString();
-        }
-
-        private void addChars(String pattern, int entry, int kind) {
-            int[] symbols = (exactOnly ? pattern.chars() : pattern.codePoints()).map(cp -> cp < 0x10000 ? charSymbol[cp]
-                    : supplementarySymbol.getOrDefault(cp, 0)).toArray();
-            for (int sym : symbols) {
-                if (sym == 0) {
-                    throw new IllegalStateException("no symbol for a character of '" + pattern + "'");
-                }
-            }
-            Integer p = charPatternIds.get(pattern);
-            if (p == null) {
-                p = chars.add(symbols);
-                charPatternIds.put(pattern, p);
-                charRefs.add(new int[0]);
-            }
-            charRefs.set(p, append(charRefs.get(p), (entry << 3) | kind));
-        }
-
-        private void addSplits(String folded, int entry) {
-            List<String> variants = new ArrayList<>();
-            variants.add("");
-            boolean any = false;
-            for (int i = 0; i < folded.length(); i++) {
-                char c = folded.charAt(i);
-                List<String> ways = SplitTable.standard().splitsOf(c);
-                List<String> next = new ArrayList<>();
-                for (String v : variants) {
-                    next.add(v + c);
-                    for (String way : ways) {
-                        if (next.size() < MAX_SPLIT_PATTERNS * 4) {
-                            next.add(v + folding.foldString(way));
-                        }
-                    }
-                }
-                any |= !ways.isEmpty();
-                variants = next;
-            }
-            if (!any) {
-                warnings.add("'" + entries.get(entry).term() + "' has no character that splits; split off");
-                return;
-            }
-            int added = 0;
-            for (String v : variants) {
-                if (!v.equals(folded) && added < MAX_SPLIT_PATTERNS) {
-                    for (int k = 0; k < v.length(); k++) {
-                        int cp = v.charAt(k);
-                        if (charSymbol[cp] == 0) {
-                            throw new IllegalStateException("no symbol for split character " + v.charAt(k));
-                        }
-                    }
-                    addChars(v, entry, KIND_SPLIT);
-                    added++;
-                }
-            }
-        }
-
-        private void addSounds(String folded, int entry) {
-            if (folded.codePointCount(0, folded.length()) < 2) {
-                return;
-            }
-            int[] byPhrase = pinyin.phraseSyllables(folded);
-            int[] byChar = pinyin.characterSyllables(folded);
-            if (byPhrase != null && byPhrase.length >= 2) {
-                // a Latin run in the term makes the syllables longer than the characters: no exact check then
-                int[] plain = byPhrase.length == folded.length() ? pinyin.phrasePlain(folded) : new int[byPhrase.length];
-                addSound(byPhrase, plain, entry);
-            }
-            if (byChar != null && byChar.length >= 2 && !Arrays.equals(byChar, byPhrase)) {
-                int[] plain = new int[folded.length()];
-                for (int i = 0; i < plain.length; i++) {
-                    plain[i] = pinyin.plainOf(folded.charAt(i));
-                }
-                addSound(byChar, plain, entry);
-            }
-        }
-
-        private void addSound(int[] syllables, int[] plain, int entry) {
-            String key = Arrays.toString(syllables);
-            Integer p = soundPatternIds.get(key);
-            if (p == null) {
-                p = sounds.add(syllables);
-                soundPatternIds.put(key, p);
-                soundRefData.add(new int[0]);
-                soundCount++;
-            }
-            String folded = foldedTerms[entry];
-            int[] group = new int[1 + syllables.length];
-            group[0] = entry << 1 | (entries.get(entry).has(Channel.FOLDED) && enabled.contains(Channel.FOLDED) ? 1 : 0);
-            boolean oneCharPerSyllable = folded.length() == syllables.length;
-            for (int k = 0; k < syllables.length; k++) {
-                group[1 + k] = oneCharPerSyllable ? plain[k] << 16 | folded.charAt(k) : 0;
-            }
-            int[] data = soundRefData.get(p);
-            for (int g = 0; g < data.length; g += group.length) {
-                if (Arrays.equals(data, g, g + group.length, group, 0, group.length)) {
-                    return;
-                }
-            }
-            int[] more = Arrays.copyOf(data, data.length + group.length);
-            System.arraycopy(group, 0, more, data.length, group.length);
-            soundRefData.set(p, more);
-        }
-
-        private static int[] append(int[] a, int v) {
-            int[] b = Arrays.copyOf(a, a.length + 1);
-            b[a.length] = v;
-            return b;
-        }
-    }
 }
