@@ -1,0 +1,191 @@
+package org.qinglang.app.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.qinglang.app.Qinglang;
+import org.qinglang.core.classify.AbuseClassifier;
+import org.qinglang.core.classify.AbuseScore;
+import org.qinglang.core.classify.Evaluation;
+import org.qinglang.core.classify.LabelledCsv;
+import org.qinglang.core.classify.LabelledText;
+import org.qinglang.core.classify.ModelFile;
+import org.qinglang.core.classify.ModelFileException;
+import org.qinglang.core.classify.ShippedModel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code qinglang classify}: scores texts with the abusive-language model. Reads JSON lines
+ * {@code {"id":…, "text":…}} and writes {@code {"id":…, "score":…, "label":…}} per line; a bad line is
+ * reported by number on stderr and skipped. With {@code --eval} it instead scores a labelled CSV (COLD or
+ * SWSR) and prints accuracy and macro-F1.
+ */
+@Command(name = "classify", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Score texts with the abusive-language model: a score in [0, 1] and a label (1 = abusive).",
+                "用辱骂识别模型给文本打分：分数 [0, 1]，标签 1 = 辱骂。"},
+        footer = {"%nWith no --model, the model shipped in Qinglang (fast, trained on COLD) is used.",
+                "Exit codes: 0 done, 2 bad usage, 3 file not readable or writable (model included),",
+                "4 some lines skipped."})
+public final class ClassifyCommand implements Callable<Integer> {
+
+    /** Longest line accepted in --in, in characters; longer lines are reported and skipped. */
+    static final int MAX_LINE = 1 << 20;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--in", paramLabel = "FILE.jsonl", description = "JSON lines {\"id\":…, \"text\":…}; - for stdin")
+    String in;
+
+    @Option(names = "--eval", paramLabel = "FILE.csv",
+            description = "instead of --in: a labelled CSV (COLD or SWSR); prints accuracy and macro-F1")
+    Path eval;
+
+    @Option(names = "--model", paramLabel = "FILE", description = "model file (default: the shipped fast model)")
+    Path model;
+
+    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "fast",
+            description = "fast (accurate is not built yet); default: ${DEFAULT-VALUE}")
+    String mode;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "where to write results (default: stdout)")
+    Path out;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        String m = mode.toLowerCase(Locale.ROOT);
+        if (m.equals("accurate")) {
+            err.println("classify: --mode accurate is not implemented yet (only fast is); see issue 3");
+            return Qinglang.USAGE;
+        }
+        if (!m.equals("fast")) {
+            err.println("classify: unknown --mode '" + mode + "': use fast");
+            return Qinglang.USAGE;
+        }
+        if ((in == null) == (eval == null)) {
+            err.println("classify: give either --in FILE.jsonl or --eval FILE.csv (one of them)");
+            return Qinglang.USAGE;
+        }
+        long loadStart = System.nanoTime();
+        AbuseClassifier classifier;
+        try {
+            classifier = model == null ? ShippedModel.loadFast() : ModelFile.read(model);
+        } catch (ModelFileException e) {
+            err.println("classify: " + e.getMessage());
+            return Qinglang.IO;
+        }
+        long loadNanos = System.nanoTime() - loadStart;
+        ObjectMapper json = new ObjectMapper();
+        try (Writer w = out == null ? new PrintWriter(spec.commandLine().getOut()) {
+            @Override
+            public void close() {
+                flush();
+            }
+        } : Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+            if (eval != null) {
+                return evaluate(classifier, loadNanos, json, w, err);
+            }
+            return classifyLines(classifier, json, w, err);
+        } catch (NoSuchFileException e) {
+            err.println("classify: cannot read " + e.getFile() + ": no such file");
+            return Qinglang.IO;
+        } catch (IOException e) {
+            err.println("classify: " + e.getMessage());
+            return Qinglang.IO;
+        }
+    }
+
+    private int classifyLines(AbuseClassifier classifier, ObjectMapper json, Writer w, PrintWriter err)
+            throws IOException {
+        var decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
+        int bad = 0;
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(
+                "-".equals(in) ? System.in : Files.newInputStream(Path.of(in)), decoder))) {
+            long lineNo = 0;
+            for (String line; (line = r.readLine()) != null; ) {
+                lineNo++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                String problem = null;
+                JsonNode node = null;
+                if (line.length() > MAX_LINE) {
+                    problem = "line is longer than " + MAX_LINE + " characters";
+                } else {
+                    try {
+                        node = json.readTree(line);
+                        if (node == null || !node.isObject()) {
+                            problem = "not a JSON object";
+                        } else if (!node.path("text").isTextual()) {
+                            problem = "no \"text\" string";
+                        }
+                    } catch (JsonProcessingException e) {
+                        problem = "not valid JSON (" + e.getOriginalMessage() + ")";
+                    }
+                }
+                if (problem != null) {
+                    err.println("classify: line " + lineNo + ": " + problem + "; skipped");
+                    bad++;
+                    continue;
+                }
+                AbuseScore s = classifier.score(node.get("text").asText());
+                ObjectNode o = json.createObjectNode();
+                o.set("id", node.get("id"));
+                o.put("score", Math.round(s.score() * 10_000) / 10_000.0);
+                o.put("label", s.label());
+                w.write(json.writeValueAsString(o));
+                w.write('\n');
+            }
+        }
+        return bad == 0 ? Qinglang.OK : Qinglang.PARTIAL;
+    }
+
+    private int evaluate(AbuseClassifier classifier, long loadNanos, ObjectMapper json, Writer w, PrintWriter err)
+            throws IOException {
+        List<LabelledText> data = LabelledCsv.read(eval);
+        // one untimed pass to warm the JIT, then the timed pass that gives the figures
+        Evaluation.of(classifier, data);
+        long start = System.nanoTime();
+        Evaluation e = Evaluation.of(classifier, data);
+        long nanos = System.nanoTime() - start;
+        ObjectNode o = json.createObjectNode();
+        o.put("file", eval.toString());
+        o.put("texts", e.size());
+        o.put("accuracy", round4(e.accuracy()));
+        o.put("macroF1", round4(e.macroF1()));
+        o.put("truePositives", e.truePositives());
+        o.put("falsePositives", e.falsePositives());
+        o.put("trueNegatives", e.trueNegatives());
+        o.put("falseNegatives", e.falseNegatives());
+        w.write(json.writeValueAsString(o));
+        w.write('\n');
+        err.printf(Locale.ROOT, "classify: model loaded in %.0f ms; scored %d texts in %.0f ms on one thread"
+                        + " (%.0f texts/s, after one warm-up pass)%n", loadNanos / 1e6, e.size(), nanos / 1e6,
+                e.size() / (nanos / 1e9));
+        return Qinglang.OK;
+    }
+
+    private static double round4(double v) {
+        return Math.round(v * 10_000) / 10_000.0;
+    }
+}

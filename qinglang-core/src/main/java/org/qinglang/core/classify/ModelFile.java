@@ -1,0 +1,248 @@
+package org.qinglang.core.classify;
+
+import org.qinglang.core.lexicon.Channel;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import java.util.zip.ZipException;
+
+/**
+ * The model file (模型文件, {@code .qlm}): a model and where it came from, in a few megabytes.
+ *
+ * <pre>
+ * "QLMODEL" 0x0A, format version (1 byte, now 1)                  -- plain
+ * then gzip (mtime 0, so the same model gives the same bytes):
+ *   mode            UTF   "fast"
+ *   createdBy       UTF   "qinglang 0.1.0, liblinear 2.44"
+ *   trainingSha256  UTF   64 hex digits
+ *   c               double
+ *   hashBits, maxN  int, int
+ *   categories      int n, then n UTF (library features; 0 when off)
+ *   channels        int n, then n UTF (the channel ids in feature order; 0 when library features are off)
+ *   threshold       double
+ *   bias            float
+ *   weights         int n, then n little-endian float32
+ *   end             int 0x454E4421 ("END!")
+ * </pre>
+ *
+ * Numbers are big-endian except the weights; strings are Java's modified UTF-8. Reading checks every
+ * field and the gzip checksum, and fails with a {@link ModelFileException} that names the file and the
+ * problem.
+ */
+public final class ModelFile {
+
+    /** The first eight bytes of every model file. */
+    static final byte[] MAGIC = {'Q', 'L', 'M', 'O', 'D', 'E', 'L', '\n'};
+    /** The format version this code writes and reads. */
+    public static final int FORMAT_VERSION = 1;
+    private static final int END = 0x454E4421;
+
+    private ModelFile() {
+    }
+
+    /** Writes {@code model} to {@code file} (through a temporary file, so a reader never sees half of it). */
+    public static void write(FastModel model, Path file) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+        try {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
+                write(model, out);
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** The bytes of {@code model}'s file. */
+    public static byte[] toBytes(FastModel model) {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        try {
+            write(model, b);
+        } catch (IOException e) {
+            throw new AssertionError("writing to memory failed", e);
+        }
+        return b.toByteArray();
+    }
+
+    /** Writes {@code model} to {@code out}, which is not closed. */
+    public static void write(FastModel model, OutputStream out) throws IOException {
+        out.write(MAGIC);
+        out.write(FORMAT_VERSION);
+        GZIPOutputStream gz = new GZIPOutputStream(out, 1 << 16);
+        DataOutputStream d = new DataOutputStream(gz);
+        FastFeatures f = model.features();
+        d.writeUTF(model.mode().id());
+        d.writeUTF(model.about().createdBy());
+        d.writeUTF(model.about().trainingSha256());
+        d.writeDouble(model.about().c());
+        d.writeInt(f.hashBits());
+        d.writeInt(f.maxN());
+        d.writeInt(f.categories().size());
+        for (String c : f.categories()) {
+            d.writeUTF(c);
+        }
+        Channel[] channels = f.usesLibrary() ? Channel.values() : new Channel[0];
+        d.writeInt(channels.length);
+        for (Channel c : channels) {
+            d.writeUTF(c.id());
+        }
+        d.writeDouble(model.threshold());
+        d.writeFloat(model.bias());
+        float[] w = model.weights();
+        d.writeInt(w.length);
+        ByteBuffer buf = ByteBuffer.allocate(4 * 4096).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < w.length; i += 4096) {
+            buf.clear();
+            int n = Math.min(4096, w.length - i);
+            buf.asFloatBuffer().put(w, i, n);
+            d.write(buf.array(), 0, 4 * n);
+        }
+        d.writeInt(END);
+        d.flush();
+        gz.finish();
+        out.flush();
+    }
+
+    /** Reads the model in {@code file}. */
+    public static FastModel read(Path file) throws ModelFileException {
+        String source = file.toString();
+        if (Files.isDirectory(file)) {
+            throw new ModelFileException(source, "is a directory, not a file");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, source);
+        } catch (NoSuchFileException e) {
+            throw new ModelFileException(source, "not found");
+        } catch (AccessDeniedException e) {
+            throw new ModelFileException(source, "not readable (permission denied)");
+        } catch (ModelFileException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new ModelFileException(source, "cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Reads a model from {@code in} (not closed); {@code source} names it in messages. */
+    public static FastModel read(InputStream in, String source) throws ModelFileException {
+        try {
+            byte[] head = in.readNBytes(MAGIC.length + 1);
+            if (head.length < MAGIC.length || !Arrays.equals(Arrays.copyOf(head, MAGIC.length), MAGIC)) {
+                throw new ModelFileException(source, head.length == 0 ? "is empty"
+                        : "is not a Qinglang model file (it does not start with QLMODEL)");
+            }
+            if (head.length == MAGIC.length) {
+                throw new ModelFileException(source, "is truncated (it ends after its first 8 bytes)");
+            }
+            int version = head[MAGIC.length] & 0xFF;
+            if (version != FORMAT_VERSION) {
+                throw new ModelFileException(source, "has format version " + version + "; this Qinglang reads version "
+                        + FORMAT_VERSION + (version > FORMAT_VERSION ? " (upgrade Qinglang or retrain the model)"
+                        : " (retrain the model)"));
+            }
+            DataInputStream d = new DataInputStream(new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16));
+            return readBody(d, source);
+        } catch (ModelFileException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new ModelFileException(source, "is damaged (" + e.getMessage() + ")", e);
+        } catch (EOFException e) {
+            throw new ModelFileException(source, "is truncated (it ends before the model does)", e);
+        } catch (ZipException e) {
+            throw new ModelFileException(source, "is damaged (" + e.getMessage() + ")", e);
+        } catch (IOException e) {
+            String m = String.valueOf(e.getMessage());
+            throw new ModelFileException(source, m.contains("end of ZLIB") || m.contains("Unexpected end")
+                    ? "is truncated (it ends before the model does)" : "cannot be read (" + m + ")", e);
+        }
+    }
+
+    private static FastModel readBody(DataInputStream d, String source) throws IOException {
+        String mode = d.readUTF();
+        if (!mode.equals(Mode.FAST.id())) {
+            throw new ModelFileException(source, "holds a model of mode '" + mode + "'; this Qinglang reads only "
+                    + Mode.FAST.id());
+        }
+        String createdBy = d.readUTF();
+        String sha = d.readUTF();
+        double c = d.readDouble();
+        int hashBits = d.readInt();
+        int maxN = d.readInt();
+        if (hashBits < FastFeatures.MIN_BITS || hashBits > FastFeatures.MAX_BITS || maxN < 1
+                || maxN > FastFeatures.MAX_N) {
+            throw new ModelFileException(source, "is damaged (hash bits " + hashBits + ", n-gram length " + maxN
+                    + " out of range)");
+        }
+        List<String> categories = readStrings(d, source, "categories");
+        List<String> channels = readStrings(d, source, "channels");
+        List<String> ours = Arrays.stream(Channel.values()).map(Channel::id).toList();
+        if (!categories.isEmpty() && !channels.equals(ours)) {
+            throw new ModelFileException(source, "was trained with feature-library channels " + channels
+                    + " but this Qinglang has " + ours + "; retrain the model");
+        }
+        double threshold = d.readDouble();
+        float bias = d.readFloat();
+        int n = d.readInt();
+        FastFeatures features = new FastFeatures(hashBits, maxN, categories);
+        if (n != features.dimension()) {
+            throw new ModelFileException(source, "is damaged (" + n + " weights where " + features.dimension()
+                    + " are expected)");
+        }
+        float[] w = new float[n];
+        byte[] raw = new byte[4 * 4096];
+        ByteBuffer buf = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < n; i += 4096) {
+            int k = Math.min(4096, n - i);
+            d.readFully(raw, 0, 4 * k);
+            buf.clear();
+            buf.asFloatBuffer().get(w, i, k);
+        }
+        for (int i = 0; i < n; i++) {
+            if (!Float.isFinite(w[i])) {
+                throw new ModelFileException(source, "is damaged (weight " + i + " is " + w[i] + ")");
+            }
+        }
+        if (d.readInt() != END) {
+            throw new ModelFileException(source, "is damaged (no end marker after the weights)");
+        }
+        if (d.read() != -1) {
+            throw new ModelFileException(source, "is damaged (data after the end marker)");
+        }
+        if (!(threshold > 0 && threshold < 1) || !Float.isFinite(bias)) {
+            throw new ModelFileException(source, "is damaged (threshold " + threshold + ", bias " + bias + ")");
+        }
+        return new FastModel(features, w, bias, threshold, new FastModel.Provenance(sha, c, createdBy));
+    }
+
+    private static List<String> readStrings(DataInputStream d, String source, String what) throws IOException {
+        int n = d.readInt();
+        if (n < 0 || n > 1000) {
+            throw new ModelFileException(source, "is damaged (" + n + " " + what + ")");
+        }
+        List<String> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(d.readUTF());
+        }
+        return List.copyOf(out);
+    }
+}

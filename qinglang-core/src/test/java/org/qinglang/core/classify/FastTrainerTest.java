@@ -1,0 +1,72 @@
+package org.qinglang.core.classify;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.groups.Tuple.tuple;
+
+class FastTrainerTest {
+
+    private static final FastTrainer.Grid GRID = new FastTrainer.Grid(List.of(12), List.of(false, true),
+            List.of(1.0, 4.0), 3);
+
+    @Test
+    void theSameDataGivesTheSameModelBytes() {
+        List<LabelledText> train = Samples.make(300, 0);
+        List<LabelledText> dev = Samples.make(80, 1000);
+        FastTrainer.Result a = FastTrainer.train(train, dev, GRID, Samples.SHA, "test", (d, t, r) -> { });
+        FastTrainer.Result b = FastTrainer.train(List.copyOf(train), List.copyOf(dev), GRID, Samples.SHA, "test",
+                (d, t, r) -> { });
+        assertThat(ModelFile.toBytes(a.model())).isEqualTo(ModelFile.toBytes(b.model()));
+        assertThat(a.trials()).isEqualTo(b.trials());
+    }
+
+    @Test
+    void triesEveryGridPointInOrderAndKeepsTheBestOnDev() {
+        List<FastTrainer.Trial> told = new ArrayList<>();
+        FastTrainer.Result r = FastTrainer.train(Samples.make(300, 0), Samples.make(80, 1000), GRID, Samples.SHA,
+                "test", (done, total, t) -> {
+                    assertThat(total).isEqualTo(4);
+                    assertThat(done).isEqualTo(told.size() + 1);
+                    told.add(t);
+                });
+        assertThat(told).isEqualTo(r.trials());
+        assertThat(told).extracting(FastTrainer.Trial::library, FastTrainer.Trial::c)
+                .containsExactly(tuple(false, 1.0), tuple(false, 4.0), tuple(true, 1.0), tuple(true, 4.0));
+        double best = told.stream().mapToDouble(t -> t.dev().accuracy()).max().orElseThrow();
+        assertThat(r.chosen().dev().accuracy()).isEqualTo(best);
+        assertThat(r.model().about().c()).isEqualTo(r.chosen().c());
+        assertThat(r.model().threshold()).isEqualTo(r.chosen().threshold());
+        assertThat(r.model().about().createdBy()).startsWith("test, liblinear ");
+    }
+
+    @Test
+    void learnsTheSampleAndScoresUnseenInsultsHigher() {
+        FastModel m = Samples.model(false);
+        assertThat(Evaluation.of(m, Samples.make(100, 500)).accuracy()).isGreaterThan(0.95);
+        assertThat(m.score("你们就是个傻逼").score()).isGreaterThan(m.score("你们说得很有道理").score());
+        assertThat(m.score("").score()).isBetween(0.0, 1.0);
+    }
+
+    @Test
+    void refusesDataWithOneLabelOnly() {
+        List<LabelledText> ones = List.of(new LabelledText("滚", 1), new LabelledText("去死", 1));
+        assertThatThrownBy(() -> FastTrainer.trainOne(ones, FastFeatures.ngramsOnly(12, 3), 1, 0.5, Samples.SHA, "t"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the training data needs texts of both labels (0 and 1); it has 2 texts, all labelled 1");
+    }
+
+    @Test
+    void thresholdLabelsTheDevDataBest() {
+        List<LabelledText> dev = List.of(new LabelledText("a", 0), new LabelledText("b", 0),
+                new LabelledText("c", 1), new LabelledText("d", 1));
+        assertThat(FastTrainer.bestThreshold(new double[] {0.1, 0.3, 0.4, 0.9}, dev)).isCloseTo(0.35, within(1e-12));
+        // all scores equal: every 1 or every 0 is as good; of equals, the first (lowest) threshold wins
+        assertThat(FastTrainer.bestThreshold(new double[] {0.5, 0.5, 0.5, 0.5}, dev)).isEqualTo(0.25);
+    }
+}
