@@ -159,7 +159,7 @@ public final class FeatureLibrary {
             return List.of();
         }
         String s = text.toString();
-        Candidates found = new Candidates();
+        Candidates found = SCRATCH.get().reset(s.length());
         if (exactOnly) {
             walkExact(s, found);
         } else {
@@ -195,19 +195,18 @@ public final class FeatureLibrary {
         final char[] symbolOf = charSymbol;
         final Folding fold = folding;
         final int n = s.length();
-        int[] charStart = new int[n + 1];
+        int[] charStart = found.charStart;
         int consumed = 0;
         int state = SymbolAutomaton.ROOT;
         int gap = 0;
         byte lastKind = CharKind.NOISE;
 
-        int[] soundStart = snd == null ? null : new int[n + 1];
-        int[] soundPlain = snd == null ? null : new int[n + 1];
-        found.soundPlain = soundPlain;
+        int[] soundStart = found.soundStart;
+        int[] soundPlain = found.soundPlain;
         int soundCount = 0;
         int soundState = SymbolAutomaton.ROOT;
         int soundGap = 0;
-        Latin latin = new Latin();
+        Latin latin = found.latin.reset();
         boolean prevLatin = false;
 
         final int[] codes = this.codes;
@@ -445,6 +444,16 @@ public final class FeatureLibrary {
         int spelledEnd;
         int noiseSinceSpelled;
 
+        Latin reset() {
+            length = 0;
+            gapAfter = 0;
+            spelled.setLength(0);
+            spelledStart = 0;
+            spelledEnd = 0;
+            noiseSinceSpelled = 0;
+            return this;
+        }
+
         void add(char c, int from, int to) {
             if (length == letters.length) {
                 letters = Arrays.copyOf(letters, length * 2);
@@ -559,15 +568,38 @@ public final class FeatureLibrary {
     // ------------------------------------------------------------------------------------------------
     // from candidates to hits
 
+    /** Each thread's scratch space for one scan at a time: a scan allocates only what it returns. */
+    private static final ThreadLocal<Candidates> SCRATCH = ThreadLocal.withInitial(Candidates::new);
+
     /**
      * Matches found by the walks, as flat int quadruples: (character pattern id, start, end, 0), or
-     * (~entry id, start, end, kind) for a sound or initials match already checked against its entry.
+     * (~entry id, start, end, kind) for a sound or initials match already checked against its entry; and
+     * the per-character arrays the walks and the resolution use, kept per thread and reused.
      */
     private static final class Candidates {
         int[] data = new int[64];
         int size;
+        /** Per consumed character of the character walk: its raw offset. */
+        int[] charStart = new int[0];
+        /** Per symbol of the sound walk: its raw offset. */
+        int[] soundStart = new int[0];
         /** Per symbol of the sound walk: a Han character's exact syllable and fold, 0 for Latin letters. */
-        int[] soundPlain;
+        int[] soundPlain = new int[0];
+        /** Per raw offset: the folded Han character there, or 0 (filled only when a veto asks). */
+        char[] han = new char[0];
+        final Latin latin = new Latin();
+
+        Candidates reset(int textLength) {
+            size = 0;
+            if (charStart.length < textLength + 1) {
+                int n = Math.max(textLength + 1, charStart.length * 2);
+                charStart = new int[n];
+                soundStart = new int[n];
+                soundPlain = new int[n];
+                han = new char[n];
+            }
+            return this;
+        }
 
         void add(int pattern, int start, int end, int aux) {
             if (size * 4 + 4 > data.length) {
@@ -589,7 +621,7 @@ public final class FeatureLibrary {
     }
 
     private List<Hit> resolve(String s, Candidates found) {
-        Resolution r = new Resolution(s, hasExemptions ? exemptSpans(found) : null);
+        Resolution r = new Resolution(s, hasExemptions ? exemptSpans(found) : null, found.han);
         int[] data = found.data;
         for (int c = 0; c < found.size; c++) {
             int code = data[c * 4];
@@ -627,21 +659,24 @@ public final class FeatureLibrary {
         final String text;
         final Map<Integer, List<int[]>> exemptSpans;
         final List<Hit> hits = new ArrayList<>();
+        private final char[] scratch;
         private char[] han;
 
-        Resolution(String text, Map<Integer, List<int[]>> exemptSpans) {
+        Resolution(String text, Map<Integer, List<int[]>> exemptSpans, char[] scratch) {
             this.text = text;
             this.exemptSpans = exemptSpans;
+            this.scratch = scratch;
         }
 
         /** Per raw index: the folded Han character there, or 0 for anything else (and surrogates). */
         char[] han() {
             if (han == null) {
-                han = new char[text.length()];
-                for (int i = 0; i < han.length; i++) {
+                han = scratch;
+                for (int i = 0; i < text.length(); i++) {
                     char c = text.charAt(i);
                     han[i] = folding.kind(c) == CharKind.CJK ? (char) folding.fold(c) : 0;
                 }
+                han[text.length()] = 0; // the scratch is longer than the text: no word runs past its end
             }
             return han;
         }
