@@ -643,15 +643,15 @@ public final class FeatureLibrary {
         }
         sortSmall(hits);
         // the same entry at the same place once, on its most direct channel (sorted first)
-        List<Hit> out = new ArrayList<>(hits.size());
-        Hit last = null;
-        for (Hit h : hits) {
-            if (last == null || last.start() != h.start() || last.end() != h.end() || !last.term().equals(h.term())) {
-                out.add(h);
-                last = h;
+        int kept = 1;
+        for (int i = 1; i < hits.size(); i++) {
+            Hit h = hits.get(i);
+            Hit last = hits.get(kept - 1);
+            if (last.start() != h.start() || last.end() != h.end() || !last.term().equals(h.term())) {
+                hits.set(kept++, h);
             }
         }
-        return out;
+        return kept == hits.size() ? hits : new ArrayList<>(hits.subList(0, kept));
     }
 
     /** What one resolution needs: the text, its folded Han characters (made when first asked), the hits. */
