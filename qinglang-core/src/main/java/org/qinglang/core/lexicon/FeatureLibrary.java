@@ -76,6 +76,8 @@ public final class FeatureLibrary {
     private final Map<String, int[]> initials;
     private final List<String> warnings;
     private final boolean hasExemptions;
+    /** Per entry: true if its term is written as it folds (so a verbatim match of it is exact). */
+    private final boolean[] canonical;
     private final OrdinaryWordVeto veto;
 
     private FeatureLibrary(LibraryCompiler c) {
@@ -95,7 +97,7 @@ public final class FeatureLibrary {
             for (int ch = 0; ch < 0x10000; ch++) {
                 int f = folding.fold(ch);
                 codes[ch] = codeOf(folding.kind(ch), f < 0x10000 ? charSymbol[f] : 0,
-                        f < 0x10000 ? pinyin.syllableOf((char) f) : 0);
+                        f < 0x10000 ? pinyin.syllableOf((char) f) : 0) | (f == ch ? IDENTITY : 0);
                 plains[ch] = (short) (f < 0x10000 ? pinyin.plainOf((char) f) : 0);
             }
         }
@@ -106,6 +108,10 @@ public final class FeatureLibrary {
         this.initials = Map.copyOf(c.initials);
         this.warnings = List.copyOf(c.warnings);
         this.hasExemptions = entries.stream().anyMatch(e -> !e.exemptions().isEmpty());
+        this.canonical = new boolean[entries.size()];
+        for (int i = 0; i < canonical.length; i++) {
+            canonical[i] = !exactOnly && entries.get(i).term().equals(foldedTerms[i]);
+        }
         this.veto = exactOnly ? null : new OrdinaryWordVeto(words, foldedTerms, foldedAliases);
     }
 
@@ -196,6 +202,8 @@ public final class FeatureLibrary {
         final Folding fold = folding;
         final int n = s.length();
         int[] charStart = found.charStart;
+        // folds[k]: how many of the first k consumed characters did not fold to themselves
+        int[] folds = found.folds;
         int consumed = 0;
         int state = SymbolAutomaton.ROOT;
         int gap = 0;
@@ -218,11 +226,13 @@ public final class FeatureLibrary {
             int sym;
             int syl;
             int plain;
+            boolean identity;
             if (!Character.isSurrogate((char) cp)) {
                 int code = codes[cp];
+                identity = (code & IDENTITY) != 0;
                 kind = (byte) (code & 7);
                 sym = (code >>> 3) & 0xFFFF;
-                syl = code >>> 19;
+                syl = (code >>> 19) & 0x1FF;
                 plain = plains[cp];
             } else {
                 if (Character.isHighSurrogate((char) cp) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
@@ -231,6 +241,7 @@ public final class FeatureLibrary {
                 }
                 kind = fold.kind(cp);
                 int f = fold.fold(cp);
+                identity = f == cp;
                 sym = f < 0x10000 ? symbolOf[f] : supplementarySymbol.getOrDefault(f, 0);
                 syl = f < 0x10000 ? pinyin.syllableOf((char) f) : 0;
                 plain = f < 0x10000 ? pinyin.plainOf((char) f) : 0;
@@ -249,6 +260,7 @@ public final class FeatureLibrary {
                 int code = codes[leet];
                 kind = CharKind.LATIN;
                 sym = (code >>> 3) & 0xFFFF;
+                identity = false;
             } else {
                 leet = 0;
             }
@@ -275,9 +287,10 @@ public final class FeatureLibrary {
                     state = next;
                     gap = 0;
                     lastKind = kind;
+                    folds[consumed + 1] = folds[consumed] + (identity ? 0 : 1);
                     charStart[consumed++] = i;
                     if (a.hasOutput(state)) {
-                        emit(a, state, charStart, consumed, i + len, found);
+                        emit(a, state, charStart, folds, consumed, i + len, found);
                     }
                 }
             }
@@ -349,6 +362,9 @@ public final class FeatureLibrary {
         };
     }
 
+    /** The bit of a character's code that says it folds to itself. */
+    private static final int IDENTITY = 1 << 28;
+
     /** Packs kind (3 bits), symbol (16 bits) and sound class (9 bits) into one int. */
     private static int codeOf(byte kind, int symbol, int syllable) {
         if (syllable >= 1 << 9) {
@@ -371,11 +387,20 @@ public final class FeatureLibrary {
         }
     }
 
-    private static void emit(SymbolAutomaton a, int state, int[] starts, int consumed, int end, Candidates found) {
+    /**
+     * Adds the character patterns ending in {@code state}; a match is marked verbatim (aux 1) when its
+     * characters are consecutive in the raw text and each folds to itself, so that the raw text is the
+     * folded pattern itself.
+     */
+    private static void emit(SymbolAutomaton a, int state, int[] starts, int[] folds, int consumed, int end,
+                             Candidates found) {
         for (int o = a.firstOutputState(state); o >= 0; o = a.nextOutputState(o)) {
             for (int k = a.outputHead(o); a.output(k) >= 0; k++) {
                 int p = a.output(k);
-                found.add(p, starts[consumed - a.patternLength(p)], end, 0);
+                int length = a.patternLength(p);
+                int start = starts[consumed - length];
+                boolean verbatim = folds[consumed] == folds[consumed - length] && end - start == length;
+                found.add(p, start, end, verbatim ? 1 : 0);
             }
         }
     }
@@ -581,6 +606,8 @@ public final class FeatureLibrary {
         int size;
         /** Per consumed character of the character walk: its raw offset. */
         int[] charStart = new int[0];
+        /** Prefix counts of consumed characters that do not fold to themselves. */
+        int[] folds = new int[0];
         /** Per symbol of the sound walk: its raw offset. */
         int[] soundStart = new int[0];
         /** Per symbol of the sound walk: a Han character's exact syllable and fold, 0 for Latin letters. */
@@ -594,6 +621,7 @@ public final class FeatureLibrary {
             if (charStart.length < textLength + 1) {
                 int n = Math.max(textLength + 1, charStart.length * 2);
                 charStart = new int[n];
+                folds = new int[n + 1];
                 soundStart = new int[n];
                 soundPlain = new int[n];
                 han = new char[n];
@@ -628,13 +656,14 @@ public final class FeatureLibrary {
             int start = data[c * 4 + 1];
             int end = data[c * 4 + 2];
             if (code >= 0) {
+                boolean verbatim = data[c * 4 + 3] == 1;
                 for (int ref : charRefs[code]) {
                     if ((ref & 7) != KIND_EXEMPT) {
-                        addHit(r, ref >>> 3, ref & 7, start, end);
+                        addHit(r, ref >>> 3, ref & 7, start, end, verbatim);
                     }
                 }
             } else {
-                addHit(r, ~code, data[c * 4 + 3], start, end);
+                addHit(r, ~code, data[c * 4 + 3], start, end, false);
             }
         }
         List<Hit> hits = r.hits;
@@ -698,9 +727,9 @@ public final class FeatureLibrary {
         }
     }
 
-    private void addHit(Resolution r, int entryId, int kind, int start, int end) {
+    private void addHit(Resolution r, int entryId, int kind, int start, int end, boolean verbatim) {
         Entry e = entries.get(entryId);
-        Channel channel = channelOf(entryId, e, kind, r.text, start, end);
+        Channel channel = channelOf(entryId, e, kind, r.text, start, end, verbatim);
         if (channel == null || insideLatinWord(r.text, start, end) || exempted(r.exemptSpans, entryId, start, end)
                 || vetoed(r, entryId, channel, start, end)) {
             return;
@@ -752,10 +781,13 @@ public final class FeatureLibrary {
         };
     }
 
-    private Channel channelOf(int entryId, Entry e, int kind, String s, int start, int end) {
+    private Channel channelOf(int entryId, Entry e, int kind, String s, int start, int end, boolean verbatim) {
         switch (kind) {
             case KIND_BASE -> {
-                if (end - start == e.term().length() && s.regionMatches(start, e.term(), 0, e.term().length())) {
+                // a verbatim match of a term written in folded form is the term itself; otherwise compare
+                boolean exact = canonical[entryId] ? verbatim
+                        : end - start == e.term().length() && s.regionMatches(start, e.term(), 0, e.term().length());
+                if (exact) {
                     return Channel.EXACT;
                 }
                 // a fold of one character is an ordinary character (屄 folds to 逼, which 逼迫 uses)
