@@ -24,9 +24,12 @@ import java.util.Set;
  * {@code folded} otherwise), its aliases, its split forms and its exemptions. Inside a match it skips
  * noise (punctuation, spaces, emoji; and letters or digits between Han characters) for up to
  * {@value #MAX_GAP} characters at a time, but only where no pattern could use the skipped character, so
- * skipping never loses an exact hit. The <em>sound</em> automaton reads pinyin near-sound classes: one per
- * Han character, and Latin letter runs segmented into syllables. Latin runs are also looked up as pinyin
- * initials.
+ * skipping never loses an exact hit. Digits inside a Latin word stand for letters (b1tch). The
+ * <em>sound</em> automaton reads pinyin near-sound classes: one per Han character, and Latin letter runs
+ * segmented into syllables in every possible way. A sound match counts only where each Han character has
+ * the entry's exact syllable (tones ignored: 辣鸡 for 垃圾); near sounds (s/sh, z/zh, c/ch, n/l, en/eng,
+ * in/ing) count where the text spells them in Latin letters (sabi). Two syllables written in common
+ * characters (你是 for 历史) are a phrase, not an evasion. Latin runs are also looked up as pinyin initials.
  *
  * <p>A fuzzy hit that is itself an ordinary word or cuts through one is dropped (see {@link WordList}), as
  * is an exact hit of a two-character term that cuts through ordinary words; a hit inside one of its
@@ -59,7 +62,10 @@ public final class FeatureLibrary {
 
     private final SymbolAutomaton chars;
     private final char[] charSymbol;
-    /** Per BMP character of raw text: its kind, folded symbol and sound class packed (see {@link #codeOf}). */
+    /**
+     * Per BMP character of raw text: its kind, folded symbol and sound class packed (see {@link #codeOf}),
+     * and the {@link #IDENTITY} bit when it folds to itself.
+     */
     private final int[] codes;
     /** Per BMP character of raw text: the exact syllable of its fold, or 0. */
     private final short[] plains;
