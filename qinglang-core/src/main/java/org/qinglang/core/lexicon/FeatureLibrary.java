@@ -67,8 +67,11 @@ public final class FeatureLibrary {
      * and the {@link #IDENTITY} bit when it folds to itself.
      */
     private final int[] codes;
-    /** Per BMP character of raw text: the exact syllable of its fold, or 0. */
-    private final short[] plains;
+    /**
+     * Per BMP character of raw text: the exact syllable of its fold and the fold itself, as
+     * {@code plain << 16 | fold} (the key a sound match is checked with), or 0 where it has no syllable.
+     */
+    private final int[] soundKeys;
     private final Map<Integer, Integer> supplementarySymbol;
     private final int[][] charRefs;
 
@@ -98,13 +101,14 @@ public final class FeatureLibrary {
         this.chars = c.chars.build();
         this.charSymbol = c.charSymbol;
         this.codes = new int[0x10000];
-        this.plains = new short[0x10000];
+        this.soundKeys = new int[0x10000];
         if (!exactOnly) {
             for (int ch = 0; ch < 0x10000; ch++) {
                 int f = folding.fold(ch);
                 codes[ch] = codeOf(folding.kind(ch), f < 0x10000 ? charSymbol[f] : 0,
                         f < 0x10000 ? pinyin.syllableOf((char) f) : 0) | (f == ch ? IDENTITY : 0);
-                plains[ch] = (short) (f < 0x10000 ? pinyin.plainOf((char) f) : 0);
+                int plain = f < 0x10000 ? pinyin.plainOf((char) f) : 0;
+                soundKeys[ch] = plain == 0 ? 0 : plain << 16 | f;
             }
         }
         this.supplementarySymbol = Map.copyOf(c.supplementarySymbol);
@@ -224,14 +228,14 @@ public final class FeatureLibrary {
         boolean prevLatin = false;
 
         final int[] codes = this.codes;
-        final short[] plains = this.plains;
+        final int[] soundKeys = this.soundKeys;
         for (int i = 0; i < n; ) {
             int cp = s.charAt(i);
             int len = 1;
             byte kind;
             int sym;
             int syl;
-            int plain;
+            int soundKey;
             boolean identity;
             if (!Character.isSurrogate((char) cp)) {
                 int code = codes[cp];
@@ -239,7 +243,7 @@ public final class FeatureLibrary {
                 kind = (byte) (code & 7);
                 sym = (code >>> 3) & 0xFFFF;
                 syl = (code >>> 19) & 0x1FF;
-                plain = plains[cp];
+                soundKey = soundKeys[cp];
             } else {
                 if (Character.isHighSurrogate((char) cp) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
                     cp = Character.toCodePoint((char) cp, s.charAt(i + 1));
@@ -250,7 +254,8 @@ public final class FeatureLibrary {
                 identity = f == cp;
                 sym = f < 0x10000 ? symbolOf[f] : supplementarySymbol.getOrDefault(f, 0);
                 syl = f < 0x10000 ? pinyin.syllableOf((char) f) : 0;
-                plain = f < 0x10000 ? pinyin.plainOf((char) f) : 0;
+                int plain = f < 0x10000 ? pinyin.plainOf((char) f) : 0;
+                soundKey = plain == 0 ? 0 : plain << 16 | f & 0xFFFF;
             }
             if (kind == CharKind.DROP) {
                 i += len;
@@ -315,7 +320,7 @@ public final class FeatureLibrary {
                     if (kind == CharKind.CJK && snd != null) {
                         soundState = snd.next(soundState, syl);
                         soundGap = 0;
-                        soundPlain[soundCount] = plain << 16 | fold.fold(cp) & 0xFFFF;
+                        soundPlain[soundCount] = soundKey;
                         soundStart[soundCount++] = i;
                         if (snd.hasOutput(soundState)) {
                             emitSound(soundState, soundStart, soundPlain, soundCount, i + len, found);
