@@ -1,8 +1,13 @@
 package org.qinglang.app.cli;
 
 import org.qinglang.app.Qinglang;
+import org.qinglang.core.classify.AccurateModel;
+import org.qinglang.core.classify.AccurateTrainer;
+import org.qinglang.core.classify.FastModel;
 import org.qinglang.core.classify.FastTrainer;
 import org.qinglang.core.classify.ModelFile;
+import org.qinglang.core.classify.SentenceEncoder;
+import org.qinglang.core.classify.ShippedModel;
 import org.qinglang.core.classify.TrainingData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -40,23 +46,37 @@ public final class TrainCommand implements Callable<Integer> {
     Path data;
 
     @Option(names = "--mode", paramLabel = "MODE", defaultValue = "fast",
-            description = "fast (accurate is not built yet); default: ${DEFAULT-VALUE}")
+            description = "fast or accurate (adds the bge-small-zh sentence encoder); default: ${DEFAULT-VALUE}")
     String mode;
 
     @Option(names = "--out", required = true, paramLabel = "MODEL", description = "model file to write (.qlm)")
     Path out;
 
     @Option(names = "--c", split = ",", paramLabel = "C",
-            description = "liblinear C values to try (default: 1,2,4,8,16,32)")
+            description = "liblinear C values to try (default: fast 1,2,4,8,16,32; accurate 0.5,1,2,4,8,16,32)")
     List<Double> cs;
 
     @Option(names = "--hash-bits", split = ",", paramLabel = "BITS",
-            description = "n-gram hash sizes to try, as powers of two (default: 18,20)")
+            description = "fast: n-gram hash sizes to try, as powers of two (default: 18,20)")
     List<Integer> hashBits;
 
     @Option(names = "--library-features", paramLabel = "on|off|both", defaultValue = "both",
-            description = "feature-library hits as features: on, off, or try both; default: ${DEFAULT-VALUE}")
+            description = "fast: feature-library hits as features: on, off, or try both; default: ${DEFAULT-VALUE}")
     String libraryFeatures;
+
+    @Option(names = "--combination", paramLabel = "score|features|both", defaultValue = "both",
+            description = "accurate: stack the fast score on the sentence vector, train one model over both"
+                    + " feature sets, or try both; default: ${DEFAULT-VALUE}")
+    String combination;
+
+    @Option(names = "--scale", split = ",", paramLabel = "S",
+            description = "accurate, features: factors on the sentence vector to try (default: 1,2,4)")
+    List<Double> scales;
+
+    @Option(names = "--cache", paramLabel = "DIR",
+            description = "accurate: where sentence vectors are kept between runs (default: the temporary"
+                    + " directory's qinglang-embedding-cache; never inside the repository)")
+    Path cache;
 
     @Override
     public Integer call() {
@@ -64,11 +84,12 @@ public final class TrainCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         String m = mode.toLowerCase(Locale.ROOT);
         if (m.equals("accurate")) {
-            err.println("train: --mode accurate is not implemented yet (only fast is); see issue 3");
-            return Qinglang.USAGE;
+            // ONNX Runtime's wrapper logs through SLF4J, which has no binding outside `serve`: keep it quiet
+            System.setProperty("slf4j.internal.verbosity", System.getProperty("slf4j.internal.verbosity", "ERROR"));
+            return trainAccurate(err, stdout);
         }
         if (!m.equals("fast")) {
-            err.println("train: unknown --mode '" + mode + "': use fast");
+            err.println("train: unknown --mode '" + mode + "': use fast or accurate");
             return Qinglang.USAGE;
         }
         List<Boolean> library = switch (libraryFeatures.toLowerCase(Locale.ROOT)) {
@@ -130,6 +151,86 @@ public final class TrainCommand implements Callable<Integer> {
             stdout.printf(Locale.ROOT, "%-5d %-8s %-8s %-10.3f %6.2f %%      %6.2f %%%s%n", t.hashBits(),
                     t.library() ? "on" : "off", t.c(), t.threshold(), 100 * t.dev().accuracy(),
                     100 * t.dev().macroF1(), t == result.chosen() ? "   <- chosen" : "");
+        }
+        long size;
+        try {
+            size = Files.size(out);
+        } catch (IOException e) {
+            size = -1;
+        }
+        stdout.printf(Locale.ROOT, "wrote %s (%d bytes)%n", out, size);
+        stdout.flush();
+        return Qinglang.OK;
+    }
+
+    private int trainAccurate(PrintWriter err, PrintWriter stdout) {
+        List<AccurateModel.Combination> combinations = switch (combination.toLowerCase(Locale.ROOT)) {
+            case "score" -> List.of(AccurateModel.Combination.SCORE);
+            case "features" -> List.of(AccurateModel.Combination.FEATURES);
+            case "both" -> List.of(AccurateModel.Combination.SCORE, AccurateModel.Combination.FEATURES);
+            default -> null;
+        };
+        if (combinations == null) {
+            err.println("train: --combination must be score, features or both, was '" + combination + "'");
+            return Qinglang.USAGE;
+        }
+        if (hashBits != null || !libraryFeatures.equalsIgnoreCase("both")) {
+            err.println("train: --hash-bits and --library-features are for --mode fast; the accurate mode's n-gram"
+                    + " part uses the shipped fast model's (chosen on dev)");
+            return Qinglang.USAGE;
+        }
+        AccurateTrainer.Grid standard = AccurateTrainer.Grid.standard();
+        AccurateTrainer.Grid grid;
+        try {
+            grid = new AccurateTrainer.Grid(combinations, cs == null ? standard.cs() : cs,
+                    scales == null ? standard.scales() : scales);
+        } catch (IllegalArgumentException e) {
+            err.println("train: " + e.getMessage());
+            return Qinglang.USAGE;
+        }
+        TrainingData d;
+        try {
+            d = TrainingData.read(data);
+        } catch (IOException e) {
+            err.println("train: cannot read the data: " + e.getMessage());
+            return Qinglang.IO;
+        }
+        FastModel fast = ShippedModel.fast();
+        Path cacheDir = cache != null ? cache
+                : Path.of(System.getProperty("java.io.tmpdir"), "qinglang-embedding-cache");
+        Progress progress = new Progress(err, System.console() != null);
+        AccurateTrainer.Result result;
+        try {
+            result = AccurateTrainer.train(d.train(), d.dev(), fast.features(), fast.about().c(), grid,
+                    SentenceEncoder.shared(), Optional.of(cacheDir), d.sha256(), CREATED_BY,
+                    (stage, done, total, t) -> progress.draw(done, total, t.map(x -> String.format(Locale.ROOT,
+                            "%s, C %s, scale %s: dev accuracy %.2f %%", x.combination().id(), x.c(), x.scale(),
+                            100 * x.dev().accuracy())).orElse(stage)));
+        } catch (IllegalArgumentException e) {
+            progress.done();
+            err.println("train: " + e.getMessage());
+            return Qinglang.FAILED;
+        } catch (IOException e) {
+            progress.done();
+            err.println("train: cannot use the embedding cache " + cacheDir + ": " + e.getMessage());
+            return Qinglang.IO;
+        }
+        progress.done();
+        try {
+            ModelFile.write(result.model(), out);
+        } catch (IOException e) {
+            err.println("train: cannot write " + out + ": " + e.getMessage());
+            return Qinglang.IO;
+        }
+        stdout.printf(Locale.ROOT, "trained on %d texts, chose on %d dev texts (data sha256 %s)%n",
+                d.train().size(), d.dev().size(), d.sha256());
+        stdout.printf(Locale.ROOT, "n-gram part: %s, C %s (the shipped fast model's); encoder %s%n",
+                fast.features(), fast.about().c(), SentenceEncoder.ID);
+        stdout.println("combination  C        scale  threshold  dev accuracy  dev macro-F1");
+        for (AccurateTrainer.Trial t : result.trials()) {
+            stdout.printf(Locale.ROOT, "%-12s %-8s %-6s %-10.3f %6.2f %%      %6.2f %%%s%n", t.combination().id(),
+                    t.c(), t.scale(), t.threshold(), 100 * t.dev().accuracy(), 100 * t.dev().macroF1(),
+                    t == result.chosen() ? "   <- chosen" : "");
         }
         long size;
         try {

@@ -88,9 +88,36 @@ class ClassifyCommandTest {
     }
 
     @Test
-    void accurateModeIsNotBuiltYet() {
-        assertThat(run("classify", "--in", "x.jsonl", "--mode", "accurate")).isEqualTo(Qinglang.USAGE);
-        assertThat(err.toString()).contains("--mode accurate is not implemented yet (only fast is)");
+    void scoresWithTheShippedAccurateModel(@TempDir Path dir) throws IOException {
+        Path in = Files.writeString(dir.resolve("in.jsonl"), String.join("\n",
+                "{\"id\":\"a\",\"text\":\"你就是个傻逼，滚出去\"}",
+                "{\"id\":\"b\",\"text\":\"今天天气很好，我们去公园散步吧\"}",
+                "{\"id\":\"c\",\"text\":\"\"}") + "\n", StandardCharsets.UTF_8);
+        assertThat(run("classify", "--in", in.toString(), "--mode", "accurate")).isEqualTo(Qinglang.OK);
+        List<JsonNode> r = out.toString().lines().map(l -> {
+            try {
+                return json.readTree(l);
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+        }).toList();
+        assertThat(r).hasSize(3);
+        assertThat(r.get(0).get("label").asInt()).isEqualTo(1);
+        assertThat(r.get(1).get("label").asInt()).isEqualTo(0);
+        assertThat(r.get(2).get("score").asDouble()).isBetween(0.0, 1.0);
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void aModelFileOfTheOtherModeIsAUsageError(@TempDir Path dir) throws IOException {
+        Path data = TrainCommandTest.coldLike(Files.createDirectory(dir.resolve("cold")));
+        Path model = dir.resolve("m.qlm");
+        assertThat(run("train", "--data", data.toString(), "--out", model.toString(), "--c", "4", "--hash-bits", "12",
+                "--library-features", "off")).isEqualTo(Qinglang.OK);
+        Path in = Files.writeString(dir.resolve("in.jsonl"), "{\"id\":1,\"text\":\"他就是个傻逼\"}\n");
+        assertThat(run("classify", "--in", in.toString(), "--model", model.toString(), "--mode", "accurate"))
+                .isEqualTo(Qinglang.USAGE);
+        assertThat(err.toString()).contains("classify: " + model + " holds a fast model, but --mode accurate was asked for");
     }
 
     @Test

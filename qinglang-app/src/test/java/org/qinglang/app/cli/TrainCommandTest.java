@@ -3,6 +3,7 @@ package org.qinglang.app.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qinglang.app.Qinglang;
+import org.qinglang.core.classify.AccurateModel;
 import org.qinglang.core.classify.FastModel;
 import org.qinglang.core.classify.ModelFile;
 
@@ -64,11 +65,31 @@ class TrainCommandTest {
     }
 
     @Test
-    void accurateModeIsNotBuiltYet(@TempDir Path dir) throws IOException {
+    void trainsTheSameAccurateModelFileTwice(@TempDir Path dir) throws IOException {
+        Path data = coldLike(Files.createDirectory(dir.resolve("cold")));
+        Path cache = dir.resolve("cache");
+        Path a = dir.resolve("a.qlm");
+        Path b = dir.resolve("b.qlm");
+        for (Path p : List.of(a, b)) {
+            assertThat(run("train", "--data", data.toString(), "--mode", "accurate", "--out", p.toString(), "--c", "1",
+                    "--scale", "1", "--cache", cache.toString())).isEqualTo(Qinglang.OK);
+        }
+        assertThat(Files.readAllBytes(a)).isEqualTo(Files.readAllBytes(b));
+        assertThat(ModelFile.load(a)).isInstanceOf(AccurateModel.class);
+        assertThat(out.toString()).contains("trained on 60 texts, chose on 24 dev texts").contains("<- chosen")
+                .contains("score ").contains("features ").contains("wrote " + a);
+        assertThat(Files.list(cache).toList()).hasSize(2);
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void fastOnlyOptionsAreRefusedForAccurate(@TempDir Path dir) throws IOException {
         Path data = coldLike(dir);
-        assertThat(run("train", "--data", data.toString(), "--mode", "accurate", "--out", dir.resolve("m").toString()))
-                .isEqualTo(Qinglang.USAGE);
-        assertThat(err.toString()).contains("--mode accurate is not implemented yet (only fast is)");
+        assertThat(run("train", "--data", data.toString(), "--mode", "accurate", "--hash-bits", "12", "--out",
+                dir.resolve("m").toString())).isEqualTo(Qinglang.USAGE);
+        assertThat(err.toString()).contains("--hash-bits and --library-features are for --mode fast");
+        assertThat(run("train", "--data", data.toString(), "--mode", "accurate", "--combination", "all", "--out",
+                dir.resolve("m").toString())).isEqualTo(Qinglang.USAGE);
         assertThat(Files.exists(dir.resolve("m"))).isFalse();
     }
 

@@ -65,13 +65,18 @@ public record FastModel(FastFeatures features, float[] weights, float bias, doub
 
     /** The score of an already extracted feature vector. */
     double probability(FastFeatures.Vector x) {
+        return 1.0 / (1.0 + Math.exp(-margin(x)));
+    }
+
+    /** w·x + b, the log-odds before the sigmoid. */
+    double margin(FastFeatures.Vector x) {
         double z = bias;
         int[] index = x.index();
         float[] value = x.value();
         for (int i = 0; i < index.length; i++) {
             z += weights[index[i]] * value[i];
         }
-        return 1.0 / (1.0 + Math.exp(-z));
+        return z;
     }
 
     @Override

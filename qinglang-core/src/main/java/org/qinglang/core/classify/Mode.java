@@ -6,7 +6,7 @@ import java.util.Locale;
 public enum Mode {
     /** Logistic regression over hashed character n-grams and feature-library hits ({@link FastModel}). */
     FAST,
-    /** A pretrained Chinese sentence encoder on ONNX Runtime, plus the fast features. Not built yet. */
+    /** A pretrained Chinese sentence encoder on ONNX Runtime, plus the fast features ({@link AccurateModel}). */
     ACCURATE;
 
     /** The name used in files and on the command line: lower case. */

@@ -44,6 +44,21 @@ import java.util.zip.ZipException;
  *   end             int 0x454E4421 ("END!")
  * </pre>
  *
+ * An accurate model ({@link AccurateModel}) has the same first four fields, with mode {@code "accurate"}
+ * and its own C, then its own section, then its fast part in the fast layout:
+ *
+ * <pre>
+ *   encoder         UTF   "bge-small-zh-v1.5-q" (must be this Qinglang's {@link SentenceEncoder#ID})
+ *   combination     UTF   "score" or "features"
+ *   threshold       double
+ *   bias            float
+ *   fastWeight      float
+ *   embedding       int n (512), then n little-endian float32
+ *   fast part:      c double, then hashBits … weights as above from hashBits on, with the fast bias
+ *                   in place of threshold and bias (threshold not stored)
+ *   end             int 0x454E4421
+ * </pre>
+ *
  * Numbers are big-endian except the weights; strings are Java's modified UTF-8. Reading checks every
  * field and the gzip checksum, and fails with a {@link ModelFileException} that names the file and the
  * problem.
@@ -91,11 +106,74 @@ public final class ModelFile {
         out.write(FORMAT_VERSION);
         GZIPOutputStream gz = new GZIPOutputStream(out, 1 << 16);
         DataOutputStream d = new DataOutputStream(gz);
-        FastFeatures f = model.features();
         d.writeUTF(model.mode().id());
         d.writeUTF(model.about().createdBy());
         d.writeUTF(model.about().trainingSha256());
         d.writeDouble(model.about().c());
+        writeFeatures(d, model.features());
+        d.writeDouble(model.threshold());
+        d.writeFloat(model.bias());
+        writeFloats(d, model.weights());
+        d.writeInt(END);
+        d.flush();
+        gz.finish();
+        out.flush();
+    }
+
+    /** Writes an accurate {@code model} to {@code file} (through a temporary file). */
+    public static void write(AccurateModel model, Path file) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+        try {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
+                write(model, out);
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** The bytes of an accurate {@code model}'s file. */
+    public static byte[] toBytes(AccurateModel model) {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        try {
+            write(model, b);
+        } catch (IOException e) {
+            throw new AssertionError("writing to memory failed", e);
+        }
+        return b.toByteArray();
+    }
+
+    /** Writes an accurate {@code model} to {@code out}, which is not closed. */
+    public static void write(AccurateModel model, OutputStream out) throws IOException {
+        out.write(MAGIC);
+        out.write(FORMAT_VERSION);
+        GZIPOutputStream gz = new GZIPOutputStream(out, 1 << 16);
+        DataOutputStream d = new DataOutputStream(gz);
+        d.writeUTF(model.mode().id());
+        d.writeUTF(model.about().createdBy());
+        d.writeUTF(model.about().trainingSha256());
+        d.writeDouble(model.about().c());
+        d.writeUTF(SentenceEncoder.ID);
+        d.writeUTF(model.combination().id());
+        d.writeDouble(model.threshold());
+        d.writeFloat(model.bias());
+        d.writeFloat(model.fastWeight());
+        writeFloats(d, model.embeddingWeights());
+        FastModel fast = model.fast();
+        d.writeDouble(fast.about().c());
+        writeFeatures(d, fast.features());
+        d.writeFloat(fast.bias());
+        writeFloats(d, fast.weights());
+        d.writeInt(END);
+        d.flush();
+        gz.finish();
+        out.flush();
+    }
+
+    private static void writeFeatures(DataOutputStream d, FastFeatures f) throws IOException {
         d.writeInt(f.hashBits());
         d.writeInt(f.maxN());
         d.writeInt(f.categories().size());
@@ -107,9 +185,9 @@ public final class ModelFile {
         for (Channel c : channels) {
             d.writeUTF(c.id());
         }
-        d.writeDouble(model.threshold());
-        d.writeFloat(model.bias());
-        float[] w = model.weights();
+    }
+
+    private static void writeFloats(DataOutputStream d, float[] w) throws IOException {
         d.writeInt(w.length);
         ByteBuffer buf = ByteBuffer.allocate(4 * 4096).order(ByteOrder.LITTLE_ENDIAN);
         for (int i = 0; i < w.length; i += 4096) {
@@ -118,20 +196,37 @@ public final class ModelFile {
             buf.asFloatBuffer().put(w, i, n);
             d.write(buf.array(), 0, 4 * n);
         }
-        d.writeInt(END);
-        d.flush();
-        gz.finish();
-        out.flush();
     }
 
-    /** Reads the model in {@code file}. */
+    /** Reads the fast model in {@code file}; an accurate model there is refused (use {@link #load(Path)}). */
     public static FastModel read(Path file) throws ModelFileException {
+        AbuseClassifier m = load(file);
+        if (m instanceof FastModel fast) {
+            return fast;
+        }
+        throw new ModelFileException(file.toString(), "holds a model of mode '" + m.mode().id() + "', not fast");
+    }
+
+    /** Reads a fast model from {@code in} (not closed); {@code source} names it in messages. */
+    public static FastModel read(InputStream in, String source) throws ModelFileException {
+        AbuseClassifier m = load(in, source);
+        if (m instanceof FastModel fast) {
+            return fast;
+        }
+        throw new ModelFileException(source, "holds a model of mode '" + m.mode().id() + "', not fast");
+    }
+
+    /**
+     * Reads the model in {@code file}, of either mode. An accurate model is given the shared
+     * {@link SentenceEncoder}, loaded on first use.
+     */
+    public static AbuseClassifier load(Path file) throws ModelFileException {
         String source = file.toString();
         if (Files.isDirectory(file)) {
             throw new ModelFileException(source, "is a directory, not a file");
         }
         try (InputStream in = Files.newInputStream(file)) {
-            return read(in, source);
+            return load(in, source);
         } catch (NoSuchFileException e) {
             throw new ModelFileException(source, "not found");
         } catch (AccessDeniedException e) {
@@ -143,8 +238,8 @@ public final class ModelFile {
         }
     }
 
-    /** Reads a model from {@code in} (not closed); {@code source} names it in messages. */
-    public static FastModel read(InputStream in, String source) throws ModelFileException {
+    /** Reads a model of either mode from {@code in} (not closed); {@code source} names it in messages. */
+    public static AbuseClassifier load(InputStream in, String source) throws ModelFileException {
         try {
             byte[] head = in.readNBytes(MAGIC.length + 1);
             if (head.length < MAGIC.length || !Arrays.equals(Arrays.copyOf(head, MAGIC.length), MAGIC)) {
@@ -177,15 +272,57 @@ public final class ModelFile {
         }
     }
 
-    private static FastModel readBody(DataInputStream d, String source) throws IOException {
+    private static AbuseClassifier readBody(DataInputStream d, String source) throws IOException {
         String mode = d.readUTF();
-        if (!mode.equals(Mode.FAST.id())) {
-            throw new ModelFileException(source, "holds a model of mode '" + mode + "'; this Qinglang reads only "
-                    + Mode.FAST.id());
+        if (!mode.equals(Mode.FAST.id()) && !mode.equals(Mode.ACCURATE.id())) {
+            throw new ModelFileException(source, "holds a model of mode '" + mode + "'; this Qinglang reads "
+                    + Mode.FAST.id() + " and " + Mode.ACCURATE.id());
         }
         String createdBy = d.readUTF();
         String sha = d.readUTF();
         double c = d.readDouble();
+        if (mode.equals(Mode.FAST.id())) {
+            FastFeatures features = readFeatures(d, source);
+            double threshold = d.readDouble();
+            float bias = d.readFloat();
+            float[] w = readFloats(d, source, features.dimension(), "weights");
+            readEnd(d, source);
+            if (!(threshold > 0 && threshold < 1) || !Float.isFinite(bias)) {
+                throw new ModelFileException(source, "is damaged (threshold " + threshold + ", bias " + bias + ")");
+            }
+            return new FastModel(features, w, bias, threshold, new FastModel.Provenance(sha, c, createdBy));
+        }
+        String encoder = d.readUTF();
+        if (!encoder.equals(SentenceEncoder.ID)) {
+            throw new ModelFileException(source, "was trained on sentence encoder '" + encoder
+                    + "' but this Qinglang has " + SentenceEncoder.ID + "; retrain the model");
+        }
+        AccurateModel.Combination combination;
+        try {
+            combination = AccurateModel.Combination.fromId(d.readUTF());
+        } catch (IllegalArgumentException e) {
+            throw new ModelFileException(source, "is damaged (" + e.getMessage() + ")");
+        }
+        double threshold = d.readDouble();
+        float bias = d.readFloat();
+        float fastWeight = d.readFloat();
+        float[] embedding = readFloats(d, source, SentenceEncoder.DIMENSION, "embedding weights");
+        double fastC = d.readDouble();
+        FastFeatures features = readFeatures(d, source);
+        float fastBias = d.readFloat();
+        float[] w = readFloats(d, source, features.dimension(), "weights");
+        readEnd(d, source);
+        if (!(threshold > 0 && threshold < 1) || !Float.isFinite(bias) || !Float.isFinite(fastWeight)
+                || !Float.isFinite(fastBias)) {
+            throw new ModelFileException(source, "is damaged (threshold " + threshold + ", bias " + bias
+                    + ", fast weight " + fastWeight + ", fast bias " + fastBias + ")");
+        }
+        FastModel fast = new FastModel(features, w, fastBias, 0.5, new FastModel.Provenance(sha, fastC, createdBy));
+        return new AccurateModel(combination, fast, embedding, fastWeight, bias, threshold,
+                new FastModel.Provenance(sha, c, createdBy), SentenceEncoder.shared());
+    }
+
+    private static FastFeatures readFeatures(DataInputStream d, String source) throws IOException {
         int hashBits = d.readInt();
         int maxN = d.readInt();
         if (hashBits < FastFeatures.MIN_BITS || hashBits > FastFeatures.MAX_BITS || maxN < 1
@@ -200,12 +337,14 @@ public final class ModelFile {
             throw new ModelFileException(source, "was trained with feature-library channels " + channels
                     + " but this Qinglang has " + ours + "; retrain the model");
         }
-        double threshold = d.readDouble();
-        float bias = d.readFloat();
+        return new FastFeatures(hashBits, maxN, categories);
+    }
+
+    private static float[] readFloats(DataInputStream d, String source, int expected, String what)
+            throws IOException {
         int n = d.readInt();
-        FastFeatures features = new FastFeatures(hashBits, maxN, categories);
-        if (n != features.dimension()) {
-            throw new ModelFileException(source, "is damaged (" + n + " weights where " + features.dimension()
+        if (n != expected) {
+            throw new ModelFileException(source, "is damaged (" + n + " " + what + " where " + expected
                     + " are expected)");
         }
         float[] w = new float[n];
@@ -219,19 +358,20 @@ public final class ModelFile {
         }
         for (int i = 0; i < n; i++) {
             if (!Float.isFinite(w[i])) {
-                throw new ModelFileException(source, "is damaged (weight " + i + " is " + w[i] + ")");
+                throw new ModelFileException(source, "is damaged (" + what.replaceAll("s$", "") + " " + i + " is "
+                        + w[i] + ")");
             }
         }
+        return w;
+    }
+
+    private static void readEnd(DataInputStream d, String source) throws IOException {
         if (d.readInt() != END) {
             throw new ModelFileException(source, "is damaged (no end marker after the weights)");
         }
         if (d.read() != -1) {
             throw new ModelFileException(source, "is damaged (data after the end marker)");
         }
-        if (!(threshold > 0 && threshold < 1) || !Float.isFinite(bias)) {
-            throw new ModelFileException(source, "is damaged (threshold " + threshold + ", bias " + bias + ")");
-        }
-        return new FastModel(features, w, bias, threshold, new FastModel.Provenance(sha, c, createdBy));
     }
 
     private static List<String> readStrings(DataInputStream d, String source, String what) throws IOException {

@@ -7,8 +7,10 @@
  * folded text plus counts of feature-library hits per category and channel, trained by
  * {@link org.qinglang.core.classify.FastTrainer} with liblinear, stored by
  * {@link org.qinglang.core.classify.ModelFile}, and shipped trained on COLD
- * ({@link org.qinglang.core.classify.ShippedModel}). The {@code accurate} mode (a sentence encoder) is
- * not built yet.
+ * ({@link org.qinglang.core.classify.ShippedModel}). The {@code accurate} mode is
+ * {@link org.qinglang.core.classify.AccurateModel}: the same logistic regression over a pretrained Chinese
+ * sentence encoder's vector ({@link org.qinglang.core.classify.SentenceEncoder}, bge-small-zh-v1.5 on ONNX
+ * Runtime, in-process) and the fast part, trained by {@link org.qinglang.core.classify.AccurateTrainer}.
  *
  * <p>Models are immutable and thread-safe. Nothing here returns or accepts null.
  */

@@ -40,4 +40,26 @@ class ShippedModelTest {
         assumeTrue(Files.isDirectory(cold), "COLD is not at " + cold + "; skipped");
         assertThat(ShippedModel.fast().about().trainingSha256()).isEqualTo(TrainingData.read(cold).sha256());
     }
+
+    /** The shipped accurate model's accuracy on the first 200 rows of COLD dev when it was trained: 0.94. */
+    private static final double ACCURATE_FLOOR = 0.91;
+
+    @Test
+    void theAccurateModelLoadsAndSaysWhereItCameFrom() {
+        AccurateModel m = ShippedModel.accurate();
+        assertThat(m.mode()).isEqualTo(Mode.ACCURATE);
+        assertThat(m.about().createdBy()).startsWith("qinglang ").contains(SentenceEncoder.ID);
+        assertThat(m.about().trainingSha256()).isEqualTo(ShippedModel.fast().about().trainingSha256());
+        assertThat(m.score("你就是个傻逼，滚出去").label()).isEqualTo(1);
+        assertThat(m.score("今天天气很好，我们去公园散步吧").label()).isEqualTo(0);
+    }
+
+    @Test
+    void theAccurateModelStaysAccurateOnAFixedSampleOfColdDev() throws IOException {
+        Path dev = Path.of(System.getProperty("qinglang.shared.data", "../../shared/data"), "cold", "dev.csv");
+        assumeTrue(Files.isRegularFile(dev), "COLD is not at " + dev + " (set -Dqinglang.shared.data); skipped");
+        List<LabelledText> sample = LabelledCsv.read(dev).subList(0, 200);
+        double accuracy = Evaluation.of(ShippedModel.accurate(), sample).accuracy();
+        assertThat(accuracy).as("accuracy on the first 200 rows of %s", dev).isGreaterThanOrEqualTo(ACCURATE_FLOOR);
+    }
 }

@@ -1,0 +1,283 @@
+package org.qinglang.core.classify;
+
+import de.bwaldvogel.liblinear.Feature;
+import de.bwaldvogel.liblinear.FeatureNode;
+import de.bwaldvogel.liblinear.Linear;
+import de.bwaldvogel.liblinear.Model;
+import de.bwaldvogel.liblinear.Parameter;
+import de.bwaldvogel.liblinear.Problem;
+import de.bwaldvogel.liblinear.SolverType;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.IntStream;
+
+/**
+ * Trains the {@link AccurateModel} with liblinear (L2-regularised logistic regression), choosing every
+ * hyper-parameter on dev data only. The fast part uses given n-gram features and C (those chosen for the fast
+ * model). Then, for each point of a {@link Grid}:
+ * <ul>
+ *   <li>{@link AccurateModel.Combination#SCORE}: the fast model's margin on each training text comes from a
+ *       model trained on the other folds ({@value #FOLDS} folds, text i in fold i mod {@value #FOLDS}), so the
+ *       stacker does not trust an over-fitted score; at dev and run time the fast model trained on all the
+ *       training texts gives it. Features: the sentence vector and that margin.</li>
+ *   <li>{@link AccurateModel.Combination#FEATURES}: one model over the sentence vector, multiplied by a scale
+ *       (how strongly it is regularised against the n-grams), and the n-gram features.</li>
+ * </ul>
+ * Each point's threshold is the one that labels dev best; the point with the best dev accuracy wins.
+ *
+ * <p>Reproducible: the solver is deterministic and single-threaded, folds are fixed, the grid is walked in a
+ * fixed order, and the sentence vectors do not depend on the thread count; so the same data on the same
+ * machine gives the same model, bit for bit.
+ */
+public final class AccurateTrainer {
+
+    /** Folds for the out-of-fold fast margins of the stacking combination. */
+    public static final int FOLDS = 5;
+
+    private AccurateTrainer() {
+    }
+
+    /**
+     * The hyper-parameters to try.
+     *
+     * @param combinations how to combine the fast part and the sentence vector
+     * @param cs           liblinear C values
+     * @param scales       for {@link AccurateModel.Combination#FEATURES}: factors on the sentence vector
+     */
+    public record Grid(List<AccurateModel.Combination> combinations, List<Double> cs, List<Double> scales) {
+        public Grid {
+            combinations = List.copyOf(combinations);
+            cs = List.copyOf(cs);
+            scales = List.copyOf(scales);
+            if (combinations.isEmpty() || cs.isEmpty() || scales.isEmpty()) {
+                throw new IllegalArgumentException("grid needs at least one combination, C and scale");
+            }
+            for (double v : cs) {
+                if (!(v > 0) || Double.isInfinite(v)) {
+                    throw new IllegalArgumentException("C must be positive and finite, was " + v);
+                }
+            }
+            for (double v : scales) {
+                if (!(v > 0) || Double.isInfinite(v)) {
+                    throw new IllegalArgumentException("scale must be positive and finite, was " + v);
+                }
+            }
+        }
+
+        /** The grid the shipped model was chosen on. */
+        public static Grid standard() {
+            return new Grid(List.of(AccurateModel.Combination.SCORE, AccurateModel.Combination.FEATURES),
+                    List.of(0.5, 1.0, 2.0, 4.0, 8.0, 16.0, 32.0), List.of(1.0, 2.0, 4.0));
+        }
+
+        /** How many models the grid trains. */
+        public int size() {
+            int n = 0;
+            for (AccurateModel.Combination c : combinations) {
+                n += c == AccurateModel.Combination.SCORE ? cs.size() : cs.size() * scales.size();
+            }
+            return n;
+        }
+    }
+
+    /** One point of the grid and how it did on dev ({@code scale} is 1 for stacking). */
+    public record Trial(AccurateModel.Combination combination, double c, double scale, double threshold,
+                        Evaluation dev) {
+    }
+
+    /** The chosen model, its trial, and every trial in grid order. */
+    public record Result(AccurateModel model, Trial chosen, List<Trial> trials) {
+    }
+
+    /** Told of progress: a stage name and {@code done} of {@code total} in it. */
+    @FunctionalInterface
+    public interface Listener {
+        void progress(String stage, int done, int total, Optional<Trial> trial);
+    }
+
+    /**
+     * Trains on {@code train}, chooses on {@code dev}.
+     *
+     * @param fastFeatures the n-gram features of the fast part
+     * @param fastC        liblinear C of the fast part (for stacking)
+     * @param cacheDir     where sentence vectors are kept between runs; empty: encode every time
+     */
+    public static Result train(List<LabelledText> train, List<LabelledText> dev, FastFeatures fastFeatures,
+                               double fastC, Grid grid, SentenceEncoder encoder, Optional<Path> cacheDir,
+                               String trainingSha256, String createdBy, Listener listener) throws IOException {
+        Objects.requireNonNull(listener, "listener");
+        if (dev.isEmpty()) {
+            throw new IllegalArgumentException("the dev data is empty: hyper-parameters are chosen on it");
+        }
+        EmbeddingCache cache = new EmbeddingCache(cacheDir);
+        float[][] trainE = cache.vectors(encoder, texts(train),
+                k -> listener.progress("encoding training texts", k, train.size(), Optional.empty()));
+        float[][] devE = cache.vectors(encoder, texts(dev),
+                k -> listener.progress("encoding dev texts", k, dev.size(), Optional.empty()));
+        FastFeatures.Vector[] trainX = extract(fastFeatures, train);
+        FastFeatures.Vector[] devX = extract(fastFeatures, dev);
+        double[] y = train.stream().mapToDouble(LabelledText::label).toArray();
+        String by = createdBy + ", " + SentenceEncoder.ID + ", liblinear " + FastTrainer.liblinearVersion();
+        FastModel.Provenance fastAbout = new FastModel.Provenance(trainingSha256, fastC, by);
+
+        List<Trial> trials = new ArrayList<>();
+        AccurateModel best = null;
+        Trial bestTrial = null;
+        int done = 0;
+        for (AccurateModel.Combination combination : grid.combinations()) {
+            if (combination == AccurateModel.Combination.SCORE) {
+                double[] oof = outOfFoldMargins(train, fastFeatures, fastC, trainingSha256, createdBy, listener);
+                FastModel fast = FastTrainer.trainOne(train, fastFeatures, fastC, 0.5, trainingSha256, createdBy);
+                fast = new FastModel(fastFeatures, fast.weights(), fast.bias(), 0.5, fastAbout);
+                Feature[][] x = new Feature[train.size()][];
+                for (int i = 0; i < x.length; i++) {
+                    x[i] = dense(trainE[i], 1, new FeatureNode(SentenceEncoder.DIMENSION + 1, oof[i]));
+                }
+                for (double c : grid.cs()) {
+                    double[] w = fit(x, y, SentenceEncoder.DIMENSION + 1, c);
+                    float[] v = new float[SentenceEncoder.DIMENSION];
+                    for (int i = 0; i < v.length; i++) {
+                        v[i] = (float) w[i];
+                    }
+                    AccurateModel m = new AccurateModel(combination, fast, v, (float) w[SentenceEncoder.DIMENSION],
+                            (float) w[SentenceEncoder.DIMENSION + 1], 0.5,
+                            new FastModel.Provenance(trainingSha256, c, by), encoder);
+                    Trial t = choose(m, 1, c, devE, devX, dev);
+                    trials.add(t);
+                    if (bestTrial == null || t.dev().accuracy() > bestTrial.dev().accuracy()) {
+                        best = withThreshold(m, t.threshold());
+                        bestTrial = t;
+                    }
+                    listener.progress("training", ++done, grid.size(), Optional.of(t));
+                }
+            } else {
+                int n = fastFeatures.dimension();
+                for (double scale : grid.scales()) {
+                    Feature[][] x = new Feature[train.size()][];
+                    for (int i = 0; i < x.length; i++) {
+                        x[i] = joint(trainE[i], scale, trainX[i]);
+                    }
+                    for (double c : grid.cs()) {
+                        double[] w = fit(x, y, SentenceEncoder.DIMENSION + n, c);
+                        float[] v = new float[SentenceEncoder.DIMENSION];
+                        for (int i = 0; i < v.length; i++) {
+                            v[i] = (float) (w[i] * scale);
+                        }
+                        float[] fw = new float[n];
+                        for (int i = 0; i < n; i++) {
+                            fw[i] = (float) w[SentenceEncoder.DIMENSION + i];
+                        }
+                        FastModel fast = new FastModel(fastFeatures, fw, 0f, 0.5, fastAbout);
+                        AccurateModel m = new AccurateModel(combination, fast, v, 1f,
+                                (float) w[SentenceEncoder.DIMENSION + n], 0.5,
+                                new FastModel.Provenance(trainingSha256, c, by), encoder);
+                        Trial t = choose(m, scale, c, devE, devX, dev);
+                        trials.add(t);
+                        if (bestTrial == null || t.dev().accuracy() > bestTrial.dev().accuracy()) {
+                            best = withThreshold(m, t.threshold());
+                            bestTrial = t;
+                        }
+                        listener.progress("training", ++done, grid.size(), Optional.of(t));
+                    }
+                }
+            }
+        }
+        return new Result(best, bestTrial, List.copyOf(trials));
+    }
+
+    private static AccurateModel withThreshold(AccurateModel m, double threshold) {
+        return new AccurateModel(m.combination(), m.fast(), m.embeddingWeights(), m.fastWeight(), m.bias(),
+                threshold, m.about(), m.encoder());
+    }
+
+    private static Trial choose(AccurateModel m, double scale, double c, float[][] devE, FastFeatures.Vector[] devX,
+                                List<LabelledText> dev) {
+        double[] p = new double[dev.size()];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = m.probability(devE[i], devX[i]);
+        }
+        double threshold = FastTrainer.bestThreshold(p, dev);
+        int[] labels = new int[p.length];
+        for (int i = 0; i < p.length; i++) {
+            labels[i] = p[i] >= threshold ? 1 : 0;
+        }
+        return new Trial(m.combination(), c, scale, threshold, Evaluation.of(dev, labels));
+    }
+
+    private static double[] outOfFoldMargins(List<LabelledText> train, FastFeatures features, double c, String sha,
+                                             String createdBy, Listener listener) {
+        double[] margin = new double[train.size()];
+        for (int fold = 0; fold < FOLDS; fold++) {
+            listener.progress("fast model on folds", fold, FOLDS, Optional.empty());
+            List<LabelledText> rest = new ArrayList<>();
+            for (int i = 0; i < train.size(); i++) {
+                if (i % FOLDS != fold) {
+                    rest.add(train.get(i));
+                }
+            }
+            FastModel m = FastTrainer.trainOne(rest, features, c, 0.5, sha, createdBy);
+            int f = fold;
+            IntStream.range(0, train.size()).parallel().filter(i -> i % FOLDS == f)
+                    .forEach(i -> margin[i] = m.margin(features.extract(train.get(i).text())));
+        }
+        listener.progress("fast model on folds", FOLDS, FOLDS, Optional.empty());
+        return margin;
+    }
+
+    /** liblinear's weights (with the bias last), turned to favour label 1. */
+    private static double[] fit(Feature[][] x, double[] y, int n, double c) {
+        Problem problem = new Problem();
+        problem.l = x.length;
+        problem.n = n + 1;
+        problem.x = x;
+        problem.y = y;
+        problem.bias = 1;
+        Linear.disableDebugOutput();
+        Linear.resetRandom();
+        Model m = Linear.train(problem, new Parameter(SolverType.L2R_LR, c, FastTrainer.EPSILON));
+        double[] w = m.getFeatureWeights();
+        double sign = m.getLabels()[0] == 1 ? 1 : -1;
+        double[] out = new double[n + 1];
+        for (int i = 0; i <= n; i++) {
+            out[i] = sign * w[i];
+        }
+        return out;
+    }
+
+    private static Feature[] dense(float[] e, double scale, FeatureNode extra) {
+        Feature[] row = new Feature[e.length + 1];
+        for (int i = 0; i < e.length; i++) {
+            row[i] = new FeatureNode(i + 1, e[i] * scale);
+        }
+        row[e.length] = extra;
+        return row;
+    }
+
+    private static Feature[] joint(float[] e, double scale, FastFeatures.Vector x) {
+        int[] index = x.index();
+        float[] value = x.value();
+        Feature[] row = new Feature[e.length + index.length];
+        for (int i = 0; i < e.length; i++) {
+            row[i] = new FeatureNode(i + 1, e[i] * scale);
+        }
+        for (int j = 0; j < index.length; j++) {
+            row[e.length + j] = new FeatureNode(e.length + index[j] + 1, value[j]);
+        }
+        return row;
+    }
+
+    private static FastFeatures.Vector[] extract(FastFeatures features, List<LabelledText> data) {
+        return IntStream.range(0, data.size()).parallel()
+                .mapToObj(i -> features.extract(data.get(i).text()))
+                .toArray(FastFeatures.Vector[]::new);
+    }
+
+    private static List<String> texts(List<LabelledText> data) {
+        return data.stream().map(LabelledText::text).toList();
+    }
+}

@@ -1,0 +1,165 @@
+package org.qinglang.core.classify;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The accurate mode on a tiny sample: training is reproducible, and its model file round-trips. */
+class AccurateModelTest {
+
+    private static final AccurateTrainer.Grid GRID = new AccurateTrainer.Grid(
+            List.of(AccurateModel.Combination.SCORE, AccurateModel.Combination.FEATURES), List.of(1.0, 4.0),
+            List.of(1.0));
+    private static final FastFeatures FEATURES = FastFeatures.ngramsOnly(12, 3);
+
+    private static AccurateTrainer.Result result;
+
+    @BeforeAll
+    static void train() throws IOException {
+        result = train(Optional.empty());
+    }
+
+    private static AccurateTrainer.Result train(Optional<Path> cache) throws IOException {
+        return AccurateTrainer.train(Samples.make(40, 0), Samples.make(16, 1000), FEATURES, 4.0, GRID,
+                SentenceEncoder.shared(), cache, Samples.SHA, "test", (stage, done, total, trial) -> { });
+    }
+
+    @Test
+    void trainingIsReproducibleWithAndWithoutTheCache(@TempDir Path cache) throws IOException {
+        byte[] first = ModelFile.toBytes(result.model());
+        AccurateTrainer.Result filling = train(Optional.of(cache));
+        assertThat(Files.list(cache).toList()).hasSize(2);
+        AccurateTrainer.Result fromCache = train(Optional.of(cache));
+        assertThat(ModelFile.toBytes(filling.model())).isEqualTo(first);
+        assertThat(ModelFile.toBytes(fromCache.model())).isEqualTo(first);
+        assertThat(result.trials()).hasSize(GRID.size()).hasSize(4);
+    }
+
+    @Test
+    void theChosenModelSeparatesTheSample() {
+        AccurateModel m = result.model();
+        assertThat(m.mode()).isEqualTo(Mode.ACCURATE);
+        assertThat(result.chosen().dev().accuracy()).isGreaterThanOrEqualTo(0.9);
+        assertThat(Evaluation.of(m, Samples.make(16, 2000)).accuracy()).isGreaterThanOrEqualTo(0.9);
+        assertThat(m.about().createdBy()).isEqualTo("test, " + SentenceEncoder.ID + ", liblinear 2.44");
+    }
+
+    @Test
+    void theEncoderGivesUnitVectorsAndZerosForNothing() {
+        float[] v = SentenceEncoder.shared().encode("你就是个傻逼");
+        double norm = 0;
+        for (float f : v) {
+            norm += f * f;
+        }
+        assertThat(v).hasSize(SentenceEncoder.DIMENSION);
+        assertThat(norm).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
+        assertThat(SentenceEncoder.shared().encode(" \u200B")).containsOnly(0f);
+        assertThat(SentenceEncoder.shared().encode("ＳＢ，你個")).isEqualTo(SentenceEncoder.shared().encode("sb,你个"));
+    }
+
+    @Test
+    void readsBackWhatItWrote(@TempDir Path dir) throws IOException {
+        for (AccurateTrainer.Trial t : List.of(result.trials().get(0), result.trials().get(3))) {
+            assertThat(t.combination()).isNotNull();
+        }
+        AccurateModel m = result.model();
+        Path file = dir.resolve("a.qlm");
+        ModelFile.write(m, file);
+        AbuseClassifier back = ModelFile.load(file);
+        assertThat(back).isEqualTo(m);
+        assertThat(back.score("你就是个傻逼")).isEqualTo(m.score("你就是个傻逼"));
+        assertThat(Files.readAllBytes(file)).isEqualTo(ModelFile.toBytes(m));
+        // and fast files still read, through both doors
+        FastModel fast = Samples.model(false);
+        Path fastFile = dir.resolve("f.qlm");
+        ModelFile.write(fast, fastFile);
+        assertThat(ModelFile.load(fastFile)).isEqualTo(fast);
+        assertThat(ModelFile.read(fastFile)).isEqualTo(fast);
+    }
+
+    @Test
+    void anAccurateModelIsNotReadAsAFastOne(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("a.qlm");
+        ModelFile.write(result.model(), file);
+        assertThatThrownBy(() -> ModelFile.read(file)).isInstanceOf(ModelFileException.class)
+                .hasMessage("model file " + file + ": holds a model of mode 'accurate', not fast");
+    }
+
+    @Test
+    void aTruncatedAccurateModelIsCalledTruncated() {
+        byte[] b = ModelFile.toBytes(result.model());
+        for (int cut : new int[] {9, 30, b.length / 2, b.length - 9}) {
+            assertThatThrownBy(() -> ModelFile.load(new ByteArrayInputStream(Arrays.copyOf(b, cut)), "a.qlm"))
+                    .as("cut at %d", cut).isInstanceOf(ModelFileException.class)
+                    .hasMessageStartingWith("model file a.qlm: is truncated");
+        }
+    }
+
+    @Test
+    void aModelOfAnotherEncoderIsRefused() throws IOException {
+        byte[] body = body(ModelFile.toBytes(result.model()));
+        String s = new String(body, StandardCharsets.ISO_8859_1).replace(SentenceEncoder.ID, "bge-small-en-v1.5-q");
+        byte[] file = file(s.getBytes(StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> ModelFile.load(new ByteArrayInputStream(file), "a.qlm"))
+                .isInstanceOf(ModelFileException.class)
+                .hasMessage("model file a.qlm: was trained on sentence encoder 'bge-small-en-v1.5-q' but this Qinglang"
+                        + " has " + SentenceEncoder.ID + "; retrain the model");
+    }
+
+    @Test
+    void aDamagedEmbeddingWeightIsNamed() throws IOException {
+        byte[] body = body(ModelFile.toBytes(result.model()));
+        // the embedding weights follow: mode, createdBy, sha, c, encoder, combination, threshold, bias, fast weight, n
+        DataInputStream d = new DataInputStream(new ByteArrayInputStream(body));
+        int offset = 0;
+        for (int i = 0; i < 3; i++) {
+            offset += 2 + d.readUTF().getBytes(StandardCharsets.UTF_8).length;
+        }
+        d.readDouble();
+        offset += 8;
+        for (int i = 0; i < 2; i++) {
+            offset += 2 + d.readUTF().getBytes(StandardCharsets.UTF_8).length;
+        }
+        offset += 8 + 4 + 4 + 4;
+        // weight 3, little-endian NaN
+        byte[] nan = {0, 0, (byte) 0xC0, 0x7F};
+        System.arraycopy(nan, 0, body, offset + 12, 4);
+        byte[] file = file(body);
+        assertThatThrownBy(() -> ModelFile.load(new ByteArrayInputStream(file), "a.qlm"))
+                .isInstanceOf(ModelFileException.class)
+                .hasMessage("model file a.qlm: is damaged (embedding weight 3 is NaN)");
+    }
+
+    private static byte[] body(byte[] file) throws IOException {
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(file, 9, file.length - 9))) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static byte[] file(byte[] body) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write("QLMODEL\n".getBytes(StandardCharsets.US_ASCII));
+        out.write(ModelFile.FORMAT_VERSION);
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(body);
+        }
+        return out.toByteArray();
+    }
+}
