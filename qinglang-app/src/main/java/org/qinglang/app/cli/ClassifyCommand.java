@@ -1,7 +1,5 @@
 package org.qinglang.app.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.qinglang.app.Qinglang;
@@ -19,14 +17,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,8 +40,6 @@ import java.util.concurrent.Callable;
                 "4 some lines skipped."})
 public final class ClassifyCommand implements Callable<Integer> {
 
-    /** Longest line accepted in --in, in characters; longer lines are reported and skipped. */
-    static final int MAX_LINE = 1 << 20;
 
     @Spec
     CommandSpec spec;
@@ -104,12 +95,7 @@ public final class ClassifyCommand implements Callable<Integer> {
         }
         long loadNanos = System.nanoTime() - loadStart;
         ObjectMapper json = new ObjectMapper();
-        try (Writer w = out == null ? new PrintWriter(spec.commandLine().getOut()) {
-            @Override
-            public void close() {
-                flush();
-            }
-        } : Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+        try (Writer w = JsonLines.output(out, spec.commandLine().getOut())) {
             if (eval != null) {
                 return evaluate(classifier, loadNanos, json, w, err);
             }
@@ -125,47 +111,15 @@ public final class ClassifyCommand implements Callable<Integer> {
 
     private int classifyLines(AbuseClassifier classifier, ObjectMapper json, Writer w, PrintWriter err)
             throws IOException {
-        var decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
-        int bad = 0;
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(
-                "-".equals(in) ? System.in : Files.newInputStream(Path.of(in)), decoder))) {
-            long lineNo = 0;
-            for (String line; (line = r.readLine()) != null; ) {
-                lineNo++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                String problem = null;
-                JsonNode node = null;
-                if (line.length() > MAX_LINE) {
-                    problem = "line is longer than " + MAX_LINE + " characters";
-                } else {
-                    try {
-                        node = json.readTree(line);
-                        if (node == null || !node.isObject()) {
-                            problem = "not a JSON object";
-                        } else if (!node.path("text").isTextual()) {
-                            problem = "no \"text\" string";
-                        }
-                    } catch (JsonProcessingException e) {
-                        problem = "not valid JSON (" + e.getOriginalMessage() + ")";
-                    }
-                }
-                if (problem != null) {
-                    err.println("classify: line " + lineNo + ": " + problem + "; skipped");
-                    bad++;
-                    continue;
-                }
-                AbuseScore s = classifier.score(node.get("text").asText());
-                ObjectNode o = json.createObjectNode();
-                o.set("id", node.get("id"));
-                o.put("score", Math.round(s.score() * 10_000) / 10_000.0);
-                o.put("label", s.label());
-                w.write(json.writeValueAsString(o));
-                w.write('\n');
-            }
-        }
+        int bad = JsonLines.read(in, json, err, "classify", JsonLines.Progress.NONE, (id, text) -> {
+            AbuseScore s = classifier.score(text);
+            ObjectNode o = json.createObjectNode();
+            o.set("id", id);
+            o.put("score", round4(s.score()));
+            o.put("label", s.label());
+            w.write(json.writeValueAsString(o));
+            w.write('\n');
+        });
         return bad == 0 ? Qinglang.OK : Qinglang.PARTIAL;
     }
 

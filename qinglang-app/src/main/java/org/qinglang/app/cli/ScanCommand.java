@@ -1,7 +1,5 @@
 package org.qinglang.app.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.qinglang.app.Qinglang;
@@ -11,15 +9,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,9 +29,6 @@ import java.util.concurrent.Callable;
         footer = {"%nOffsets (start, end) count UTF-16 units of the raw text.",
                 "Exit codes: 0 done, 2 bad usage, 3 file not readable or writable, 4 some lines skipped."})
 public final class ScanCommand implements Callable<Integer> {
-
-    /** Longest line accepted in --in, in characters; longer lines are reported and skipped. */
-    static final int MAX_LINE = 1 << 20;
 
     @Spec
     CommandSpec spec;
@@ -72,12 +61,7 @@ public final class ScanCommand implements Callable<Integer> {
             return Qinglang.IO;
         }
         ObjectMapper json = new ObjectMapper();
-        try (Writer w = out == null ? new PrintWriter(spec.commandLine().getOut()) {
-            @Override
-            public void close() {
-                flush();
-            }
-        } : Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+        try (Writer w = JsonLines.output(out, spec.commandLine().getOut())) {
             if (text != null) {
                 ObjectNode o = json.createObjectNode();
                 o.set("hits", HitJson.toJson(json, lib.scan(text)));
@@ -94,67 +78,33 @@ public final class ScanCommand implements Callable<Integer> {
 
     private int scanLines(FeatureLibrary lib, ObjectMapper json, Writer w, PrintWriter err) throws IOException {
         long total = "-".equals(in) ? -1 : Files.size(Path.of(in));
-        var decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
-        Progress progress = new Progress(err, total, out != null && System.console() != null);
-        int bad = 0;
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(
-                "-".equals(in) ? System.in : Files.newInputStream(Path.of(in)), decoder))) {
-            long lineNo = 0;
-            long bytes = 0;
-            for (String line; (line = r.readLine()) != null; ) {
-                lineNo++;
-                bytes += line.length() * 2L + 1;
-                progress.update(lineNo, bytes);
-                if (line.isBlank()) {
-                    continue;
-                }
-                String problem = null;
-                JsonNode node = null;
-                if (line.length() > MAX_LINE) {
-                    problem = "line is longer than " + MAX_LINE + " characters";
-                } else {
-                    try {
-                        node = json.readTree(line);
-                        if (node == null || !node.isObject()) {
-                            problem = "not a JSON object";
-                        } else if (!node.path("text").isTextual()) {
-                            problem = "no \"text\" string";
-                        }
-                    } catch (JsonProcessingException e) {
-                        problem = "not valid JSON (" + e.getOriginalMessage() + ")";
-                    }
-                }
-                if (problem != null) {
-                    err.println("scan: line " + lineNo + ": " + problem + "; skipped");
-                    bad++;
-                    continue;
-                }
-                ObjectNode o = json.createObjectNode();
-                o.set("id", node.get("id"));
-                o.set("hits", HitJson.toJson(json, lib.scan(node.get("text").asText())));
-                w.write(json.writeValueAsString(o));
-                w.write('\n');
-            }
-        }
+        ProgressBar progress = new ProgressBar(err, total, out != null && System.console() != null);
+        int bad = JsonLines.read(in, json, err, "scan", progress, (id, text) -> {
+            ObjectNode o = json.createObjectNode();
+            o.set("id", id);
+            o.set("hits", HitJson.toJson(json, lib.scan(text)));
+            w.write(json.writeValueAsString(o));
+            w.write('\n');
+        });
         progress.done();
         return bad == 0 ? Qinglang.OK : Qinglang.PARTIAL;
     }
 
     /** A one-line progress bar on stderr, drawn only when a person watches a terminal. */
-    private static final class Progress {
+    private static final class ProgressBar implements JsonLines.Progress {
         private final PrintWriter err;
         private final long total;
         private final boolean on;
         private long lastDraw;
 
-        Progress(PrintWriter err, long total, boolean on) {
+        ProgressBar(PrintWriter err, long total, boolean on) {
             this.err = err;
             this.total = total;
             this.on = on;
         }
 
-        void update(long lines, long bytes) {
+        @Override
+        public void update(long lines, long bytes) {
             long now = System.nanoTime();
             if (!on || now - lastDraw < 200_000_000L) {
                 return;

@@ -1,0 +1,101 @@
+package org.qinglang.app.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The JSON-lines input and output of the commands that read texts: input lines {@code {"id":…, "text":…}}
+ * ({@code -} for stdin), a bad line reported on stderr by its number and skipped, the rest handed on;
+ * output to a file or to stdout.
+ */
+final class JsonLines {
+
+    /** Longest line accepted, in characters; longer lines are reported and skipped. */
+    static final int MAX_LINE = 1 << 20;
+
+    /** What is done with each good line. */
+    interface Handler {
+        void accept(JsonNode id, String text) throws IOException;
+    }
+
+    /** Told after each line read, with the line number and roughly how many bytes were read so far. */
+    interface Progress {
+        Progress NONE = (lines, bytes) -> { };
+
+        void update(long lines, long bytes);
+    }
+
+    private JsonLines() {
+    }
+
+    /**
+     * Reads {@code in} line by line; returns how many lines were bad. {@code command} names the command in
+     * the messages ("scan: line 7: not valid JSON (…); skipped").
+     */
+    static int read(String in, ObjectMapper json, PrintWriter err, String command, Progress progress,
+                    Handler handler) throws IOException {
+        var decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
+        int bad = 0;
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(
+                "-".equals(in) ? System.in : Files.newInputStream(Path.of(in)), decoder))) {
+            long lineNo = 0;
+            long bytes = 0;
+            for (String line; (line = r.readLine()) != null; ) {
+                lineNo++;
+                bytes += line.length() * 2L + 1;
+                progress.update(lineNo, bytes);
+                if (line.isBlank()) {
+                    continue;
+                }
+                String problem = null;
+                JsonNode node = null;
+                if (line.length() > MAX_LINE) {
+                    problem = "line is longer than " + MAX_LINE + " characters";
+                } else {
+                    try {
+                        node = json.readTree(line);
+                        if (node == null || !node.isObject()) {
+                            problem = "not a JSON object";
+                        } else if (!node.path("text").isTextual()) {
+                            problem = "no \"text\" string";
+                        }
+                    } catch (JsonProcessingException e) {
+                        problem = "not valid JSON (" + e.getOriginalMessage() + ")";
+                    }
+                }
+                if (problem != null) {
+                    err.println(command + ": line " + lineNo + ": " + problem + "; skipped");
+                    bad++;
+                    continue;
+                }
+                handler.accept(node.get("id"), node.get("text").asText());
+            }
+        }
+        return bad;
+    }
+
+    /** A writer to {@code out}, or to {@code stdout} when it is null (closing it then only flushes). */
+    static Writer output(Path out, PrintWriter stdout) throws IOException {
+        if (out != null) {
+            return Files.newBufferedWriter(out, StandardCharsets.UTF_8);
+        }
+        return new PrintWriter(stdout) {
+            @Override
+            public void close() {
+                flush();
+            }
+        };
+    }
+}
