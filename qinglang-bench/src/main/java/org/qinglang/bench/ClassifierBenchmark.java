@@ -18,7 +18,8 @@ import org.qinglang.core.classify.ShippedModel;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Scoring throughput of the shipped abusive-language model, one comment per operation, on the same real
+ * Scoring throughput of the shipped abusive-language models ({@code fast} and {@code accurate}), one comment
+ * per operation, on the same real
  * comments as {@link LexiconScanBenchmark} ({@link Corpus#standard()}, mean 81 characters). JMH runs one
  * thread, so the figure is per core.
  *
@@ -33,6 +34,7 @@ import java.util.concurrent.TimeUnit;
 public class ClassifierBenchmark {
 
     private AbuseClassifier fast;
+    private AbuseClassifier accurate;
     private String[] texts;
     private int cursor;
 
@@ -43,6 +45,7 @@ public class ClassifierBenchmark {
         System.out.println();
         System.out.println(corpus.describe());
         fast = ShippedModel.fast();
+        accurate = ShippedModel.accurate();
     }
 
     private String next() {
@@ -54,5 +57,10 @@ public class ClassifierBenchmark {
     @Benchmark
     public AbuseScore fastModel() {
         return fast.score(next());
+    }
+
+    @Benchmark
+    public AbuseScore accurateModel() {
+        return accurate.score(next());
     }
 }
