@@ -155,10 +155,6 @@ final class SymbolAutomaton {
         return patternLength[id];
     }
 
-    int patternCount() {
-        return patternLength.length;
-    }
-
     /** Approximate heap used by the arrays, in bytes. */
     long bytes() {
         return 4L * (st.length + rootNext.length + outputLink.length + outputs.length + patternLength.length

@@ -64,16 +64,6 @@ public final class Folding {
         return kindSupplementary(cp);
     }
 
-    /** The fold table itself, for hot loops that read it directly. Never modify. */
-    char[] foldTable() {
-        return fold;
-    }
-
-    /** The kind table itself, for hot loops that read it directly. Never modify. */
-    byte[] kindTable() {
-        return kind;
-    }
-
     /** Folds a whole string, dropping invisible characters; offsets are not kept. */
     public String foldString(CharSequence s) {
         StringBuilder out = new StringBuilder(s.length());

@@ -81,11 +81,6 @@ public final class PinyinTable {
         return syllableOfChar[c];
     }
 
-    /** The per-character table, for hot loops. Never modify. */
-    short[] syllableTable() {
-        return syllableOfChar;
-    }
-
     /** The pinyin initial letter of a (folded) BMP character's most common reading, or 0. */
     public char initialOf(char c) {
         return initialOfChar[c];
