@@ -252,7 +252,6 @@ public final class PinyinTable {
         for (Map.Entry<String, Integer> c : classes.entrySet()) {
             idOfSpelling.putIfAbsent(c.getKey(), c.getValue());
         }
-        // ü typed as u after n and l is common in Latin text (nu for nü is its own syllable already)
         short[] syllable = new short[0x10000];
         short[] plainSyllable = new short[0x10000];
         Map<String, Integer> plainIds = new HashMap<>();
