@@ -87,6 +87,12 @@ public final class FeatureLibrary {
     private final boolean hasExemptions;
     /** Per entry: true if its term is written as it folds (so a verbatim match of it is exact). */
     private final boolean[] canonical;
+    /**
+     * Per entry: true if a folded match of it is reported: the entry and the library have the channel, and
+     * the term is longer than one character (a fold of one character is an ordinary character: 屄 folds
+     * to 逼, which 逼迫 uses).
+     */
+    private final boolean[] foldedOn;
     private final OrdinaryWordVeto veto;
 
     private FeatureLibrary(LibraryCompiler c) {
@@ -119,8 +125,11 @@ public final class FeatureLibrary {
         this.warnings = List.copyOf(c.warnings);
         this.hasExemptions = entries.stream().anyMatch(e -> !e.exemptions().isEmpty());
         this.canonical = new boolean[entries.size()];
+        this.foldedOn = new boolean[entries.size()];
         for (int i = 0; i < canonical.length; i++) {
             canonical[i] = !exactOnly && entries.get(i).term().equals(foldedTerms[i]);
+            foldedOn[i] = !exactOnly && entries.get(i).has(Channel.FOLDED) && enabled.contains(Channel.FOLDED)
+                    && foldedTerms[i].codePointCount(0, foldedTerms[i].length()) > 1;
         }
         this.veto = exactOnly ? null : new OrdinaryWordVeto(words, foldedTerms, foldedAliases);
     }
@@ -801,9 +810,7 @@ public final class FeatureLibrary {
                 if (exact) {
                     return Channel.EXACT;
                 }
-                // a fold of one character is an ordinary character (屄 folds to 逼, which 逼迫 uses)
-                boolean oneCharacter = foldedTerms[entryId].codePointCount(0, foldedTerms[entryId].length()) == 1;
-                return e.has(Channel.FOLDED) && enabled.contains(Channel.FOLDED) && !oneCharacter ? Channel.FOLDED : null;
+                return foldedOn[entryId] ? Channel.FOLDED : null;
             }
             case KIND_ALIAS -> {
                 return Channel.ALIAS;

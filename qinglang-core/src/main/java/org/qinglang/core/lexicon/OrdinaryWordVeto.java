@@ -150,15 +150,30 @@ final class OrdinaryWordVeto {
                 return false;
             }
         }
-        return words.contains(han, from, to) && !containsOwnTerm(new String(han, from, len), entry);
+        return words.contains(han, from, to) && !containsOwnTerm(han, from, to, entry);
     }
 
-    private boolean containsOwnTerm(String word, int entry) {
-        if (word.contains(foldedTerms[entry])) {
+    /** True if the word {@code han[from, to)} contains the entry's folded term or one of its aliases. */
+    private boolean containsOwnTerm(char[] han, int from, int to, int entry) {
+        if (contains(han, from, to, foldedTerms[entry])) {
             return true;
         }
         for (String alias : foldedAliases[entry]) {
-            if (word.contains(alias)) {
+            if (contains(han, from, to, alias)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean contains(char[] text, int from, int to, String needle) {
+        int n = needle.length();
+        for (int i = from; i + n <= to; i++) {
+            int k = 0;
+            while (k < n && text[i + k] == needle.charAt(k)) {
+                k++;
+            }
+            if (k == n) {
                 return true;
             }
         }
