@@ -76,12 +76,26 @@ public final class ModelFile {
 
     /** Writes {@code model} to {@code file} (through a temporary file, so a reader never sees half of it). */
     public static void write(FastModel model, Path file) throws IOException {
+        writeAtomically(file, out -> write(model, out));
+    }
+
+    /** The bytes of {@code model}'s file. */
+    public static byte[] toBytes(FastModel model) {
+        return bytesOf(out -> write(model, out));
+    }
+
+    /** Something that writes a whole model file to a stream. */
+    private interface Writing {
+        void to(OutputStream out) throws IOException;
+    }
+
+    private static void writeAtomically(Path file, Writing writing) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
         try {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
-                write(model, out);
+                writing.to(out);
             }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
@@ -89,11 +103,10 @@ public final class ModelFile {
         }
     }
 
-    /** The bytes of {@code model}'s file. */
-    public static byte[] toBytes(FastModel model) {
+    private static byte[] bytesOf(Writing writing) {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         try {
-            write(model, b);
+            writing.to(b);
         } catch (IOException e) {
             throw new AssertionError("writing to memory failed", e);
         }
@@ -122,28 +135,12 @@ public final class ModelFile {
 
     /** Writes an accurate {@code model} to {@code file} (through a temporary file). */
     public static void write(AccurateModel model, Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-        try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
-                write(model, out);
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        writeAtomically(file, out -> write(model, out));
     }
 
     /** The bytes of an accurate {@code model}'s file. */
     public static byte[] toBytes(AccurateModel model) {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        try {
-            write(model, b);
-        } catch (IOException e) {
-            throw new AssertionError("writing to memory failed", e);
-        }
-        return b.toByteArray();
+        return bytesOf(out -> write(model, out));
     }
 
     /** Writes an accurate {@code model} to {@code out}, which is not closed. */
