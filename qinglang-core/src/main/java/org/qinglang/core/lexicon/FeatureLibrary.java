@@ -184,7 +184,8 @@ public final class FeatureLibrary {
             return List.of();
         }
         String s = text.toString();
-        Candidates found = SCRATCH.get().reset(s.length());
+        // a long text gets scratch of its own, so that no thread keeps megabytes after one huge scan
+        Candidates found = (s.length() <= SCRATCH_MAX_TEXT ? SCRATCH.get() : new Candidates()).reset(s.length());
         if (exactOnly) {
             walkExact(s, found);
         } else {
@@ -612,6 +613,9 @@ public final class FeatureLibrary {
 
     // ------------------------------------------------------------------------------------------------
     // from candidates to hits
+
+    /** The longest text scanned with the thread's kept scratch space, in chars. */
+    private static final int SCRATCH_MAX_TEXT = 1 << 16;
 
     /** Each thread's scratch space for one scan at a time: a scan allocates only what it returns. */
     private static final ThreadLocal<Candidates> SCRATCH = ThreadLocal.withInitial(Candidates::new);
