@@ -29,7 +29,7 @@ final class JsonLines {
         void accept(JsonNode id, String text) throws IOException;
     }
 
-    /** Told after each line read, with the line number and roughly how many bytes were read so far. */
+    /** Told after each line read, with the line number and how many bytes of the file were read so far. */
     interface Progress {
         Progress NONE = (lines, bytes) -> { };
 
@@ -54,7 +54,7 @@ final class JsonLines {
             long bytes = 0;
             for (String line; (line = r.readLine()) != null; ) {
                 lineNo++;
-                bytes += line.length() * 2L + 1;
+                bytes += utf8Length(line) + 1;
                 progress.update(lineNo, bytes);
                 if (line.isBlank()) {
                     continue;
@@ -84,6 +84,16 @@ final class JsonLines {
             }
         }
         return bad;
+    }
+
+    /** How many bytes {@code s} takes in UTF-8 (the input's encoding), for progress against the file size. */
+    static long utf8Length(String s) {
+        long n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            n += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
+        }
+        return n;
     }
 
     /** A writer to {@code out}, or to {@code stdout} when it is null (closing it then only flushes). */

@@ -111,7 +111,7 @@ public final class ScanCommand implements Callable<Integer> {
             }
             lastDraw = now;
             if (total > 0) {
-                int pct = (int) Math.min(100, bytes * 100 / Math.max(1, total * 2));
+                int pct = (int) Math.min(100, bytes * 100 / Math.max(1, total));
                 int filled = pct / 5;
                 err.print("\r[" + "#".repeat(filled) + " ".repeat(20 - filled) + "] " + pct + "%  " + lines + " 行");
             } else {
