@@ -111,10 +111,10 @@ public final class ClassifyCommand implements Callable<Integer> {
 
     private int classifyLines(AbuseClassifier classifier, ObjectMapper json, Writer w, PrintWriter err)
             throws IOException {
-        int bad = JsonLines.read(in, json, err, "classify", JsonLines.Progress.NONE, (id, text) -> {
-            AbuseScore s = classifier.score(text);
+        int bad = JsonLines.read(in, json, err, "classify", JsonLines.Progress.NONE, line -> {
+            AbuseScore s = classifier.score(line.get("text").asText());
             ObjectNode o = json.createObjectNode();
-            o.set("id", id);
+            o.set("id", line.get("id"));
             o.put("score", round4(s.score()));
             o.put("label", s.label());
             w.write(json.writeValueAsString(o));

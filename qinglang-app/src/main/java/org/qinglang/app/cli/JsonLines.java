@@ -24,9 +24,13 @@ final class JsonLines {
     /** Longest line accepted, in characters; longer lines are reported and skipped. */
     static final int MAX_LINE = 1 << 20;
 
-    /** What is done with each good line. */
+    /**
+     * What is done with each good line: a JSON object with a {@code "text"} string. A handler that finds
+     * another field bad throws {@link IllegalArgumentException} with a message naming it; the line is then
+     * reported like any bad line and skipped.
+     */
     interface Handler {
-        void accept(JsonNode id, String text) throws IOException;
+        void accept(JsonNode line) throws IOException;
     }
 
     /** Told after each line read, with the line number and how many bytes of the file were read so far. */
@@ -75,12 +79,17 @@ final class JsonLines {
                         problem = "not valid JSON (" + e.getOriginalMessage() + ")";
                     }
                 }
+                if (problem == null) {
+                    try {
+                        handler.accept(node);
+                    } catch (IllegalArgumentException e) {
+                        problem = e.getMessage();
+                    }
+                }
                 if (problem != null) {
                     err.println(command + ": line " + lineNo + ": " + problem + "; skipped");
                     bad++;
-                    continue;
                 }
-                handler.accept(node.get("id"), node.get("text").asText());
             }
         }
         return bad;

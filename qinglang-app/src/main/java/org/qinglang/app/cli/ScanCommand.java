@@ -79,10 +79,10 @@ public final class ScanCommand implements Callable<Integer> {
     private int scanLines(FeatureLibrary lib, ObjectMapper json, Writer w, PrintWriter err) throws IOException {
         long total = "-".equals(in) ? -1 : Files.size(Path.of(in));
         ProgressBar progress = new ProgressBar(err, total, out != null && System.console() != null);
-        int bad = JsonLines.read(in, json, err, "scan", progress, (id, text) -> {
+        int bad = JsonLines.read(in, json, err, "scan", progress, line -> {
             ObjectNode o = json.createObjectNode();
-            o.set("id", id);
-            o.set("hits", HitJson.toJson(json, lib.scan(text)));
+            o.set("id", line.get("id"));
+            o.set("hits", HitJson.toJson(json, lib.scan(line.get("text").asText())));
             w.write(json.writeValueAsString(o));
             w.write('\n');
         });

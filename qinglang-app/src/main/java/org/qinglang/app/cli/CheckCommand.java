@@ -1,0 +1,183 @@
+package org.qinglang.app.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.qinglang.app.Qinglang;
+import org.qinglang.core.classify.AbuseClassifier;
+import org.qinglang.core.classify.ModelFileException;
+import org.qinglang.core.classify.ShippedModel;
+import org.qinglang.core.lexicon.FeatureLibrary;
+import org.qinglang.core.verdict.Context;
+import org.qinglang.core.verdict.Label;
+import org.qinglang.core.verdict.Moderator;
+import org.qinglang.core.verdict.Thresholds;
+import org.qinglang.core.verdict.Verdict;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code qinglang check}: the Moderator's verdict for texts. Reads JSON lines
+ * {@code {"id":…, "text":…, "context":{"relation":…, "actorAgeDays":…, "scene":…}}} (context and each of
+ * its fields optional) and writes {@code {"id":…, "suggestion":…, "riskLevel":…, "labels":[…],
+ * "warnBeforePost":…}} per line; or checks one {@code --text}. A bad line, or a line with a bad context
+ * field, is reported by number on stderr and skipped.
+ */
+@Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Give the Moderator's verdict for texts: pass, review or block, with labels, hits and "
+                + "whether to warn the person before posting.",
+                "审核决策：通过、人审或拦截，附标签、命中与发文警示。"},
+        footer = {"%nUses the feature library and the model shipped for --mode (trained on COLD), with the "
+                + "default thresholds (review from " + Thresholds.DEFAULT_REVIEW + ", block from "
+                        + Thresholds.DEFAULT_BLOCK + ").",
+                "Exit codes: 0 done, 2 bad usage, 3 file not readable or writable, 4 some lines skipped."})
+public final class CheckCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--in", paramLabel = "FILE.jsonl",
+            description = "JSON lines {\"id\":…, \"text\":…, \"context\":{\"relation\":…, \"actorAgeDays\":…,"
+                    + " \"scene\":…}}; - for stdin")
+    String in;
+
+    @Option(names = "--text", paramLabel = "TEXT", description = "check this one text (no context) instead of --in")
+    String text;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "where to write results (default: stdout)")
+    Path out;
+
+    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "fast",
+            description = "the shipped model to use: fast or accurate; default: ${DEFAULT-VALUE}")
+    String mode;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        String m = mode.toLowerCase(Locale.ROOT);
+        if (!m.equals("fast") && !m.equals("accurate")) {
+            err.println("check: unknown --mode '" + mode + "': use fast or accurate");
+            return Qinglang.USAGE;
+        }
+        if ((in == null) == (text == null)) {
+            err.println("check: give either --in FILE.jsonl or --text TEXT (one of them)");
+            return Qinglang.USAGE;
+        }
+        // the sentence encoder's wrapper logs through SLF4J, which has no binding outside `serve`: keep it quiet
+        System.setProperty("slf4j.internal.verbosity", System.getProperty("slf4j.internal.verbosity", "ERROR"));
+        FeatureLibrary lib;
+        AbuseClassifier classifier;
+        try {
+            lib = Libraries.compile(Libraries.read(List.of(), err), err);
+            classifier = m.equals("accurate") ? ShippedModel.loadAccurate() : ShippedModel.loadFast();
+        } catch (ModelFileException e) {
+            err.println("check: " + e.getMessage());
+            return Qinglang.IO;
+        } catch (IOException e) {
+            err.println("check: cannot read library: " + e.getMessage());
+            return Qinglang.IO;
+        }
+        Moderator moderator = new Moderator(lib, classifier, Thresholds.defaults());
+        ObjectMapper json = new ObjectMapper();
+        try (Writer w = JsonLines.output(out, spec.commandLine().getOut())) {
+            if (text != null) {
+                write(w, json, toJson(json, null, moderator.check(text, Context.none())));
+                return Qinglang.OK;
+            }
+            return checkLines(moderator, json, w, err);
+        } catch (NoSuchFileException e) {
+            err.println("check: cannot read " + e.getFile() + ": no such file");
+            return Qinglang.IO;
+        } catch (IOException e) {
+            err.println("check: " + e.getMessage());
+            return Qinglang.IO;
+        }
+    }
+
+    private int checkLines(Moderator moderator, ObjectMapper json, Writer w, PrintWriter err) throws IOException {
+        int bad = JsonLines.read(in, json, err, "check", JsonLines.Progress.NONE, line -> {
+            Context ctx;
+            try {
+                ctx = context(line.get("context"));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("bad context: " + e.getMessage(), e);
+            }
+            write(w, json, toJson(json, line.get("id"), moderator.check(line.get("text").asText(), ctx)));
+        });
+        return bad == 0 ? Qinglang.OK : Qinglang.PARTIAL;
+    }
+
+    /** The context of a line; absent or null fields are unknown. */
+    static Context context(JsonNode c) {
+        if (c == null || c.isNull()) {
+            return Context.none();
+        }
+        if (!c.isObject()) {
+            throw new IllegalArgumentException("\"context\" is not an object");
+        }
+        Context.Relation relation = Context.Relation.UNKNOWN;
+        JsonNode rel = c.get("relation");
+        if (rel != null && !rel.isNull()) {
+            if (!rel.isTextual()) {
+                throw new IllegalArgumentException("\"relation\" is not a string: use self, mutual, follower"
+                        + " or stranger");
+            }
+            relation = Context.Relation.fromId(rel.asText());
+        }
+        int age = Context.UNKNOWN_AGE;
+        JsonNode a = c.get("actorAgeDays");
+        if (a != null && !a.isNull()) {
+            if (!a.isIntegralNumber() || !a.canConvertToInt() || a.asInt() < 0) {
+                throw new IllegalArgumentException("\"actorAgeDays\" must be a whole number of days, 0 or more,"
+                        + " was " + a);
+            }
+            age = a.asInt();
+        }
+        String scene = "";
+        JsonNode s = c.get("scene");
+        if (s != null && !s.isNull()) {
+            if (!s.isTextual()) {
+                throw new IllegalArgumentException("\"scene\" is not a string");
+            }
+            scene = s.asText();
+        }
+        return new Context(relation, age, scene);
+    }
+
+    /** A verdict as JSON, with the field names of ARCHITECTURE.md; {@code id} first when there is one. */
+    static ObjectNode toJson(ObjectMapper json, JsonNode id, Verdict v) {
+        ObjectNode o = json.createObjectNode();
+        if (id != null) {
+            o.set("id", id);
+        }
+        o.put("suggestion", v.suggestion().id());
+        o.put("riskLevel", v.riskLevel().id());
+        ArrayNode labels = o.putArray("labels");
+        for (Label l : v.labels()) {
+            ObjectNode lo = labels.addObject();
+            lo.put("label", l.label());
+            lo.put("subLabel", l.subLabel());
+            lo.put("score", Math.round(l.score() * 10_000) / 10_000.0);
+            lo.set("hits", HitJson.toJson(json, l.hits()));
+        }
+        o.put("warnBeforePost", v.warnBeforePost());
+        return o;
+    }
+
+    private static void write(Writer w, ObjectMapper json, ObjectNode o) throws IOException {
+        w.write(json.writeValueAsString(o));
+        w.write('\n');
+    }
+}

@@ -1,0 +1,96 @@
+package org.qinglang.app.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.qinglang.app.Qinglang;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CheckCommandTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+    private final ObjectMapper json = new ObjectMapper();
+
+    private int run(String... args) {
+        return Qinglang.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    @Test
+    void writesOneVerdictPerLineAndSkipsBadContextsByLineNumber(@TempDir Path dir) throws IOException {
+        Path in = Files.writeString(dir.resolve("in.jsonl"), String.join("\n",
+                "{\"id\":\"a\",\"text\":\"你就是个傻逼，滚出去\",\"context\":{\"relation\":\"stranger\","
+                        + "\"actorAgeDays\":3,\"scene\":\"comment\"}}",
+                "{\"id\":\"b\",\"text\":\"x\",\"context\":{\"relation\":\"enemy\"}}",
+                "",
+                "{\"id\":2,\"text\":\"今天天气很好，我们去公园散步吧\"}",
+                "{\"id\":\"c\",\"text\":\"x\",\"context\":{\"actorAgeDays\":\"new\"}}",
+                "{\"id\":\"d\",\"text\":\"x\",\"context\":{\"scene\":\"chatroom\"}}",
+                "{\"id\":\"e\",\"text\":\"x\",\"context\":[1]}",
+                "not json",
+                "{\"id\":\"f\"}") + "\n", StandardCharsets.UTF_8);
+        Path outFile = dir.resolve("out.jsonl");
+        assertThat(run("check", "--in", in.toString(), "--out", outFile.toString())).isEqualTo(Qinglang.PARTIAL);
+        List<String> lines = Files.readAllLines(outFile, StandardCharsets.UTF_8);
+        assertThat(lines).hasSize(2);
+
+        JsonNode a = json.readTree(lines.get(0));
+        assertThat(a.get("id").asText()).isEqualTo("a");
+        assertThat(a.get("suggestion").asText()).isEqualTo("block");
+        assertThat(a.get("riskLevel").asText()).isEqualTo("high");
+        assertThat(a.get("warnBeforePost").asBoolean()).isTrue();
+        JsonNode label = a.get("labels").get(0);
+        assertThat(label.get("label").asText()).isEqualTo("辱骂");
+        assertThat(label.get("subLabel").asText()).isEqualTo("傻逼");
+        assertThat(label.get("score").asDouble()).isBetween(0.5, 1.0);
+        JsonNode hit = label.get("hits").get(0);
+        assertThat(hit.get("term").asText()).isEqualTo("傻逼");
+        assertThat(hit.get("channel").asText()).isEqualTo("exact");
+        assertThat(hit.get("start").asInt()).isEqualTo(4);
+        assertThat(hit.get("end").asInt()).isEqualTo(6);
+        assertThat(hit.get("matched").asText()).isEqualTo("傻逼");
+
+        JsonNode b = json.readTree(lines.get(1));
+        assertThat(b.get("id").asInt()).isEqualTo(2);
+        assertThat(b.get("suggestion").asText()).isEqualTo("pass");
+        assertThat(b.get("riskLevel").asText()).isIn("none", "low");
+        assertThat(b.get("labels")).isEmpty();
+        assertThat(b.get("warnBeforePost").asBoolean()).isFalse();
+
+        assertThat(err.toString())
+                .contains("check: line 2: bad context: unknown relation 'enemy'")
+                .contains("check: line 5: bad context: \"actorAgeDays\" must be a whole number")
+                .contains("check: line 6: bad context: unknown scene 'chatroom'")
+                .contains("check: line 7: bad context: \"context\" is not an object; skipped")
+                .contains("check: line 8: not valid JSON")
+                .contains("check: line 9: no \"text\" string; skipped")
+                .doesNotContain("line 3:").doesNotContain("line 4:");
+    }
+
+    @Test
+    void checksOneText() throws IOException {
+        assertThat(run("check", "--text", "你个傻逼")).isEqualTo(Qinglang.OK);
+        JsonNode v = json.readTree(out.toString());
+        assertThat(v.has("id")).isFalse();
+        assertThat(v.get("suggestion").asText()).isEqualTo("block");
+        assertThat(v.get("warnBeforePost").asBoolean()).isFalse(); // no scene given
+    }
+
+    @Test
+    void badUsageIsExplained() {
+        assertThat(run("check")).isEqualTo(Qinglang.USAGE);
+        assertThat(run("check", "--text", "x", "--mode", "slow")).isEqualTo(Qinglang.USAGE);
+        assertThat(err.toString()).contains("check: give either --in FILE.jsonl or --text TEXT")
+                .contains("check: unknown --mode 'slow'");
+    }
+}
