@@ -2,14 +2,26 @@ package org.qinglang.bench;
 
 import org.qinglang.core.lexicon.FeatureLibrary;
 import org.qinglang.core.lexicon.LibraryFile;
+import org.qinglang.core.classify.ShippedModel;
+import org.qinglang.core.verdict.Context;
+import org.qinglang.core.verdict.Moderator;
+import org.qinglang.core.verdict.Suggestion;
+import org.qinglang.core.verdict.Thresholds;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
- * The feature library alone as a classifier of COLD test: a comment is called offensive when the shipped
- * default library has any hit in it, on any channel. Nothing is tuned; the figure says how much of COLD's
- * offensiveness a word list can see at all (COLD's offensive comments are mostly implicit).
+ * COLD test seen by the parts of issue 3 that have no figure of their own in {@code classify --eval}:
+ * <ul>
+ *   <li>the feature library alone: a comment is offensive when the shipped default library has any hit in
+ *       it, on any channel (COLD's offensive comments are mostly implicit, so this says how much a word
+ *       list can see at all);</li>
+ *   <li>the Moderator (default library, shipped fast and accurate models, default thresholds, no context):
+ *       a comment is offensive when the suggestion is review or block.</li>
+ * </ul>
+ * Nothing is tuned here.
  *
  * <p>Run: {@code java -cp qinglang-bench/target/benchmarks.jar org.qinglang.bench.LibraryOnCold} from the
  * repository root.
@@ -23,18 +35,29 @@ public final class LibraryOnCold {
         Path data = DataDir.require();
         FeatureLibrary library = FeatureLibrary.compile(LibraryFile.defaultLibrary().entries());
         List<ColdComment> test = ColdComment.read(DataDir.file(data, "cold/test.csv"));
+        System.out.printf("COLD test, %,d comments%n", test.size());
+        report("feature library alone (any hit = offensive)", test, text -> !library.scan(text).isEmpty());
+        Moderator fast = new Moderator(library, ShippedModel.fast(), Thresholds.defaults());
+        report("Moderator, fast model (review or block = offensive)", test,
+                text -> fast.check(text, Context.none()).suggestion() != Suggestion.PASS);
+        Moderator accurate = new Moderator(library, ShippedModel.accurate(), Thresholds.defaults());
+        report("Moderator, accurate model (review or block = offensive)", test,
+                text -> accurate.check(text, Context.none()).suggestion() != Suggestion.PASS);
+    }
+
+    private static void report(String what, List<ColdComment> test, Predicate<String> offensive) {
         int tp = 0;
         int fp = 0;
         int tn = 0;
         int fn = 0;
         for (ColdComment c : test) {
-            boolean hit = !library.scan(c.text()).isEmpty();
-            boolean offensive = !c.innocent();
-            if (hit && offensive) {
+            boolean said = offensive.test(c.text());
+            boolean truth = !c.innocent();
+            if (said && truth) {
                 tp++;
-            } else if (hit) {
+            } else if (said) {
                 fp++;
-            } else if (offensive) {
+            } else if (truth) {
                 fn++;
             } else {
                 tn++;
@@ -43,9 +66,9 @@ public final class LibraryOnCold {
         double accuracy = (tp + tn) / (double) test.size();
         double f1Offensive = f1(tp, fp, fn);
         double f1Innocent = f1(tn, fn, fp);
-        System.out.printf("COLD test, %,d comments: feature library alone (any hit = offensive)%n", test.size());
-        System.out.printf("accuracy %.2f %%, macro-F1 %.2f (F1 offensive %.2f, innocent %.2f); TP %d FP %d TN %d FN %d%n",
-                100 * accuracy, 50 * (f1Offensive + f1Innocent), 100 * f1Offensive, 100 * f1Innocent, tp, fp, tn, fn);
+        System.out.printf("%s: accuracy %.2f %%, macro-F1 %.2f (F1 offensive %.2f, innocent %.2f); "
+                        + "TP %d FP %d TN %d FN %d%n", what, 100 * accuracy, 50 * (f1Offensive + f1Innocent),
+                100 * f1Offensive, 100 * f1Innocent, tp, fp, tn, fn);
     }
 
     private static double f1(int tp, int fp, int fn) {
