@@ -21,7 +21,10 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Reader;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,8 +43,10 @@ import java.util.concurrent.Callable;
                 + "whether to warn the person before posting.",
                 "审核决策：通过、人审或拦截，附标签、命中与发文警示。"},
         footer = {"%nUses the feature library and the model shipped for --mode (trained on COLD), with the "
-                + "default thresholds (review from " + Thresholds.DEFAULT_REVIEW + ", block from "
-                        + Thresholds.DEFAULT_BLOCK + ").",
+                + "thresholds of --thresholds or the defaults (review from " + Thresholds.DEFAULT_REVIEW
+                + ", block from " + Thresholds.DEFAULT_BLOCK + ").",
+                "A thresholds file has one setting a line: WHERE REVIEW BLOCK, where WHERE is * (every label and "
+                        + "scene), a label (辱骂), @scene (@danmaku) or label@scene (辱骂@dm); # starts a comment.",
                 "Exit codes: 0 done, 2 bad usage, 3 file not readable or writable, 4 some lines skipped."})
 public final class CheckCommand implements Callable<Integer> {
 
@@ -58,6 +63,10 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "FILE", description = "where to write results (default: stdout)")
     Path out;
+
+    @Option(names = "--thresholds", paramLabel = "FILE",
+            description = "review and block thresholds per label and scene (format below); default: built in")
+    Path thresholds;
 
     @Option(names = "--mode", paramLabel = "MODE", defaultValue = "fast",
             description = "the shipped model to use: fast or accurate; default: ${DEFAULT-VALUE}")
@@ -89,7 +98,19 @@ public final class CheckCommand implements Callable<Integer> {
             err.println("check: cannot read library: " + e.getMessage());
             return Qinglang.IO;
         }
-        Moderator moderator = new Moderator(lib, classifier, Thresholds.defaults());
+        Thresholds limits = Thresholds.defaults();
+        if (thresholds != null) {
+            try (Reader r = Files.newBufferedReader(thresholds, StandardCharsets.UTF_8)) {
+                limits = Thresholds.parse(r, thresholds.toString());
+            } catch (IllegalArgumentException e) {
+                err.println("check: " + e.getMessage());
+                return Qinglang.USAGE;
+            } catch (IOException e) {
+                err.println("check: cannot read thresholds " + thresholds + ": " + e.getMessage());
+                return Qinglang.IO;
+            }
+        }
+        Moderator moderator = new Moderator(lib, classifier, limits);
         ObjectMapper json = new ObjectMapper();
         try (Writer w = JsonLines.output(out, spec.commandLine().getOut())) {
             if (text != null) {

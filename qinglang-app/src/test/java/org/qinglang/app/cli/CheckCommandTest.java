@@ -93,4 +93,18 @@ class CheckCommandTest {
         assertThat(err.toString()).contains("check: give either --in FILE.jsonl or --text TEXT")
                 .contains("check: unknown --mode 'slow'");
     }
+
+    @Test
+    void thresholdsComeFromAFile(@TempDir Path dir) throws IOException {
+        // an everyday remark passes with the defaults; with every threshold at 0 it is blocked
+        assertThat(run("check", "--text", "今天天气很好")).isEqualTo(Qinglang.OK);
+        assertThat(json.readTree(out.toString()).get("suggestion").asText()).isEqualTo("pass");
+        Path zero = Files.writeString(dir.resolve("t.txt"), "# block everything\n*  0  0\n", StandardCharsets.UTF_8);
+        out.getBuffer().setLength(0);
+        assertThat(run("check", "--text", "今天天气很好", "--thresholds", zero.toString())).isEqualTo(Qinglang.OK);
+        assertThat(json.readTree(out.toString()).get("suggestion").asText()).isEqualTo("block");
+        Path bad = Files.writeString(dir.resolve("bad.txt"), "辱骂 0.9 0.1\n", StandardCharsets.UTF_8);
+        assertThat(run("check", "--text", "x", "--thresholds", bad.toString())).isEqualTo(Qinglang.USAGE);
+        assertThat(err.toString()).contains("bad.txt:1: the review threshold");
+    }
 }

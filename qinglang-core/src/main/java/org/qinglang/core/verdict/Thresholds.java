@@ -1,5 +1,8 @@
 package org.qinglang.core.verdict;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -68,6 +71,58 @@ public final class Thresholds {
     /** Review from {@value #DEFAULT_REVIEW}, block from {@value #DEFAULT_BLOCK}, for every label and scene. */
     public static Thresholds defaults() {
         return DEFAULTS;
+    }
+
+    /**
+     * Reads thresholds from a plain text file, one setting a line: where, the review threshold, the block
+     * threshold. Where is {@code *} (every label and scene), a label ({@code 辱骂}), {@code @scene}
+     * ({@code @danmaku}) or {@code label@scene}. {@code #} starts a comment.
+     *
+     * <pre>
+     * # where     review  block
+     * *           0.5     0.9
+     * 辱骂        0.45    0.85
+     * &#64;danmaku    0.6     0.95
+     * 辱骂&#64;dm     0.4     0.8
+     * </pre>
+     *
+     * @throws IllegalArgumentException naming {@code source} and the line, for a line that is not of this form
+     */
+    public static Thresholds parse(Reader reader, String source) throws IOException {
+        Builder b = builder();
+        BufferedReader r = new BufferedReader(reader);
+        int lineNo = 0;
+        for (String line; (line = r.readLine()) != null; ) {
+            lineNo++;
+            int hash = line.indexOf('#');
+            String content = (hash >= 0 ? line.substring(0, hash) : line).strip();
+            if (content.isEmpty()) {
+                continue;
+            }
+            String[] f = content.split("\\s+");
+            try {
+                if (f.length != 3) {
+                    throw new IllegalArgumentException("expected: where review block (three fields), found "
+                            + f.length);
+                }
+                double review = Double.parseDouble(f[1]);
+                double block = Double.parseDouble(f[2]);
+                String where = f[0];
+                int at = where.indexOf('@');
+                if (where.equals("*")) {
+                    b.defaults(review, block);
+                } else if (at < 0) {
+                    b.label(where, review, block);
+                } else if (at == 0) {
+                    b.scene(where.substring(1), review, block);
+                } else {
+                    b.labelInScene(where.substring(0, at), where.substring(at + 1), review, block);
+                }
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(source + ":" + lineNo + ": " + e.getMessage(), e);
+            }
+        }
+        return b.build();
     }
 
     /** A builder that starts from the defaults. */
