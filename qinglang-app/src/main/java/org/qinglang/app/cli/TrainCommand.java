@@ -117,11 +117,8 @@ public final class TrainCommand implements Callable<Integer> {
             return Qinglang.USAGE;
         }
 
-        TrainingData d;
-        try {
-            d = TrainingData.read(data);
-        } catch (IOException e) {
-            err.println("train: cannot read the data: " + e.getMessage());
+        TrainingData d = readData(err);
+        if (d == null) {
             return Qinglang.IO;
         }
         Progress progress = new Progress(err, System.console() != null);
@@ -188,11 +185,8 @@ public final class TrainCommand implements Callable<Integer> {
             err.println("train: " + e.getMessage());
             return Qinglang.USAGE;
         }
-        TrainingData d;
-        try {
-            d = TrainingData.read(data);
-        } catch (IOException e) {
-            err.println("train: cannot read the data: " + e.getMessage());
+        TrainingData d = readData(err);
+        if (d == null) {
             return Qinglang.IO;
         }
         FastModel fast = ShippedModel.fast();
@@ -241,6 +235,16 @@ public final class TrainCommand implements Callable<Integer> {
         stdout.printf(Locale.ROOT, "wrote %s (%d bytes)%n", out, size);
         stdout.flush();
         return Qinglang.OK;
+    }
+
+    /** The training data under --data, or null after saying on stderr why it cannot be read. */
+    private TrainingData readData(PrintWriter err) {
+        try {
+            return TrainingData.read(data);
+        } catch (IOException e) {
+            err.println("train: cannot read the data: " + e.getMessage());
+            return null;
+        }
     }
 
     /** A one-line progress bar on stderr, drawn only when a person watches a terminal. */

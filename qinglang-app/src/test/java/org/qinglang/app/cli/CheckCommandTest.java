@@ -1,14 +1,11 @@
 package org.qinglang.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qinglang.app.Qinglang;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,15 +13,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class CheckCommandTest {
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-    private final ObjectMapper json = new ObjectMapper();
-
-    private int run(String... args) {
-        return Qinglang.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    }
+class CheckCommandTest extends CommandTestSupport {
 
     @Test
     void writesOneVerdictPerLineAndSkipsBadContextsByLineNumber(@TempDir Path dir) throws IOException {

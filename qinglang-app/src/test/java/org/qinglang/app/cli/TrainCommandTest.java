@@ -8,8 +8,6 @@ import org.qinglang.core.classify.FastModel;
 import org.qinglang.core.classify.ModelFile;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,14 +16,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class TrainCommandTest {
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        return Qinglang.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    }
+class TrainCommandTest extends CommandTestSupport {
 
     /** A tiny data directory in COLD's layout: insults labelled 1, ordinary sentences 0. */
     static Path coldLike(Path dir) throws IOException {

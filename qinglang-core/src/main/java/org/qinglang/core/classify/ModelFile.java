@@ -115,22 +115,42 @@ public final class ModelFile {
 
     /** Writes {@code model} to {@code out}, which is not closed. */
     public static void write(FastModel model, OutputStream out) throws IOException {
-        out.write(MAGIC);
-        out.write(FORMAT_VERSION);
-        GZIPOutputStream gz = new GZIPOutputStream(out, 1 << 16);
-        DataOutputStream d = new DataOutputStream(gz);
-        d.writeUTF(model.mode().id());
-        d.writeUTF(model.about().createdBy());
-        d.writeUTF(model.about().trainingSha256());
-        d.writeDouble(model.about().c());
+        Body d = openBody(out, model.mode(), model.about());
         writeFeatures(d, model.features());
         d.writeDouble(model.threshold());
         d.writeFloat(model.bias());
         writeFloats(d, model.weights());
+        closeBody(d, out);
+    }
+
+    /** Writes the magic, the version and, gzipped, the fields every model file starts with. */
+    private static Body openBody(OutputStream out, Mode mode, FastModel.Provenance about) throws IOException {
+        out.write(MAGIC);
+        out.write(FORMAT_VERSION);
+        Body d = new Body(new GZIPOutputStream(out, 1 << 16));
+        d.writeUTF(mode.id());
+        d.writeUTF(about.createdBy());
+        d.writeUTF(about.trainingSha256());
+        d.writeDouble(about.c());
+        return d;
+    }
+
+    /** Writes the end marker and finishes the gzip stream, leaving {@code out} open. */
+    private static void closeBody(Body d, OutputStream out) throws IOException {
         d.writeInt(END);
         d.flush();
-        gz.finish();
+        d.gzip.finish();
         out.flush();
+    }
+
+    /** The gzipped part of a model file being written. */
+    private static final class Body extends DataOutputStream {
+        final GZIPOutputStream gzip;
+
+        Body(GZIPOutputStream gzip) {
+            super(gzip);
+            this.gzip = gzip;
+        }
     }
 
     /** Writes an accurate {@code model} to {@code file} (through a temporary file). */
@@ -145,14 +165,7 @@ public final class ModelFile {
 
     /** Writes an accurate {@code model} to {@code out}, which is not closed. */
     public static void write(AccurateModel model, OutputStream out) throws IOException {
-        out.write(MAGIC);
-        out.write(FORMAT_VERSION);
-        GZIPOutputStream gz = new GZIPOutputStream(out, 1 << 16);
-        DataOutputStream d = new DataOutputStream(gz);
-        d.writeUTF(model.mode().id());
-        d.writeUTF(model.about().createdBy());
-        d.writeUTF(model.about().trainingSha256());
-        d.writeDouble(model.about().c());
+        Body d = openBody(out, model.mode(), model.about());
         d.writeUTF(SentenceEncoder.ID);
         d.writeUTF(model.combination().id());
         d.writeDouble(model.threshold());
@@ -164,10 +177,7 @@ public final class ModelFile {
         writeFeatures(d, fast.features());
         d.writeFloat(fast.bias());
         writeFloats(d, fast.weights());
-        d.writeInt(END);
-        d.flush();
-        gz.finish();
-        out.flush();
+        closeBody(d, out);
     }
 
     private static void writeFeatures(DataOutputStream d, FastFeatures f) throws IOException {
