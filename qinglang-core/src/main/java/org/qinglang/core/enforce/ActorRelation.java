@@ -2,7 +2,6 @@ package org.qinglang.core.enforce;
 
 import org.qinglang.core.verdict.Context;
 
-import java.util.Locale;
 
 /**
  * Who the actor is to the protected account, as one-click protection needs it. Finer than
@@ -28,7 +27,7 @@ public enum ActorRelation {
 
     /** The name used in JSON: lower case with hyphens ({@code new-follower}). */
     public String id() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return Texts.id(this);
     }
 
     /**

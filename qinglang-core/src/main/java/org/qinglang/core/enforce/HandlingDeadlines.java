@@ -1,6 +1,5 @@
 package org.qinglang.core.enforce;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.time.Instant;
@@ -65,24 +64,12 @@ public final class HandlingDeadlines {
     public static HandlingDeadlines parse(Reader reader, String source, WorkingCalendar calendar)
             throws IOException {
         Builder b = builder().calendar(calendar);
-        BufferedReader r = new BufferedReader(reader);
-        int lineNo = 0;
-        for (String line; (line = r.readLine()) != null; ) {
-            lineNo++;
-            String[] f = ConfigLines.fields(line);
-            if (f.length == 0) {
-                continue;
+        ConfigLines.read(reader, source, f -> {
+            if (f.length != 2) {
+                throw new IllegalArgumentException("expected: category deadline (two fields), found " + f.length);
             }
-            try {
-                if (f.length != 2) {
-                    throw new IllegalArgumentException("expected: category deadline (two fields), found "
-                            + f.length);
-                }
-                b.deadline(ReportCategory.fromId(f[0]), Deadline.parse(f[1]));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(source + ":" + lineNo + ": " + e.getMessage(), e);
-            }
-        }
+            b.deadline(ReportCategory.fromId(f[0]), Deadline.parse(f[1]));
+        });
         return b.build();
     }
 

@@ -31,16 +31,11 @@ public enum OffenceSeverity {
 
     /** The name used in JSON and files: lower case. */
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return Texts.id(this);
     }
 
     /** The severity named {@code id} (case-insensitive). */
     public static OffenceSeverity fromId(String id) {
-        for (OffenceSeverity s : values()) {
-            if (s.id().equalsIgnoreCase(id.strip())) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException("unknown severity '" + id + "': use minor, moderate, serious or grave");
+        return Texts.fromId(OffenceSeverity.class, id, "severity");
     }
 }

@@ -32,18 +32,11 @@ public enum OffenderRole {
 
     /** The name used in JSON and files: lower case with hyphens ({@code first-poster}). */
     public String id() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return Texts.id(this);
     }
 
     /** The role named {@code id} ({@link #id()} or the enum name, case-insensitive). */
     public static OffenderRole fromId(String id) {
-        String s = id.strip();
-        for (OffenderRole r : values()) {
-            if (r.id().equalsIgnoreCase(s) || r.name().equalsIgnoreCase(s)) {
-                return r;
-            }
-        }
-        throw new IllegalArgumentException("unknown role '" + id
-                + "': use first-poster, repeat-poster, inciter or participant");
+        return Texts.fromId(OffenderRole.class, id, "role");
     }
 }

@@ -28,6 +28,6 @@ public enum ProtectedAction {
 
     /** The name used in JSON: lower case. */
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return Texts.id(this);
     }
 }

@@ -1,6 +1,5 @@
 package org.qinglang.core.enforce;
 
-import java.util.Locale;
 
 /** What one-click protection does with one action: let it through, hold it for the owner, or refuse it. */
 public enum ProtectionDecision {
@@ -13,6 +12,6 @@ public enum ProtectionDecision {
 
     /** The name used in JSON: lower case. */
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return Texts.id(this);
     }
 }

@@ -51,7 +51,7 @@ public enum ReportCategory {
 
     /** The name used in JSON and files: lower case with hyphens ({@code fake-engagement}). */
     public String id() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return Texts.id(this);
     }
 
     /**
@@ -64,13 +64,11 @@ public enum ReportCategory {
 
     /** The category named {@code id} ({@link #id()}, the enum name, or the Chinese label). */
     public static ReportCategory fromId(String id) {
-        String s = id.strip();
         for (ReportCategory c : values()) {
-            if (c.id().equalsIgnoreCase(s) || c.name().equalsIgnoreCase(s) || c.zh.equals(s)) {
+            if (c.zh.equals(id.strip())) {
                 return c;
             }
         }
-        throw new IllegalArgumentException("unknown report category '" + id + "': use one of "
-                + String.join(", ", java.util.Arrays.stream(values()).map(ReportCategory::id).toList()));
+        return Texts.fromId(ReportCategory.class, id, "report category");
     }
 }

@@ -66,7 +66,7 @@ public record Reversal(String decisionId, String account, SanctionAction action,
 
         /** The name used in JSON: lower case with hyphens ({@code lift-mute}). */
         public String id() {
-            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+            return Texts.id(this);
         }
     }
 }

@@ -61,18 +61,11 @@ public enum SanctionAction {
 
     /** The name used in JSON and files: lower case with hyphens ({@code suspend-dms}). */
     public String id() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return Texts.id(this);
     }
 
     /** The action named {@code id} ({@link #id()} or the enum name, case-insensitive). */
     public static SanctionAction fromId(String id) {
-        String s = id.strip();
-        for (SanctionAction a : values()) {
-            if (a.id().equalsIgnoreCase(s) || a.name().equalsIgnoreCase(s)) {
-                return a;
-            }
-        }
-        throw new IllegalArgumentException("unknown action '" + id + "': use one of "
-                + String.join(", ", java.util.Arrays.stream(values()).map(SanctionAction::id).toList()));
+        return Texts.fromId(SanctionAction.class, id, "action");
     }
 }

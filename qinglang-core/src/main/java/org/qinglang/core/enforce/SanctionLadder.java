@@ -1,6 +1,5 @@
 package org.qinglang.core.enforce;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.time.Duration;
@@ -285,44 +284,33 @@ public final class SanctionLadder {
     public static SanctionLadder parse(Reader reader, String source) throws IOException {
         Builder b = builder();
         List<Step> steps = new ArrayList<>();
-        BufferedReader r = new BufferedReader(reader);
-        int lineNo = 0;
-        for (String line; (line = r.readLine()) != null; ) {
-            lineNo++;
-            String[] f = ConfigLines.fields(line);
-            if (f.length == 0) {
-                continue;
-            }
-            try {
-                switch (f[0]) {
-                    case "step" -> steps.add(parseStep(f));
-                    case "weight" -> {
-                        expectFields(f, 3, "weight SEVERITY POINTS");
-                        b.weight(OffenceSeverity.fromId(f[1]), parseInt(f[2], "points"));
-                    }
-                    case "expires" -> {
-                        expectFields(f, 3, "expires SEVERITY DURATION");
-                        b.expiry(OffenceSeverity.fromId(f[1]), Texts.parseDuration(f[2], "expiry"));
-                    }
-                    case "role" -> {
-                        expectFields(f, 3, "role ROLE STEPS");
-                        b.roleSteps(OffenderRole.fromId(f[1]), parseInt(f[2], "steps"));
-                    }
-                    case "tolerate-first-minor" -> {
-                        expectFields(f, 2, "tolerate-first-minor yes|no");
-                        if (!f[1].equals("yes") && !f[1].equals("no")) {
-                            throw new IllegalArgumentException("tolerate-first-minor must be yes or no, was '"
-                                    + f[1] + "'");
-                        }
-                        b.tolerateFirstMinor(f[1].equals("yes"));
-                    }
-                    default -> throw new IllegalArgumentException("unknown setting '" + f[0]
-                            + "': use step, weight, expires, role or tolerate-first-minor");
+        ConfigLines.read(reader, source, f -> {
+            switch (f[0]) {
+                case "step" -> steps.add(parseStep(f));
+                case "weight" -> {
+                    expectFields(f, 3, "weight SEVERITY POINTS");
+                    b.weight(OffenceSeverity.fromId(f[1]), parseInt(f[2], "points"));
                 }
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(source + ":" + lineNo + ": " + e.getMessage(), e);
+                case "expires" -> {
+                    expectFields(f, 3, "expires SEVERITY DURATION");
+                    b.expiry(OffenceSeverity.fromId(f[1]), Texts.parseDuration(f[2], "expiry"));
+                }
+                case "role" -> {
+                    expectFields(f, 3, "role ROLE STEPS");
+                    b.roleSteps(OffenderRole.fromId(f[1]), parseInt(f[2], "steps"));
+                }
+                case "tolerate-first-minor" -> {
+                    expectFields(f, 2, "tolerate-first-minor yes|no");
+                    if (!f[1].equals("yes") && !f[1].equals("no")) {
+                        throw new IllegalArgumentException("tolerate-first-minor must be yes or no, was '" + f[1]
+                                + "'");
+                    }
+                    b.tolerateFirstMinor(f[1].equals("yes"));
+                }
+                default -> throw new IllegalArgumentException("unknown setting '" + f[0]
+                        + "': use step, weight, expires, role or tolerate-first-minor");
             }
-        }
+        });
         if (!steps.isEmpty()) {
             b.steps(steps);
         }

@@ -69,18 +69,11 @@ public enum StaffRole {
 
     /** The name used in JSON and files: lower case with hyphens ({@code senior-reviewer}). */
     public String id() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return Texts.id(this);
     }
 
     /** The role named {@code id} ({@link #id()} or the enum name, case-insensitive). */
     public static StaffRole fromId(String id) {
-        String s = id.strip();
-        for (StaffRole r : values()) {
-            if (r.id().equalsIgnoreCase(s) || r.name().equalsIgnoreCase(s)) {
-                return r;
-            }
-        }
-        throw new IllegalArgumentException("unknown staff role '" + id
-                + "': use reviewer, senior-reviewer, compliance-officer, auditor or admin");
+        return Texts.fromId(StaffRole.class, id, "staff role");
     }
 }

@@ -155,7 +155,7 @@ public record StatementOfReasons(String decisionId, String account, Optional<Str
 
         /** The name used in JSON: lower case with hyphens. */
         public String id() {
-            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+            return Texts.id(this);
         }
     }
 
@@ -185,7 +185,7 @@ public record StatementOfReasons(String decisionId, String account, Optional<Str
 
         /** The name used in JSON: lower case with hyphens. */
         public String id() {
-            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+            return Texts.id(this);
         }
     }
 

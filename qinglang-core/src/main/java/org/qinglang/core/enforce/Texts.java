@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.Locale;
 
 /** Small helpers for user-facing text and configuration values, shared by this package. */
@@ -76,5 +77,27 @@ final class Texts {
             return d.toDays() + "d";
         }
         return d.toMinutes() % 60 == 0 ? d.toHours() + "h" : d.toMinutes() + "m";
+    }
+
+    /** The id of an enum constant in JSON and files: its name in lower case, {@code _} as {@code -}. */
+    static String id(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /**
+     * The constant of {@code type} whose {@link #id} or name is {@code id} (case-insensitive).
+     *
+     * @param what named in the message for an unknown id ("unknown {@code what} 'x': use one of …")
+     */
+    static <E extends Enum<E>> E fromId(Class<E> type, String id, String what) {
+        String s = id.strip();
+        E[] all = type.getEnumConstants();
+        for (E e : all) {
+            if (id(e).equalsIgnoreCase(s) || e.name().equalsIgnoreCase(s)) {
+                return e;
+            }
+        }
+        throw new IllegalArgumentException("unknown " + what + " '" + id + "': use one of "
+                + String.join(", ", Arrays.stream(all).map(Texts::id).toList()));
     }
 }

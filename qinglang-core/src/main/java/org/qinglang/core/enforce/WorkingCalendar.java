@@ -1,6 +1,5 @@
 package org.qinglang.core.enforce;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.time.DayOfWeek;
@@ -63,33 +62,23 @@ public final class WorkingCalendar {
      */
     public static WorkingCalendar parse(Reader reader, String source) throws IOException {
         Builder b = builder(CHINA);
-        BufferedReader r = new BufferedReader(reader);
-        int lineNo = 0;
-        for (String line; (line = r.readLine()) != null; ) {
-            lineNo++;
-            String[] f = ConfigLines.fields(line);
-            if (f.length == 0) {
-                continue;
+        ConfigLines.read(reader, source, f -> {
+            if (f.length != 2) {
+                throw new IllegalArgumentException("expected: holiday|workday YYYY-MM-DD, found " + f.length
+                        + " fields");
             }
+            LocalDate day;
             try {
-                if (f.length != 2) {
-                    throw new IllegalArgumentException("expected: holiday|workday YYYY-MM-DD, found " + f.length
-                            + " fields");
-                }
-                LocalDate day = LocalDate.parse(f[1]);
-                switch (f[0]) {
-                    case "holiday" -> b.holiday(day);
-                    case "workday" -> b.workday(day);
-                    default -> throw new IllegalArgumentException("expected holiday or workday, found '" + f[0]
-                            + "'");
-                }
+                day = LocalDate.parse(f[1]);
             } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException(source + ":" + lineNo + ": the date must be YYYY-MM-DD, was '"
-                        + f[1] + "'", e);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(source + ":" + lineNo + ": " + e.getMessage(), e);
+                throw new IllegalArgumentException("the date must be YYYY-MM-DD, was '" + f[1] + "'", e);
             }
-        }
+            switch (f[0]) {
+                case "holiday" -> b.holiday(day);
+                case "workday" -> b.workday(day);
+                default -> throw new IllegalArgumentException("expected holiday or workday, found '" + f[0] + "'");
+            }
+        });
         return b.build();
     }
 
