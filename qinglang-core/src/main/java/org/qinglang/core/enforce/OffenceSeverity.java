@@ -1,6 +1,9 @@
 package org.qinglang.core.enforce;
 
+import org.qinglang.core.verdict.RiskLevel;
+
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * How serious an offence (违规情节) is: what strikes weigh and cases sort by. A reviewer, or a verdict's
@@ -32,6 +35,19 @@ public enum OffenceSeverity {
     /** The name used in JSON and files: lower case. */
     public String id() {
         return Texts.id(this);
+    }
+
+    /**
+     * The severity of a verdict's risk level, for a {@link CaseSignal.Detection}: high is serious, medium
+     * moderate, low minor; none is no offence (empty). Grave is never automatic: a person decides it.
+     */
+    public static Optional<OffenceSeverity> of(RiskLevel risk) {
+        return switch (risk) {
+            case HIGH -> Optional.of(SERIOUS);
+            case MEDIUM -> Optional.of(MODERATE);
+            case LOW -> Optional.of(MINOR);
+            case NONE -> Optional.empty();
+        };
     }
 
     /** The severity named {@code id} (case-insensitive). */
