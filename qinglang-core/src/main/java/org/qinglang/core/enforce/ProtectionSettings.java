@@ -106,7 +106,7 @@ public final class ProtectionSettings {
         return period;
     }
 
-    /** When it was turned on. */
+    /** When it was turned on; {@link Instant#MIN} for {@link #off()}. */
     public Instant since() {
         return since;
     }

@@ -82,9 +82,14 @@ public final class SanctionLadder {
             }
         }
 
-        /** A step that {@code fromPoints} points reach. */
-        public static Step of(SanctionAction action, Duration duration, int fromPoints) {
-            return new Step(action, Optional.ofNullable(duration), fromPoints, false);
+        /** A one-off step (warning, content action) or a permanent one, from {@code fromPoints} points. */
+        public static Step of(SanctionAction action, int fromPoints) {
+            return new Step(action, Optional.empty(), fromPoints, false);
+        }
+
+        /** A timed step ({@link SanctionAction#timed()}) lasting {@code duration}, from {@code fromPoints} points. */
+        public static Step timed(SanctionAction action, Duration duration, int fromPoints) {
+            return new Step(action, Optional.of(duration), fromPoints, false);
         }
 
         /** A step only a grave offence reaches. */
@@ -390,15 +395,15 @@ public final class SanctionLadder {
     /** Builds a {@link SanctionLadder}; {@link #build()} checks that the ladder only goes up. */
     public static final class Builder {
         private List<Step> steps = List.of(
-                Step.of(SanctionAction.WARN, null, 0),
-                Step.of(SanctionAction.FOLD_CONTENT, null, 1),
-                Step.of(SanctionAction.REMOVE_CONTENT, null, 2),
-                Step.of(SanctionAction.MUTE, Duration.ofDays(1), 4),
-                Step.of(SanctionAction.MUTE, Duration.ofDays(7), 6),
-                Step.of(SanctionAction.MUTE, Duration.ofDays(30), 8),
-                Step.of(SanctionAction.SUSPEND_DMS, Duration.ofDays(30), 11),
-                Step.of(SanctionAction.MUTE, null, 14),
-                Step.of(SanctionAction.CLOSE_ACCOUNT, null, 18),
+                Step.of(SanctionAction.WARN, 0),
+                Step.of(SanctionAction.FOLD_CONTENT, 1),
+                Step.of(SanctionAction.REMOVE_CONTENT, 2),
+                Step.timed(SanctionAction.MUTE, Duration.ofDays(1), 4),
+                Step.timed(SanctionAction.MUTE, Duration.ofDays(7), 6),
+                Step.timed(SanctionAction.MUTE, Duration.ofDays(30), 8),
+                Step.timed(SanctionAction.SUSPEND_DMS, Duration.ofDays(30), 11),
+                Step.of(SanctionAction.MUTE, 14),
+                Step.of(SanctionAction.CLOSE_ACCOUNT, 18),
                 Step.grave(SanctionAction.REFER_TO_POLICE));
         private final Map<OffenceSeverity, Integer> weights = new EnumMap<>(Map.of(
                 OffenceSeverity.MINOR, 1, OffenceSeverity.MODERATE, 2, OffenceSeverity.SERIOUS, 4,
