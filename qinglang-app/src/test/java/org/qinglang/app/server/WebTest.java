@@ -1,6 +1,8 @@
 package org.qinglang.app.server;
 
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.autoconfigure.web.servlet.MockMvcPrint;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import java.lang.annotation.ElementType;
@@ -22,6 +24,7 @@ import java.lang.annotation.Target;
         "spring.datasource.username=sa",
         "spring.datasource.password=",
         "logging.level.root=WARN"})
-@AutoConfigureMockMvc
+@AutoConfigureMockMvc(print = MockMvcPrint.NONE)
+@AutoConfigureObservability(tracing = false)
 public @interface WebTest {
 }
