@@ -3,6 +3,7 @@ package org.qinglang.app.security;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,12 +35,19 @@ final class ApiKeyFilter extends OncePerRequestFilter {
     private final ApiKeys keys;
     private final Limits limits;
     private final ApiProblems problems;
+    private final TimeMeter time;
     private final ConcurrentMap<Long, Bucket> buckets = new ConcurrentHashMap<>();
 
     ApiKeyFilter(ApiKeys keys, Limits limits, ApiProblems problems) {
+        this(keys, limits, problems, TimeMeter.SYSTEM_NANOTIME);
+    }
+
+    /** With the buckets' clock given, so a test can hold time still. */
+    ApiKeyFilter(ApiKeys keys, Limits limits, ApiProblems problems, TimeMeter time) {
         this.keys = keys;
         this.limits = limits;
         this.problems = problems;
+        this.time = time;
     }
 
     @Override
@@ -76,7 +84,7 @@ final class ApiKeyFilter extends OncePerRequestFilter {
     }
 
     private Bucket newBucket() {
-        return Bucket.builder().addLimit(Bandwidth.builder().capacity(limits.burst())
+        return Bucket.builder().withCustomTimePrecision(time).addLimit(Bandwidth.builder().capacity(limits.burst())
                 .refillGreedy(limits.requestsPerSecond(), Duration.ofSeconds(1)).build()).build();
     }
 

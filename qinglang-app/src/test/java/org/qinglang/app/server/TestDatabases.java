@@ -36,7 +36,8 @@ public final class TestDatabases {
     /** A fresh H2 database (in a file under target/, so other processes such as the CLI can open it). */
     public static Db h2() {
         String dir = "target/test-h2/" + UUID.randomUUID();
-        String url = "jdbc:h2:file:./" + dir + "/qinglang;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+        String url = "jdbc:h2:file:./" + dir + "/qinglang;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+                + ";DB_CLOSE_DELAY=-1";
         DriverManagerDataSource ds = new DriverManagerDataSource(url, "sa", "");
         migrate(ds, null);
         return new Db("H2", ds, url, "sa", () -> exec(ds, "shutdown"));
