@@ -1,0 +1,43 @@
+package org.qinglang.app.cli;
+
+import org.junit.jupiter.api.Test;
+import org.qinglang.app.Qinglang;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code serve}'s options become the server's properties; bad ones are refused before Spring starts. */
+class ServeCommandTest {
+
+    @Test
+    void theDefaultDatabaseIsAnH2FileInTheDataDirectoryInPostgresMode() {
+        Map<String, Object> p = ServeCommand.properties(8080, Path.of("/srv/q"), null, null, null);
+        assertThat(p).containsEntry("server.port", 8080).containsEntry("qinglang.data-dir", "/srv/q")
+                .containsEntry("spring.datasource.url", "jdbc:h2:file:/srv/q/qinglang;MODE=PostgreSQL;"
+                        + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
+    }
+
+    @Test
+    void aPostgresUrlIsUsedAsGivenWithItsUser() {
+        Map<String, Object> p = ServeCommand.properties(9000, Path.of("/d"), "jdbc:postgresql://db:5432/q", null, null);
+        assertThat(p).containsEntry("spring.datasource.url", "jdbc:postgresql://db:5432/q")
+                .containsEntry("spring.datasource.username", "postgres");
+    }
+
+    @Test
+    void badOptionsAreRefusedWithoutStartingAnything() {
+        StringWriter err = new StringWriter();
+        int code = Qinglang.execute(new PrintWriter(new StringWriter()), new PrintWriter(err, true),
+                "serve", "--db", "jdbc:mysql://x/y");
+        assertThat(code).isEqualTo(Qinglang.USAGE);
+        assertThat(err.toString()).contains("--db must be a jdbc:postgresql:");
+        err.getBuffer().setLength(0);
+        assertThat(Qinglang.execute(new PrintWriter(new StringWriter()), new PrintWriter(err, true),
+                "serve", "--port", "70000")).isEqualTo(Qinglang.USAGE);
+        assertThat(err.toString()).contains("--port must be 0 to 65535, was 70000");
+    }
+}

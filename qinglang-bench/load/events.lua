@@ -1,0 +1,31 @@
+-- wrk script: POST /api/v1/events, NDJSON batches of BATCH (default 1000) events with ids never seen before
+-- (each wrk thread has its own prefix), half of them comments with text, half likes.
+-- Usage: KEY=qk_… BATCH=1000 wrk -t2 -c4 -d30s --latency -s events.lua http://localhost:8080
+local key = os.getenv("KEY")
+local batch = tonumber(os.getenv("BATCH") or "1000")
+local n = 0
+local prefix = tostring(math.random(1, 1e9))
+setup = function(thread)
+  thread:set("prefix", tostring(math.random(1, 1e9)))
+end
+request = function()
+  n = n + 1
+  local lines = {}
+  for j = 1, batch do
+    local id = prefix .. "-" .. n .. "-" .. j
+    if j % 2 == 0 then
+      lines[j] = '{"id":"' .. id .. '","type":"comment","ts":"2026-11-22T10:00:03+08:00","actor":"u-' .. (j % 97) ..
+        '","target":{"account":"u-9","content":"p-' .. n .. '"},"text":"第' .. j .. '条评论，你真是个辣鸡",' ..
+        '"context":{"relation":"stranger","actorAgeDays":3,"ip":"203.0.113.0/24","device":"d-' .. (j % 13) .. '"}}'
+    else
+      lines[j] = '{"id":"' .. id .. '","type":"like","ts":"2026-11-22T10:00:03+08:00","actor":"u-' .. (j % 89) ..
+        '","target":{"content":"p-' .. n .. '"}}'
+    end
+  end
+  return wrk.format("POST", "/api/v1/events",
+    {["Content-Type"] = "application/x-ndjson", ["Authorization"] = "Bearer " .. key}, table.concat(lines, "\n"))
+end
+done = function(summary, latency, requests)
+  io.write(string.format("events/s committed (202s x %d): %.0f\n", batch,
+    (summary.requests - summary.errors.status) * batch / (summary.duration / 1e6)))
+end

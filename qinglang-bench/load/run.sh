@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Load on the governance server from a second process on loopback (wrk; Debian: apt-get install wrk).
+# Starts the server from the jar on a fresh data directory (H2) or a fresh PostgreSQL database, makes an
+# API key through the console as admin, runs wrk against /api/v1/text/check and /api/v1/events, and stops.
+#   qinglang-bench/load/run.sh [h2|pg] [seconds]      (pg: createdb/dropdb on localhost as postgres)
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$here/../.."
+db="${1:-h2}"; secs="${2:-20}"; port="${PORT:-18181}"
+jar="${QINGLANG_JAR:-$root/qinglang-app/target/qinglang.jar}"
+[ -f "$jar" ] || (cd "$root" && ./mvnw -q -B -DskipTests -pl qinglang-app -am package)
+data="$(mktemp -d)"; pass="load-$(date +%s)-password"
+args=(serve --port "$port" --data "$data")
+if [ "$db" = pg ]; then
+  name="qinglang_load_$$"
+  psql -q -U postgres -h localhost -c "create database $name" postgres
+  args+=(--db "jdbc:postgresql://localhost:5432/$name")
+fi
+QINGLANG_ADMIN_PASSWORD="$pass" java -jar "$jar" "${args[@]}" >"$data/serve.log" 2>&1 &
+pid=$!
+cleanup() {
+  kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
+  [ "$db" = pg ] && psql -q -U postgres -h localhost -c "drop database if exists $name" postgres || true
+  rm -rf "$data"
+}
+trap cleanup EXIT
+b="http://localhost:$port"
+for _ in $(seq 1 300); do curl -fsS "$b/actuator/health" >/dev/null 2>&1 && break; sleep 1; done
+jar_="$data/cookies"
+csrf() { grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//'; }
+t=$(curl -s -c "$jar_" -b "$jar_" "$b/login" | csrf)
+curl -s -o /dev/null -c "$jar_" -b "$jar_" --data-urlencode "username=admin" --data-urlencode "password=$pass" --data-urlencode "_csrf=$t" "$b/login"
+t=$(curl -s -c "$jar_" -b "$jar_" "$b/console/admin/keys" | csrf)
+KEY=$(curl -s -c "$jar_" -b "$jar_" --data-urlencode "name=load" -d "scopes=check&scopes=ingest" --data-urlencode "_csrf=$t" \
+  "$b/console/admin/keys" | grep -o 'qk_[0-9a-f]\{8\}_[A-Za-z0-9_-]\{43\}' | head -1)
+export KEY
+echo "== $(date -u +%FT%TZ) db=$db load average: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
+echo "== warm-up"; wrk -t2 -c8 -d5s -s "$here/check.lua" "$b" >/dev/null
+echo "== /api/v1/text/check, 16 connections, ${secs}s"
+wrk -t2 -c16 -d"${secs}s" --latency -s "$here/check.lua" "$b"
+echo "== /api/v1/events, batches of 1000, 4 connections, ${secs}s"
+BATCH=1000 wrk -t2 -c4 -d"${secs}s" --timeout 30s --latency -s "$here/events.lua" "$b"
+echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
