@@ -15,30 +15,31 @@ import java.util.Set;
  *
  * <p>Engagement (likes, reposts, comments) per target is counted in the trending window
  * [now − {@code windowSeconds}, now) and, as a baseline, per window over the {@code baselineWindows} windows
- * before. The trending list is the {@code topN} targets by count whose count is at least {@code minRise}
- * times (baseline + 1). A listed target is a finding when at least {@code minGroupShare} of its engagement in
+ * before. The trending list is the {@code topN} targets by count whose count is at least
+ * {@code minEngagement} and at least {@code minRise} times (baseline + 1). A listed target is a finding when at least {@code minGroupShare} of its engagement in
  * the window comes from members of the given groups (findings of the other detectors).
  *
  * @param windowSeconds   the trending window
  * @param baselineWindows windows before it that make the baseline, 1 or more
  * @param topN            the length of the trending list, 1 or more
  * @param minRise         the rise over baseline to trend, 1 or more
+ * @param minEngagement   the least engagement in the window to trend, 1 or more
  * @param minGroupShare   the share of engagement from group members, 0 to 1
  */
 public record HotListManipulation(long windowSeconds, int baselineWindows, int topN, double minRise,
-                                  double minGroupShare) {
+                                  int minEngagement, double minGroupShare) {
 
-    /** Six-hour windows against the 8 before, top 50, rise 3×, a third of the engagement from groups. */
-    public static final HotListManipulation DEFAULTS = new HotListManipulation(6 * 3_600L, 8, 50, 3.0, 1.0 / 3);
+    /** Six-hour windows against the 8 before, top 50, rise 3×, at least 20, a third of the engagement from groups. */
+    public static final HotListManipulation DEFAULTS = new HotListManipulation(6 * 3_600L, 8, 50, 3.0, 20, 1.0 / 3);
 
     private static final Set<ActionType> ENGAGEMENT = Set.of(ActionType.LIKE, ActionType.REPOST, ActionType.COMMENT);
 
     public HotListManipulation {
-        if (windowSeconds < 1 || baselineWindows < 1 || topN < 1 || !(minRise >= 1)
+        if (windowSeconds < 1 || baselineWindows < 1 || topN < 1 || !(minRise >= 1) || minEngagement < 1
                 || !(minGroupShare >= 0 && minGroupShare <= 1)) {
             throw new IllegalArgumentException("windowSeconds, baselineWindows and topN must be 1 or more, minRise"
-                    + " 1 or more, minGroupShare 0 to 1; were " + windowSeconds + ", " + baselineWindows + ", " + topN
-                    + ", " + minRise + ", " + minGroupShare);
+                    + " 1 or more, minEngagement 1 or more, minGroupShare 0 to 1; were " + windowSeconds + ", "
+                    + baselineWindows + ", " + topN + ", " + minRise + ", " + minEngagement + ", " + minGroupShare);
         }
     }
 
@@ -70,7 +71,7 @@ public record HotListManipulation(long windowSeconds, int baselineWindows, int t
         List<Map.Entry<String, int[]>> trending = new ArrayList<>();
         for (Map.Entry<String, int[]> e : counts.entrySet()) {
             double base = (double) e.getValue()[1] / baselineWindows;
-            if (e.getValue()[0] >= minRise * (base + 1)) {
+            if (e.getValue()[0] >= minEngagement && e.getValue()[0] >= minRise * (base + 1)) {
                 trending.add(e);
             }
         }

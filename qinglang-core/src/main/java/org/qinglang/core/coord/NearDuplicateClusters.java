@@ -21,8 +21,9 @@ import java.util.Set;
  * 1 − (1 − s^r)^b). Within a bucket, texts are taken in time order and each is joined to the one before it
  * when their estimated similarity is at least {@code minSimilarity} and they are at most {@code windowSeconds}
  * apart; joined texts form clusters. A cluster written by at least {@code minAuthors} distinct accounts is
- * a finding. Texts shorter than {@code minChars} after stripping are skipped: short phrases (哈哈哈, 支持)
- * repeat innocently.
+ * a finding. Platform emoji codes ({@code [赞]}, {@code [捂脸]}) are removed first; texts shorter than
+ * {@code minChars} after stripping, or with fewer than {@code minChars / 2} distinct characters, are skipped:
+ * short phrases and laughter (哈哈哈哈, 支持) repeat innocently.
  *
  * @param shingle       characters per shingle, 1 or more
  * @param bands         LSH bands, 1 or more
@@ -36,6 +37,8 @@ public record NearDuplicateClusters(int shingle, int bands, int rowsPerBand, dou
                                     long windowSeconds, int minAuthors, int minChars) {
 
     /** 3-character shingles, 20 bands of 3 (joins pairs from about 0.35 similarity), 0.5 to join, 3 days, 5 authors. */
+    private static final java.util.regex.Pattern EMOJI_CODE = java.util.regex.Pattern.compile("\\[[^\\[\\]]{1,8}]");
+
     public static final NearDuplicateClusters DEFAULTS = new NearDuplicateClusters(3, 20, 3, 0.5, 3 * 86_400L, 5, 12);
 
     public NearDuplicateClusters {
@@ -64,8 +67,8 @@ public record NearDuplicateClusters(int shingle, int bands, int rowsPerBand, dou
             if (a.text().isEmpty()) {
                 continue;
             }
-            int[] cps = letters(folding.foldString(a.text()));
-            if (cps.length < minChars) {
+            int[] cps = letters(folding.foldString(EMOJI_CODE.matcher(a.text()).replaceAll("")));
+            if (cps.length < minChars || java.util.Arrays.stream(cps).distinct().count() < minChars / 2) {
                 continue;
             }
             docs.add(a);

@@ -15,8 +15,9 @@ import java.util.Map;
  * ratings is its busiest window; the item's other ratings are its baseline (with no other ratings, the mean
  * of all ratings in the batch). The window is a burst when it holds at least {@code minBurst} ratings more
  * than the item's average rate predicts and its mean differs from the baseline mean by at least
- * {@code minShift} stars: an organic release spike has the item's usual mix of scores, a bought one has
- * not. The suspects are the burst's ratings at least {@code minDeviation} stars from the baseline, in the
+ * {@code minShift} stars and by at least {@code minZ} standard errors (the baseline's standard deviation over
+ * the square root of the window's count): an organic release spike has the item's usual mix of scores, a
+ * bought one has not. The suspects are the burst's ratings at least {@code minDeviation} stars from the baseline, in the
  * burst's direction, plus any rating made before the item's release time when one is known. Beside each
  * finding: the item's mean with and without the suspects, how many suspects are new accounts (at most
  * {@code newAccountDays} old), and the suspects' and the others' mean REV2 fairness ({@link RaterFairness}).
@@ -24,19 +25,21 @@ import java.util.Map;
  * @param windowSeconds  the burst window width
  * @param minBurst       excess ratings for a burst, 2 or more
  * @param minShift       stars between the burst's mean and the baseline mean, more than 0
+ * @param minZ           standard errors between the burst's mean and the baseline mean, 0 or more
  * @param minDeviation   stars between a suspect rating and the baseline mean, more than 0
  * @param newAccountDays the age up to which an account counts as new
  * @param fairness       the REV2 settings
  */
-public record RatingManipulation(long windowSeconds, int minBurst, double minShift, double minDeviation,
+public record RatingManipulation(long windowSeconds, int minBurst, double minShift, double minZ, double minDeviation,
                                  int newAccountDays, RaterFairness fairness) {
 
-    /** One-day windows, 10 excess ratings, 1 star shift, 1.5 stars deviation, 30-day-old accounts are new. */
-    public static final RatingManipulation DEFAULTS = new RatingManipulation(86_400, 10, 1.0, 1.5, 30,
+    /** One-day windows, 15 excess ratings, a shift of 1 star and 4 standard errors, 1.5 stars deviation, 30-day-old accounts are new. */
+    public static final RatingManipulation DEFAULTS = new RatingManipulation(86_400, 15, 1.0, 4.0, 1.5, 30,
             RaterFairness.DEFAULTS);
 
     public RatingManipulation {
-        if (windowSeconds < 1 || minBurst < 2 || !(minShift > 0) || !(minDeviation > 0) || newAccountDays < 0) {
+        if (windowSeconds < 1 || minBurst < 2 || !(minShift > 0) || !(minZ >= 0) || !(minDeviation > 0)
+                || newAccountDays < 0) {
             throw new IllegalArgumentException("windowSeconds must be 1 or more, minBurst 2 or more, minShift and"
                     + " minDeviation more than 0, newAccountDays 0 or more; were " + windowSeconds + ", " + minBurst
                     + ", " + minShift + ", " + minDeviation + ", " + newAccountDays);
@@ -56,11 +59,13 @@ public record RatingManipulation(long windowSeconds, int minBurst, double minShi
     public List<CoordinationFinding> find(List<Action> actions, Map<String, Long> releases) {
         Map<String, List<Action>> byItem = new LinkedHashMap<>();
         double all = 0;
+        double allSq = 0;
         int count = 0;
         for (Action a : actions) {
             if (a.type() == ActionType.RATING) {
                 byItem.computeIfAbsent(a.target(), x -> new ArrayList<>()).add(a);
                 all += a.rating();
+                allSq += a.rating() * a.rating();
                 count++;
             }
         }
@@ -68,6 +73,7 @@ public record RatingManipulation(long windowSeconds, int minBurst, double minShi
             return List.of();
         }
         double globalMean = all / count;
+        double globalSd = Math.sqrt(Math.max(0.25, allSq / count - globalMean * globalMean));
         RaterFairness.Scores scores = null;
         List<CoordinationFinding> out = new ArrayList<>();
         for (Map.Entry<String, List<Action>> e : byItem.entrySet()) {
@@ -97,17 +103,21 @@ public record RatingManipulation(long windowSeconds, int minBurst, double minShi
                 expected = (double) (rs.size() - inWindow) * windowSeconds / span;
                 double sumIn = 0;
                 double sumOut = 0;
+                double sqOut = 0;
                 for (int i = 0; i < rs.size(); i++) {
                     if (i >= bestStart && i < bestEnd) {
                         sumIn += rs.get(i).rating();
                     } else {
                         sumOut += rs.get(i).rating();
+                        sqOut += rs.get(i).rating() * rs.get(i).rating();
                     }
                 }
                 int out0 = rs.size() - inWindow;
-                baseline = out0 > 0 ? sumOut / out0 : globalMean;
+                baseline = out0 > 1 ? sumOut / out0 : globalMean;
+                double sd = out0 > 1 ? Math.sqrt(Math.max(0.25, sqOut / out0 - baseline * baseline)) : globalSd;
                 double shift = sumIn / inWindow - baseline;
-                if (inWindow - expected >= minBurst && Math.abs(shift) >= minShift) {
+                double z = Math.abs(shift) / (sd / Math.sqrt(inWindow));
+                if (inWindow - expected >= minBurst && Math.abs(shift) >= minShift && z >= minZ) {
                     double dir = Math.signum(shift);
                     for (int i = bestStart; i < bestEnd; i++) {
                         if ((rs.get(i).rating() - baseline) * dir >= minDeviation) {
