@@ -1,7 +1,6 @@
 package org.qinglang.bench.coord;
 
 import org.qinglang.core.coord.BipartiteGraph;
-import org.qinglang.core.coord.DenseBlock;
 import org.qinglang.core.coord.Fraudar;
 import org.qinglang.core.coord.IncrementalDenseBlock;
 
@@ -62,7 +61,7 @@ public final class IncrementalTolerance {
                 if (inc.peels() > 0 && (i % every == every - 1 || i == edges.size() - 1)) {
                     BipartiteGraph g = scratch.build();
                     double exact = Fraudar.PAPER.densest(g).density();
-                    double ratio = densityOn(g, inc.block()) / exact;
+                    double ratio = Fraudar.PAPER.density(g, inc.block()) / exact;
                     worst = Math.min(worst, ratio);
                     if (side >= 10) {
                         worstPlanted = Math.min(worstPlanted, ratio);
@@ -73,17 +72,5 @@ public final class IncrementalTolerance {
         }
         System.out.printf(Locale.ROOT, "%,d graphs, %,d checks: worst ratio %.3f; with a planted block of side >= 10: %.3f%n",
                 graphs, checks, worst, worstPlanted);
-    }
-
-    private static double densityOn(BipartiteGraph g, DenseBlock b) {
-        double f = 0;
-        for (int r : b.rows()) {
-            for (int c : b.cols()) {
-                if (r < g.rows() && c < g.cols() && g.hasEdge(r, c)) {
-                    f += Fraudar.PAPER.weight(g.colDegree(c));
-                }
-            }
-        }
-        return b.size() == 0 ? 0 : f / b.size();
     }
 }

@@ -92,15 +92,7 @@ public final class PeelingScale {
         }
         BipartiteGraph prefix = pb.build();
         DenseBlock exact = Fraudar.PAPER.densest(prefix);
-        double kept = 0;
-        for (int r : ib.rows()) {
-            for (int c : ib.cols()) {
-                if (prefix.hasEdge(r, c)) {
-                    kept += Fraudar.PAPER.weight(prefix.colDegree(c));
-                }
-            }
-        }
-        kept /= Math.max(1, ib.size());
+        double kept = Fraudar.PAPER.density(prefix, ib);
         System.out.printf(Locale.ROOT, "incremental block %d x %d, density %.3f at current weights; from-scratch peel of the same %,d edges:"
                         + " %d x %d, density %.3f (ratio %.3f)%n", ib.rows().length, ib.cols().length, kept, n,
                 exact.rows().length, exact.cols().length, exact.density(), kept / exact.density());

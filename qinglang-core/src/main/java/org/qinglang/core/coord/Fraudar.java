@@ -39,6 +39,23 @@ public record Fraudar(boolean columnWeighting, double c) {
         return columnWeighting ? 1.0 / Math.log(c + degree) : 1.0;
     }
 
+    /**
+     * The density g of a given block on {@code g}, at {@code g}'s column weights: to compare a block kept
+     * from earlier (say by {@link IncrementalDenseBlock}) with a fresh peel. Rows and columns outside the
+     * graph count as nodes without edges.
+     */
+    public double density(BipartiteGraph g, DenseBlock block) {
+        double f = 0;
+        for (int r : block.rows()) {
+            for (int c : block.cols()) {
+                if (r < g.rows() && c < g.cols() && g.hasEdge(r, c)) {
+                    f += weight(g.colDegree(c));
+                }
+            }
+        }
+        return block.size() == 0 ? 0 : f / block.size();
+    }
+
     /** Up to {@code k} blocks, densest first; fewer if the graph runs out of edges. */
     public List<DenseBlock> detect(BipartiteGraph g, int k) {
         if (k < 1) {

@@ -42,6 +42,8 @@ class FraudarTest {
         assertThat(block.rows()).containsExactly(IntStream.range(0, 10).toArray());
         assertThat(block.cols()).containsExactly(IntStream.range(0, 10).toArray());
         assertThat(block.fill()).isEqualTo(1.0);
+        // the density of a given block, recomputed on the graph, is the density peeling reported
+        assertThat(Fraudar.PAPER.density(b.build(), block)).isCloseTo(block.density(), org.assertj.core.data.Offset.offset(1e-9));
     }
 
     @Test
