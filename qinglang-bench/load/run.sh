@@ -34,10 +34,15 @@ t=$(curl -s -c "$jar_" -b "$jar_" "$b/console/admin/keys" | csrf)
 KEY=$(curl -s -c "$jar_" -b "$jar_" --data-urlencode "name=load" -d "scopes=check&scopes=ingest" --data-urlencode "_csrf=$t" \
   "$b/console/admin/keys" | grep -o 'qk_[0-9a-f]\{8\}_[A-Za-z0-9_-]\{43\}' | head -1)
 export KEY
+# the server's own CPU time per request, from /proc: a figure that a busy machine distorts far less than rates
+cpu() { awk '{print $14+$15}' "/proc/$pid/stat"; }
+per() { echo "server CPU: $(( ($2 - $1) * 1000 / $(getconf CLK_TCK) )) ms for $3 requests"; }
 echo "== $(date -u +%FT%TZ) db=$db load average: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
 echo "== warm-up"; wrk -t2 -c8 -d5s -s "$here/check.lua" "$b" >/dev/null
 echo "== /api/v1/text/check, 16 connections, ${secs}s"
-wrk -t2 -c16 -d"${secs}s" --latency -s "$here/check.lua" "$b"
+a=$(cpu); wrk -t2 -c16 -d"${secs}s" --latency -s "$here/check.lua" "$b" | tee "$data/wrk.txt"
+per "$a" "$(cpu)" "$(grep -o '[0-9]* requests in' "$data/wrk.txt" | cut -d' ' -f1)"
 echo "== /api/v1/events, batches of 1000, 4 connections, ${secs}s"
-BATCH=1000 wrk -t2 -c4 -d"${secs}s" --timeout 30s --latency -s "$here/events.lua" "$b"
+a=$(cpu); BATCH=1000 wrk -t2 -c4 -d"${secs}s" --timeout 30s --latency -s "$here/events.lua" "$b" | tee "$data/wrk.txt"
+per "$a" "$(cpu)" "$(grep -o '[0-9]* requests in' "$data/wrk.txt" | cut -d' ' -f1) (batches of 1000)"
 echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

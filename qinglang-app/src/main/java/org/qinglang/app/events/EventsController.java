@@ -1,6 +1,9 @@
 package org.qinglang.app.events;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import jakarta.servlet.http.HttpServletRequest;
 import org.qinglang.app.api.Bodies;
 import org.qinglang.app.security.Callers;
@@ -28,6 +31,12 @@ class EventsController {
     record Refused(int index, String id, String code, String field, Long limit, String message) {
     }
 
+    /** One event in ARCHITECTURE.md's format, for the OpenAPI description. */
+    static final String EXAMPLE = "{\"id\":\"c-1029\",\"type\":\"comment\",\"ts\":\"2026-11-22T10:00:03+08:00\","
+            + "\"actor\":\"u-77\",\"target\":{\"account\":\"u-9\",\"content\":\"p-301\"},\"text\":\"你个傻1逼\","
+            + "\"context\":{\"relation\":\"stranger\",\"actorAgeDays\":3,\"ip\":\"203.0.113.0/24\","
+            + "\"device\":\"d-5f2c\",\"scene\":\"comment\"}}";
+
     private final EventBatchParser parser;
     private final EventIngestion ingestion;
     private final Limits limits;
@@ -42,7 +51,10 @@ class EventsController {
             description = "A JSON array or NDJSON (application/x-ndjson) of up to 10,000 events in the format of "
                     + "ARCHITECTURE.md. 202 means every accepted event is committed; resending is safe (idempotent by "
                     + "id). Bad events are refused by index, naming the field and the limit; the others are accepted. "
-                    + "400 if no event was good.")
+                    + "400 if no event was good.",
+            requestBody = @RequestBody(content = {
+                    @Content(mediaType = "application/x-ndjson", examples = @ExampleObject(value = EXAMPLE)),
+                    @Content(mediaType = "application/json", examples = @ExampleObject(value = "[" + EXAMPLE + "]"))}))
     @PostMapping(path = "/api/v1/events", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Result> ingest(HttpServletRequest request, Authentication auth) {
         byte[] body = Bodies.read(request, limits.eventsBodyBytes());

@@ -29,9 +29,12 @@ public final class ServerSecret {
     public static final String FILE = "server-secret";
 
     private final byte[] key;
+    /** One keyed Mac per thread: making one costs more than hashing a short identifier with it. */
+    private final ThreadLocal<Mac> macs;
 
     public ServerSecret(@Value("${qinglang.data-dir}") Path dataDir) {
         this.key = loadOrCreate(dataDir.resolve(FILE));
+        this.macs = ThreadLocal.withInitial(this::newMac);
     }
 
     /**
@@ -39,10 +42,14 @@ public final class ServerSecret {
      * the same input gives the same hash on this server, and nothing else can be learnt from it.
      */
     public String hashPersonalId(String raw) {
+        return HexFormat.of().formatHex(macs.get().doFinal(raw.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(raw.getBytes(StandardCharsets.UTF_8)));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every Java 17 runtime", e);
         }
