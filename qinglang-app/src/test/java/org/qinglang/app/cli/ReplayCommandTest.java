@@ -34,8 +34,8 @@ class ReplayCommandTest extends CommandTestSupport {
         lines.add("{\"id\":\"bad-ts\",\"type\":\"comment\",\"ts\":\"yesterday\",\"target\":{\"account\":\"u-9\"}}");
         lines.add("{\"id\":\"like-1\",\"type\":\"like\",\"ts\":\"" + T0.plusSeconds(12_000) + "\",\"actor\":\"a\","
                 + "\"target\":{\"account\":\"u-9\",\"content\":\"p-1\"}}");
-        for (int i = 0; i < 120; i++) {
-            lines.add(comment(100 + i, 12_000 + i * 20L, "s-" + i, "你就是个傻逼，滚出去" + i, "stranger", 2));
+        for (int i = 0; i < 250; i++) {
+            lines.add(comment(1000 + i, 12_000 + i * 20L, "s-" + i, "你就是个傻逼，滚出去" + i, "stranger", 2));
         }
         lines.add("not json");
         Path in = Files.writeString(dir.resolve("events.jsonl"), String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
@@ -62,15 +62,15 @@ class ReplayCommandTest extends CommandTestSupport {
 
         assertThat(err.toString())
                 .contains("replay: line 21: \"ts\": must be an ISO-8601 time with an offset")
-                .contains("replay: line 143: not valid JSON")
-                .contains("replay: 141 events; alerts: 1 watch, 1 warning, 1 severe, 1 closed");
+                .contains("replay: line 273: not valid JSON")
+                .contains("replay: 271 events; alerts: 1 watch, 1 warning, 1 severe, 1 closed");
     }
 
     @Test
     void readsBareCommentLinesAboutOneTarget(@TempDir Path dir) throws IOException {
         List<String> lines = new ArrayList<>();
-        for (int i = 0; i < 150; i++) {
-            lines.add("{\"ts\": \"2024-09-26T06:" + String.format("%02d", i / 3) + ":00+08:00\", \"platform\": \"dy\","
+        for (int i = 0; i < 300; i++) {
+            lines.add("{\"ts\": \"2024-09-26T" + String.format("%02d:%02d", 6 + i / 180, i / 3 % 60) + ":00+08:00\", \"platform\": \"dy\","
                     + " \"text\": \"" + (i % 2 == 0 ? "滚出网络，傻逼东西" + i : "真恶心，垃圾一个" + i) + "\"}");
         }
         Path in = Files.writeString(dir.resolve("incident-7.jsonl"), String.join("\n", lines) + "\n",

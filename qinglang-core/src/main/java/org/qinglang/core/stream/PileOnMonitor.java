@@ -257,11 +257,21 @@ public final class PileOnMonitor implements Detector<PileOnMonitor.TargetState> 
         return Step.of(s, out, List.of(closeAt));
     }
 
+    /** The hostility score of the window now, less the target's baseline: what the levels are set against. */
+    public double excess(TargetState s) {
+        return s.score - s.baseScore * windowMinutes;
+    }
+
+    /** The share of the window's volume that is hostile or a near-duplicate, in [0, 1]. */
+    public double hostileShare(TargetState s) {
+        return Math.min(1, (s.hostile + s.duplicates) / (double) Math.max(1, s.volume));
+    }
+
     /** The level the figures in the window call for now. */
     Alert.Level level(TargetState s) {
-        double excess = s.score - s.baseScore * windowMinutes;
+        double excess = excess(s);
         double expected = Math.max(1, s.baseVolume * windowMinutes);
-        double share = (s.hostile + s.duplicates) / (double) Math.max(1, s.volume);
+        double share = hostileShare(s);
         Alert.Level l = Alert.Level.CLOSED;
         boolean surge = s.volume >= t.watchVolume() && s.volume >= t.watchSurge() * expected
                 && share >= t.minHostileShare() / 2;
