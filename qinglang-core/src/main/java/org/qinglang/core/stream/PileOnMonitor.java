@@ -47,8 +47,9 @@ import java.util.function.Function;
  * even if no event comes).
  *
  * <h2>Roles (so that a batch decision can step up by role)</h2>
- * {@link Alert.Role#INCITER 煽动}: an actor whose item is reposted, or answered with hostility, by at least
- * {@link PileOnThresholds#incitedBy} others (events whose {@code target.content} is the id of its event);
+ * {@link Alert.Role#INCITER 煽动}: an actor whose item (a post, a quote, or a hostile comment) is reposted, or
+ * answered with hostility, by at least {@link PileOnThresholds#incitedBy} others (events whose
+ * {@code target.content} is the id of its event);
  * {@link Alert.Role#FIRST 首发}: the first {@link PileOnThresholds#firstPosters} actors to post hostile items in
  * the episode; {@link Alert.Role#REPEAT 多发}: at least {@link PileOnThresholds#repeatPosts} hostile items;
  * {@link Alert.Role#PARTICIPANT 参与}: any other actor with a hostile item. The target itself is never a
@@ -100,7 +101,7 @@ public final class PileOnMonitor implements Detector<PileOnMonitor.TargetState> 
 
     @Override
     public TargetState start(String key, Instant now) {
-        return new TargetState(key, t.priorPerHour() / 60);
+        return new TargetState(key, t.priorPerHour() / 60, t.maxActors() * 4);
     }
 
     @Override
@@ -111,9 +112,6 @@ public final class PileOnMonitor implements Detector<PileOnMonitor.TargetState> 
         Instant at = e.ts().isAfter(now) ? e.ts() : now;
 
         boolean byTarget = e.actor().equals(s.key) || e.context().relation() == Context.Relation.SELF;
-        if (!e.actor().isEmpty() && !e.id().isEmpty() && s.authors.size() < t.maxActors() * 4) {
-            s.authors.put(e.id(), e.actor());
-        }
         if (byTarget) {
             return Step.keep(s); // the target's own posts are what others react to, not part of the pile-on
         }
@@ -204,6 +202,9 @@ public final class PileOnMonitor implements Detector<PileOnMonitor.TargetState> 
         }
         if (!e.actor().isEmpty()) {
             actor(s, e, hostile);
+            if (hostile || e.type() == EventType.POST || e.type() == EventType.REPOST && !e.text().isEmpty()) {
+                s.authors.put(e.id(), e.actor()); // what others may pile on to; the oldest forgotten past maxActors × 4
+            }
         }
     }
 
@@ -248,7 +249,9 @@ public final class PileOnMonitor implements Detector<PileOnMonitor.TargetState> 
         if (s.raised == Alert.Level.CLOSED) {
             return Step.of(s, out, List.of());
         }
-        Instant closeAt = s.lastAbove.plus(t.closeAfter());
+        // on a whole minute (the buckets' grain), so a busy target sets at most one timer a minute
+        long closeSecond = s.lastAbove.plus(t.closeAfter()).getEpochSecond();
+        Instant closeAt = Instant.ofEpochSecond(Math.floorDiv(closeSecond + 59, 60) * 60);
         if (!now.isBefore(closeAt)) {
             out.add(alert(s, Alert.Level.CLOSED, now));
             s.endEpisode();
@@ -327,6 +330,9 @@ public final class PileOnMonitor implements Detector<PileOnMonitor.TargetState> 
         }
         if (s.buckets.isEmpty()) {
             s.score = 0; // no drift from adding and taking off the same doubles
+        }
+        if (s.raised == Alert.Level.CLOSED && s.hostile == 0 && !s.actors.isEmpty()) {
+            s.endEpisode(); // nothing hostile left in the window and no alert: forget who was rude before
         }
     }
 
@@ -471,7 +477,7 @@ public final class PileOnMonitor implements Detector<PileOnMonitor.TargetState> 
         final ArrayDeque<Bucket> buckets = new ArrayDeque<>();
         final HashMap<Long, Integer> fingerprints = new HashMap<>();
         final HashMap<String, Long> hostileContent = new HashMap<>();
-        final HashMap<String, String> authors = new HashMap<>();
+        final LinkedHashMap<String, String> authors;
         final LinkedHashMap<String, Actor> actors = new LinkedHashMap<>();
         final List<Worst> worst = new ArrayList<>();
         int volume;
@@ -491,9 +497,15 @@ public final class PileOnMonitor implements Detector<PileOnMonitor.TargetState> 
         Alert.Level raised = Alert.Level.CLOSED;
         Instant lastAbove = Instant.MIN;
 
-        TargetState(String key, double baseVolumePerMinute) {
+        TargetState(String key, double baseVolumePerMinute, int maxAuthors) {
             this.key = key;
             this.baseVolume = baseVolumePerMinute;
+            this.authors = new LinkedHashMap<>(16, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+                    return size() > maxAuthors;
+                }
+            };
         }
 
         /** The highest level raised in the open episode, or CLOSED when none is open. */
