@@ -120,10 +120,8 @@ public final class PileOnMonitor implements Detector<PileOnMonitor.TargetState> 
             return Step.keep(s); // older than the window
         }
         if (e.type() == EventType.REPORT) {
-            b.reports++;
-            s.reports++;
-            s.score += t.reportWeight();
-            b.score += t.reportWeight();
+            b.counts.report(t.reportWeight());
+            s.sums.report(t.reportWeight());
         } else if (e.type().speaks() || e.type() == EventType.POST) {
             count(s, b, e, minute);
         }
@@ -164,41 +162,14 @@ public final class PileOnMonitor implements Detector<PileOnMonitor.TargetState> 
         if (duplicate) {
             score += t.duplicateWeight();
         }
-        b.volume++;
-        s.volume++;
-        b.score += score;
-        s.score += score;
+        boolean relationKnown = c.relation() != Context.Relation.UNKNOWN;
+        b.counts.count(score, hostile, blocked, duplicate, relationKnown, stranger, c.ageKnown(), newAccount);
+        s.sums.count(score, hostile, blocked, duplicate, relationKnown, stranger, c.ageKnown(), newAccount);
         if (hostile) {
-            b.hostile++;
-            s.hostile++;
-            if (blocked) {
-                b.severe++;
-                s.severe++;
-            }
             if (!e.target().content().isEmpty() && s.hostileContent.size() < t.maxActors()) {
                 s.hostileContent.put(e.target().content(), minute);
             }
             s.offerSample(e, v, t.samples());
-        }
-        if (duplicate) {
-            b.duplicates++;
-            s.duplicates++;
-        }
-        if (c.relation() != Context.Relation.UNKNOWN) {
-            b.relationKnown++;
-            s.relationKnown++;
-            if (stranger) {
-                b.strangers++;
-                s.strangers++;
-            }
-        }
-        if (c.ageKnown()) {
-            b.ageKnown++;
-            s.ageKnown++;
-            if (newAccount) {
-                b.newAccounts++;
-                s.newAccounts++;
-            }
         }
         if (!e.actor().isEmpty()) {
             actor(s, e, hostile);
@@ -262,12 +233,12 @@ public final class PileOnMonitor implements Detector<PileOnMonitor.TargetState> 
 
     /** The hostility score of the window now, less the target's baseline: what the levels are set against. */
     public double excess(TargetState s) {
-        return s.score - s.baseScore * windowMinutes;
+        return s.sums.score - s.baseScore * windowMinutes;
     }
 
     /** The share of the window's volume that is hostile or a near-duplicate, in [0, 1]. */
     public double hostileShare(TargetState s) {
-        return Math.min(1, (s.hostile + s.duplicates) / (double) Math.max(1, s.volume));
+        return Math.min(1, (s.sums.hostile + s.sums.duplicates) / (double) Math.max(1, s.sums.volume));
     }
 
     /** The level the figures in the window call for now. */
@@ -276,7 +247,7 @@ public final class PileOnMonitor implements Detector<PileOnMonitor.TargetState> 
         double expected = Math.max(1, s.baseVolume * windowMinutes);
         double share = hostileShare(s);
         Alert.Level l = Alert.Level.CLOSED;
-        boolean surge = s.volume >= t.watchVolume() && s.volume >= t.watchSurge() * expected
+        boolean surge = s.sums.volume >= t.watchVolume() && s.sums.volume >= t.watchSurge() * expected
                 && share >= t.minHostileShare() / 2;
         if (excess >= t.watchScore() || surge) {
             l = Alert.Level.WATCH;
@@ -308,30 +279,21 @@ public final class PileOnMonitor implements Detector<PileOnMonitor.TargetState> 
         long oldestKept = nowMinute - windowMinutes + 1;
         while (!s.buckets.isEmpty() && s.buckets.peekFirst().minute < oldestKept) {
             Bucket b = s.buckets.pollFirst();
-            s.volume -= b.volume;
-            s.hostile -= b.hostile;
-            s.severe -= b.severe;
-            s.duplicates -= b.duplicates;
-            s.strangers -= b.strangers;
-            s.relationKnown -= b.relationKnown;
-            s.newAccounts -= b.newAccounts;
-            s.ageKnown -= b.ageKnown;
-            s.reports -= b.reports;
-            s.score -= b.score;
+            s.sums.subtract(b.counts);
             for (int i = 0; i < b.fingerprintCount; i++) {
                 s.fingerprints.computeIfPresent(b.fingerprints[i], (k, n) -> n > 1 ? n - 1 : null);
             }
             if (s.raised == Alert.Level.CLOSED) {
                 double decay = Math.pow(1 - alpha, Math.max(0, b.minute - s.baseMinute));
-                s.baseVolume = s.baseVolume * decay + alpha * b.volume;
-                s.baseScore = s.baseScore * decay + alpha * b.score;
+                s.baseVolume = s.baseVolume * decay + alpha * b.counts.volume;
+                s.baseScore = s.baseScore * decay + alpha * b.counts.score;
             }
             s.baseMinute = b.minute;
         }
         if (s.buckets.isEmpty()) {
-            s.score = 0; // no drift from adding and taking off the same doubles
+            s.sums.score = 0; // no drift from adding and taking off the same doubles
         }
-        if (s.raised == Alert.Level.CLOSED && s.hostile == 0 && !s.actors.isEmpty()) {
+        if (s.raised == Alert.Level.CLOSED && s.sums.hostile == 0 && !s.actors.isEmpty()) {
             s.endEpisode(); // nothing hostile left in the window and no alert: forget who was rude before
         }
     }
@@ -339,18 +301,18 @@ public final class PileOnMonitor implements Detector<PileOnMonitor.TargetState> 
     private Alert alert(TargetState s, Alert.Level level, Instant now) {
         Map<String, Double> f = new LinkedHashMap<>();
         double expected = s.baseVolume * windowMinutes;
-        f.put("score", s.score);
+        f.put("score", s.sums.score);
         f.put("baselineScore", s.baseScore * windowMinutes);
-        f.put("volume", (double) s.volume);
+        f.put("volume", (double) s.sums.volume);
         f.put("baselineVolume", expected);
-        f.put("surge", s.volume / Math.max(1, expected));
+        f.put("surge", s.sums.volume / Math.max(1, expected));
         f.put("acceleration", acceleration(s));
-        f.put("abusiveShare", share(s.hostile, s.volume));
-        f.put("severeShare", share(s.severe, s.volume));
-        f.put("nearDuplicateShare", share(s.duplicates, s.volume));
-        f.put("strangerShare", share(s.strangers, s.relationKnown));
-        f.put("newAccountShare", share(s.newAccounts, s.ageKnown));
-        f.put("reports", (double) s.reports);
+        f.put("abusiveShare", share(s.sums.hostile, s.sums.volume));
+        f.put("severeShare", share(s.sums.severe, s.sums.volume));
+        f.put("nearDuplicateShare", share(s.sums.duplicates, s.sums.volume));
+        f.put("strangerShare", share(s.sums.strangers, s.sums.relationKnown));
+        f.put("newAccountShare", share(s.sums.newAccounts, s.sums.ageKnown));
+        f.put("reports", (double) s.sums.reports);
         f.put("contentItems", (double) spread(s));
         Map<String, Alert.Role> roles = roles(s);
         f.put("participants", (double) roles.size());
@@ -392,9 +354,9 @@ public final class PileOnMonitor implements Detector<PileOnMonitor.TargetState> 
         int late = 0;
         for (Bucket b : s.buckets) {
             if (b.minute > mid) {
-                late += b.volume;
+                late += b.counts.volume;
             } else {
-                early += b.volume;
+                early += b.counts.volume;
             }
         }
         return late / (double) Math.max(1, early);
@@ -434,16 +396,7 @@ public final class PileOnMonitor implements Detector<PileOnMonitor.TargetState> 
     /** One minute of the window. */
     private static final class Bucket {
         final long minute;
-        int volume;
-        int hostile;
-        int severe;
-        int duplicates;
-        int strangers;
-        int relationKnown;
-        int newAccounts;
-        int ageKnown;
-        int reports;
-        double score;
+        final Counts counts = new Counts();
         long[] fingerprints = new long[4];
         int fingerprintCount;
 
@@ -456,6 +409,57 @@ public final class PileOnMonitor implements Detector<PileOnMonitor.TargetState> 
                 fingerprints = Arrays.copyOf(fingerprints, fingerprintCount * 2);
             }
             fingerprints[fingerprintCount++] = fp;
+        }
+    }
+
+    /** What is counted per minute, and summed over the window. */
+    private static final class Counts {
+        int volume;
+        int hostile;
+        int severe;
+        int duplicates;
+        int strangers;
+        int relationKnown;
+        int newAccounts;
+        int ageKnown;
+        int reports;
+        double score;
+
+        void count(double weight, boolean hostile, boolean blocked, boolean duplicate, boolean relationKnown,
+                   boolean stranger, boolean ageKnown, boolean newAccount) {
+            volume++;
+            score += weight;
+            if (hostile) {
+                this.hostile++;
+                severe += blocked ? 1 : 0;
+            }
+            duplicates += duplicate ? 1 : 0;
+            if (relationKnown) {
+                this.relationKnown++;
+                strangers += stranger ? 1 : 0;
+            }
+            if (ageKnown) {
+                this.ageKnown++;
+                newAccounts += newAccount ? 1 : 0;
+            }
+        }
+
+        void report(double weight) {
+            reports++;
+            score += weight;
+        }
+
+        void subtract(Counts o) {
+            volume -= o.volume;
+            hostile -= o.hostile;
+            severe -= o.severe;
+            duplicates -= o.duplicates;
+            strangers -= o.strangers;
+            relationKnown -= o.relationKnown;
+            newAccounts -= o.newAccounts;
+            ageKnown -= o.ageKnown;
+            reports -= o.reports;
+            score -= o.score;
         }
     }
 
@@ -480,16 +484,8 @@ public final class PileOnMonitor implements Detector<PileOnMonitor.TargetState> 
         final LinkedHashMap<String, String> authors;
         final LinkedHashMap<String, Actor> actors = new LinkedHashMap<>();
         final List<Worst> worst = new ArrayList<>();
-        int volume;
-        int hostile;
-        int severe;
-        int duplicates;
-        int strangers;
-        int relationKnown;
-        int newAccounts;
-        int ageKnown;
-        int reports;
-        double score;
+        /** The sums of the buckets in the window. */
+        final Counts sums = new Counts();
         double baseVolume;
         double baseScore;
         long baseMinute = Long.MIN_VALUE / 2;
@@ -515,7 +511,7 @@ public final class PileOnMonitor implements Detector<PileOnMonitor.TargetState> 
 
         /** Events counted in the window now. */
         public int volume() {
-            return volume;
+            return sums.volume;
         }
 
         Bucket bucket(long minute) {

@@ -143,6 +143,22 @@ class PileOnMonitorTest {
     }
 
     @Test
+    void aWarningThatSpreadsOverThreeOfTheTargetsItemsIsSevere() {
+        List<Alert> alerts = new ArrayList<>();
+        for (int i = 0; i < 70; i++) { // 70 blocked texts from new strangers: excess 210, over warning, under severe
+            alerts.addAll(rt.accept(said(EventType.COMMENT, i * 10L, "s-" + i, "v", "p-1", "滚吧" + i,
+                    Context.Relation.STRANGER, 1)));
+        }
+        assertThat(alerts).extracting(Alert::level).containsExactly(Alert.Level.WATCH, Alert.Level.WARNING);
+        assertThat(rt.accept(said(EventType.COMMENT, 710, "a", "v", "p-2", "滚吧a", Context.Relation.STRANGER, 1)))
+                .isEmpty();
+        List<Alert> severe = rt.accept(said(EventType.COMMENT, 720, "b", "v", "p-3", "滚吧b", Context.Relation.STRANGER, 1));
+        assertThat(severe).extracting(Alert::level).containsExactly(Alert.Level.SEVERE);
+        assertThat(severe.get(0).evidence().figures()).containsEntry("contentItems", 3.0);
+        assertThat(severe.get(0).evidence().figures().get("score")).isLessThan(PileOnThresholds.defaults().severeScore());
+    }
+
+    @Test
     void quietOnAPopularFriendlyThreadOfTheSameVolume() {
         List<Event> events = new ArrayList<>(ordinary("w", 0, 6));
         long start = 6 * 3600;
