@@ -49,6 +49,15 @@ final class JsonLines {
      */
     static int read(String in, ObjectMapper json, PrintWriter err, String command, Progress progress,
                     Handler handler) throws IOException {
+        return read(in, json, err, command, progress, true, handler);
+    }
+
+    /**
+     * As {@link #read(String, ObjectMapper, PrintWriter, String, Progress, Handler)}; with {@code needsText}
+     * false, a line without a {@code "text"} string is handed on too (events such as likes have none).
+     */
+    static int read(String in, ObjectMapper json, PrintWriter err, String command, Progress progress,
+                    boolean needsText, Handler handler) throws IOException {
         var decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
         int bad = 0;
@@ -72,7 +81,7 @@ final class JsonLines {
                         node = json.readTree(line);
                         if (node == null || !node.isObject()) {
                             problem = "not a JSON object";
-                        } else if (!node.path("text").isTextual()) {
+                        } else if (needsText && !node.path("text").isTextual()) {
                             problem = "no \"text\" string";
                         }
                     } catch (JsonProcessingException e) {

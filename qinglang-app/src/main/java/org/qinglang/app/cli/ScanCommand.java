@@ -91,7 +91,7 @@ public final class ScanCommand implements Callable<Integer> {
     }
 
     /** A one-line progress bar on stderr, drawn only when a person watches a terminal. */
-    private static final class ProgressBar implements JsonLines.Progress {
+    static final class ProgressBar implements JsonLines.Progress {
         private final PrintWriter err;
         private final long total;
         private final boolean on;

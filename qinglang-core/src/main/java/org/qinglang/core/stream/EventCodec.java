@@ -94,6 +94,27 @@ public final class EventCodec {
         return b.build();
     }
 
+    /**
+     * Reads a bare comment line, as crawled comment dumps (such as the CHNCI incidents) give them:
+     * {@code {"ts":…, "text":…}} and nothing else that the engine uses (a {@code platform} field and any other
+     * is ignored). All comments of such a file are about one target, named by the caller, and have no actor.
+     *
+     * @param node   the parsed line
+     * @param id     the id to give the event (a line number, say)
+     * @param target the target account all the file's comments are about
+     */
+    public Event readBareComment(JsonNode node, String id, String target) {
+        if (node == null || !node.isObject()) {
+            throw new EventFormatException("", "not a JSON object");
+        }
+        if (node.get("text") == null || !node.get("text").isTextual()) {
+            throw new EventFormatException("text", "missing: a bare comment line needs \"ts\" and \"text\"");
+        }
+        return Event.builder(id, EventType.COMMENT, time(node.get("ts"))).target(target, "")
+                .text(string(node, "text", MAX_TEXT, true))
+                .context(new Context(Context.Relation.UNKNOWN, Context.UNKNOWN_AGE, "comment")).build();
+    }
+
     /** The event as one line of JSON (no line break), absent fields left out. */
     public String write(Event e) {
         return toString(toJson(e));

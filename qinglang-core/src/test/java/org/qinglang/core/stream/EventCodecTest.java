@@ -94,6 +94,20 @@ class EventCodecTest {
     }
 
     @Test
+    void readsBareCommentLinesOfCrawledDumps() throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        Event e = codec.readBareComment(json.readTree(
+                "{\"ts\": \"2024-09-26T06:02:00+08:00\", \"platform\": \"dy\", \"text\": \"素质\"}"), "line-1", "incident");
+        assertThat(e).isEqualTo(Event.builder("line-1", EventType.COMMENT, Instant.parse("2024-09-25T22:02:00Z"))
+                .target("incident", "").text("素质").context(new Context(Context.Relation.UNKNOWN, -1, "comment"))
+                .build());
+        assertThatThrownBy(() -> codec.readBareComment(json.readTree("{\"ts\":\"x\",\"text\":\"a\"}"), "l", "t"))
+                .hasMessageStartingWith("\"ts\": must be an ISO-8601 time");
+        assertThatThrownBy(() -> codec.readBareComment(json.readTree("{\"ts\":\"2024-09-26T06:02:00+08:00\"}"), "l", "t"))
+                .hasMessageStartingWith("\"text\": missing");
+    }
+
+    @Test
     void unknownFieldsAreIgnored() {
         Event e = codec.read("{\"id\":\"a\",\"type\":\"follow\",\"ts\":\"2026-11-22T02:00:00Z\","
                 + "\"target\":{\"account\":\"u\",\"extra\":1},\"futureField\":{\"x\":[1]}}");

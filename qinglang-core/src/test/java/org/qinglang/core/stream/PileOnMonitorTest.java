@@ -1,0 +1,241 @@
+package org.qinglang.core.stream;
+
+import org.junit.jupiter.api.Test;
+import org.qinglang.core.verdict.Context;
+import org.qinglang.core.verdict.Label;
+import org.qinglang.core.verdict.RiskLevel;
+import org.qinglang.core.verdict.Suggestion;
+import org.qinglang.core.verdict.Verdict;
+
+import java.io.StringReader;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PileOnMonitorTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-22T00:00:00Z");
+
+    /**
+     * The verdict source of these tests: a text with 滚 is blocked, one with 垃圾 reviewed, anything else
+     * passes. (The monitor takes verdicts from any function; the Moderator's own tests cover the Moderator.)
+     */
+    static Verdict verdict(Event e) {
+        if (e.text().contains("滚")) {
+            return new Verdict(Suggestion.BLOCK, RiskLevel.HIGH, List.of(new Label("辱骂", "滚", 0.95, List.of())), true);
+        }
+        if (e.text().contains("垃圾")) {
+            return new Verdict(Suggestion.REVIEW, RiskLevel.MEDIUM, List.of(new Label("辱骂", "model", 0.6, List.of())),
+                    true);
+        }
+        return new Verdict(Suggestion.PASS, RiskLevel.NONE, List.of(), false);
+    }
+
+    private final PileOnMonitor monitor = new PileOnMonitor(PileOnThresholds.defaults(), PileOnMonitorTest::verdict);
+    private final StreamRuntime<PileOnMonitor.TargetState> rt = new StreamRuntime<>(monitor, Duration.ofDays(2));
+    private final Random random = new Random(5);
+    private int ids;
+
+    private Event said(EventType type, long second, String actor, String account, String content, String text,
+                       Context.Relation relation, int ageDays) {
+        return Event.builder("e-" + ids++, type, T0.plusSeconds(second)).actor(actor).target(account, content)
+                .text(text).context(new Context(relation, ageDays, type == EventType.POST ? "post" : "comment"))
+                .build();
+    }
+
+    /** Six hours of ordinary traffic on {@code account}: a friendly comment every five minutes from followers. */
+    private List<Event> ordinary(String account, long fromSecond, int hours) {
+        List<Event> out = new ArrayList<>();
+        for (long s = fromSecond; s < fromSecond + hours * 3600L; s += 300) {
+            out.add(said(EventType.COMMENT, s, "fan-" + random.nextInt(50), account, "p-1",
+                    "今天的视频真好看，第" + s + "次支持", Context.Relation.FOLLOWER, 400));
+        }
+        return out;
+    }
+
+    private List<Alert> feed(List<Event> events) {
+        List<Alert> out = new ArrayList<>();
+        for (Event e : events) {
+            out.addAll(rt.accept(e));
+        }
+        return out;
+    }
+
+    @Test
+    void warnsOnAPileOnInsideNormalTrafficWithTheRightRoles() {
+        assertThat(feed(ordinary("v", 0, 6))).isEmpty();
+        long start = 6 * 3600;
+        List<Event> pile = new ArrayList<>();
+        // the victim's own post, then an inciter's hostile post about it, reposted and answered by others
+        pile.add(said(EventType.POST, start, "v", "v", "", "我的新视频", Context.Relation.SELF, 900));
+        Event incite = said(EventType.POST, start + 10, "x-inciter", "v", "p-1", "这个人就是垃圾，大家去看看",
+                Context.Relation.STRANGER, 30);
+        pile.add(incite);
+        for (int i = 0; i < 4; i++) {
+            pile.add(said(EventType.REPOST, start + 20 + i, "r-" + i, "v", incite.id(), "", Context.Relation.STRANGER,
+                    2));
+        }
+        // 300 hostile items over the next hour from strangers, spreading from one to three of the victim's posts, with a few
+        // repeaters, copy-paste texts and reports, among the ordinary friendly traffic
+        List<String> contents = List.of("p-1", "p-2", "p-3");
+        for (int i = 0; i < 300; i++) {
+            String actor = i % 10 == 0 ? "rep-" + (i / 10 % 3) : "s-" + i;
+            String text = i % 4 == 0 ? "滚出网络，滚！" : i % 4 == 1 ? "垃圾东西第" + i + "条" : "滚吧你" + i;
+            pile.add(said(i % 7 == 0 ? EventType.DANMAKU : EventType.COMMENT, start + 30 + i * 12, actor, "v",
+                    i < 100 ? "p-1" : contents.get(i % 3), text, Context.Relation.STRANGER, i % 2 == 0 ? 1 : 200));
+            if (i % 25 == 0) {
+                pile.add(Event.builder("rp-" + i, EventType.REPORT, T0.plusSeconds(start + 31 + i * 12))
+                        .actor("fan-1").target("v", contents.get(i % 3)).category("辱骂").build());
+            }
+        }
+        List<Alert> alerts = new ArrayList<>();
+        int warnedAt = -1;
+        for (int i = 0; i < pile.size(); i++) {
+            for (Alert a : rt.accept(pile.get(i))) {
+                alerts.add(a);
+                if (a.level() == Alert.Level.WARNING && warnedAt < 0) {
+                    warnedAt = i;
+                }
+            }
+        }
+        assertThat(alerts).extracting(Alert::level)
+                .containsExactly(Alert.Level.WATCH, Alert.Level.WARNING, Alert.Level.SEVERE);
+        assertThat(alerts).allSatisfy(a -> {
+            assertThat(a.kind()).isEqualTo(Alert.Kind.PILEON);
+            assertThat(a.target()).isEqualTo("v");
+        });
+        // with the defaults, a pile-on from new strangers is warned about within 80 of its events (65 here)
+        assertThat(warnedAt).as("events of the pile-on before the warning").isBetween(1, 80);
+
+        Alert warning = alerts.get(1);
+        Map<String, Double> f = warning.evidence().figures();
+        assertThat(f.get("abusiveShare")).isGreaterThan(0.3);
+        assertThat(f.get("strangerShare")).isGreaterThan(0.4);
+        assertThat(warning.evidence().samples()).isNotEmpty()
+                .allSatisfy(s -> assertThat(s.verdict().suggestion()).isNotEqualTo(Suggestion.PASS));
+        assertThat(warning.evidence().samples().get(0).verdict().suggestion()).isEqualTo(Suggestion.BLOCK);
+
+        Alert severe = alerts.get(2);
+        assertThat(severe.participants()).containsEntry("x-inciter", Alert.Role.INCITER).doesNotContainKey("v");
+        assertThat(severe.evidence().figures().get("contentItems")).isPositive();
+        assertThat(severe.evidence().figures().get("reports")).isPositive();
+
+        // when it subsides, the alert is closed once, by a timer if no event comes
+        Instant last = pile.get(pile.size() - 1).ts();
+        List<Alert> after = rt.advanceTo(last.plus(Duration.ofHours(16))); // the 12-hour window, then 2 quiet hours
+        assertThat(after).extracting(Alert::level).containsExactly(Alert.Level.CLOSED);
+        // the closing alert names everyone of the episode: the first three hostile actors are x-inciter
+        // (煽动 outranks 首发), rep-0 (首发 outranks 多发) and s-1
+        Map<String, Alert.Role> roles = after.get(0).participants();
+        assertThat(roles).containsEntry("x-inciter", Alert.Role.INCITER)
+                .containsEntry("rep-0", Alert.Role.FIRST).containsEntry("s-1", Alert.Role.FIRST)
+                .containsEntry("rep-1", Alert.Role.REPEAT).containsEntry("rep-2", Alert.Role.REPEAT)
+                .containsEntry("s-2", Alert.Role.PARTICIPANT).containsEntry("s-299", Alert.Role.PARTICIPANT)
+                .doesNotContainKey("v").hasSize(3 + 270 + 1);
+        assertThat(roles.keySet()).noneMatch(k -> k.startsWith("fan-") || k.startsWith("r-"));
+        assertThat(rt.state("v").orElseThrow().raised()).isEqualTo(Alert.Level.CLOSED);
+    }
+
+    @Test
+    void aWarningThatSpreadsOverThreeOfTheTargetsItemsIsSevere() {
+        List<Alert> alerts = new ArrayList<>();
+        for (int i = 0; i < 70; i++) { // 70 blocked texts from new strangers: excess 210, over warning, under severe
+            alerts.addAll(rt.accept(said(EventType.COMMENT, i * 10L, "s-" + i, "v", "p-1", "滚吧" + i,
+                    Context.Relation.STRANGER, 1)));
+        }
+        assertThat(alerts).extracting(Alert::level).containsExactly(Alert.Level.WATCH, Alert.Level.WARNING);
+        assertThat(rt.accept(said(EventType.COMMENT, 710, "a", "v", "p-2", "滚吧a", Context.Relation.STRANGER, 1)))
+                .isEmpty();
+        List<Alert> severe = rt.accept(said(EventType.COMMENT, 720, "b", "v", "p-3", "滚吧b", Context.Relation.STRANGER, 1));
+        assertThat(severe).extracting(Alert::level).containsExactly(Alert.Level.SEVERE);
+        assertThat(severe.get(0).evidence().figures()).containsEntry("contentItems", 3.0);
+        assertThat(severe.get(0).evidence().figures().get("score")).isLessThan(PileOnThresholds.defaults().severeScore());
+    }
+
+    @Test
+    void quietOnAPopularFriendlyThreadOfTheSameVolume() {
+        List<Event> events = new ArrayList<>(ordinary("w", 0, 6));
+        long start = 6 * 3600;
+        for (int i = 0; i < 306; i++) {
+            events.add(said(i % 7 == 0 ? EventType.DANMAKU : EventType.COMMENT, start + 30 + i * 12, "g-" + i, "w",
+                    "p-" + (i % 3), "太棒了，支持你，第" + i + "条留言", i % 2 == 0 ? Context.Relation.STRANGER
+                            : Context.Relation.FOLLOWER, i % 2 == 0 ? 1 : 200));
+        }
+        // and the odd rude voice in the crowd
+        events.add(said(EventType.COMMENT, start + 4000, "troll", "w", "p-1", "垃圾", Context.Relation.STRANGER, 1));
+        assertThat(feed(events)).isEmpty();
+    }
+
+    @Test
+    void aPileOnOnOneTargetDoesNotTouchAnother() {
+        List<Event> events = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            events.add(said(EventType.COMMENT, i * 10L, "s-" + i, "v", "p-1", "滚吧" + i, Context.Relation.STRANGER, 1));
+            events.add(said(EventType.COMMENT, i * 10L + 5, "f-" + i, "w", "q-1", "加油" + i, Context.Relation.MUTUAL,
+                    300));
+        }
+        assertThat(feed(events)).isNotEmpty().allSatisfy(a -> assertThat(a.target()).isEqualTo("v"));
+        assertThat(rt.state("w").orElseThrow().volume()).isEqualTo(200);
+        assertThat(rt.state("w").orElseThrow().raised()).isEqualTo(Alert.Level.CLOSED);
+    }
+
+    @Test
+    void nearDuplicatesIgnoreEmojiCodesPunctuationAndCase() {
+        assertThat(PileOnMonitor.fingerprint("[赞]滚出网络，滚！")).isEqualTo(PileOnMonitor.fingerprint("滚出 网络滚[怒]"));
+        assertThat(PileOnMonitor.fingerprint("GUN chu qu")).isEqualTo(PileOnMonitor.fingerprint("gunchuqu!!"));
+        assertThat(PileOnMonitor.fingerprint("滚出网络")).isNotEqualTo(PileOnMonitor.fingerprint("滚出网路"));
+        assertThat(PileOnMonitor.fingerprint("[赞][赞][赞]")).isZero();
+        assertThat(PileOnMonitor.fingerprint("哈哈哈")).isZero();
+        assertThat(PileOnMonitor.fingerprint("[没有闭合的括号和很长的文字")).isNotZero();
+    }
+
+    @Test
+    void theStateIsBoundedAndEvictedWhenTheTargetGoesQuiet() {
+        PileOnThresholds small = PileOnThresholds.defaults().with("maxActors", "10");
+        StreamRuntime<PileOnMonitor.TargetState> rt2 = new StreamRuntime<>(
+                new PileOnMonitor(small, PileOnMonitorTest::verdict), Duration.ofHours(12));
+        List<Alert> alerts = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            alerts.addAll(rt2.accept(said(EventType.COMMENT, i * 5L, "s-" + i, "v", "p-1", "滚吧" + i,
+                    Context.Relation.STRANGER, 1)));
+        }
+        assertThat(alerts).isNotEmpty().allSatisfy(a -> assertThat(a.participants()).hasSizeLessThanOrEqualTo(10));
+        assertThat(rt2.state("v").orElseThrow().volume()).isEqualTo(500);
+        // quiet for the idle timeout: the open alert is closed and the state dropped
+        List<Alert> end = rt2.advanceTo(T0.plus(Duration.ofDays(1)));
+        assertThat(end).extracting(Alert::level).containsExactly(Alert.Level.CLOSED);
+        assertThat(rt2.activeKeys()).isZero();
+    }
+
+    @Test
+    void thresholdsComeFromAFileWithClearErrors() throws Exception {
+        PileOnThresholds t = PileOnThresholds.parse(new StringReader(
+                "# stricter\nwarningScore 80   # warn later\nwindow 90m\n\nsevereSpread 4\n"), "t.txt");
+        assertThat(t.warningScore()).isEqualTo(80);
+        assertThat(t.window()).isEqualTo(Duration.ofMinutes(90));
+        assertThat(t.severeSpread()).isEqualTo(4);
+        assertThat(t.watchScore()).isEqualTo(PileOnThresholds.defaults().watchScore());
+        assertThat(PileOnThresholds.parse(new StringReader(""), "x")).isEqualTo(PileOnThresholds.defaults());
+        for (Map.Entry<String, String> e : PileOnThresholds.defaults().asMap().entrySet()) {
+            assertThat(PileOnThresholds.defaults().with(e.getKey(), e.getValue())).isEqualTo(PileOnThresholds.defaults());
+        }
+        assertThatThrownBy(() -> PileOnThresholds.parse(new StringReader("warningScore\n"), "t.txt"))
+                .hasMessage("t.txt:1: expected: name value (two fields), found 1");
+        assertThatThrownBy(() -> PileOnThresholds.parse(new StringReader("\nloudness 3\n"), "t.txt"))
+                .hasMessageStartingWith("t.txt:2: unknown setting 'loudness': use one of window, ");
+        assertThatThrownBy(() -> PileOnThresholds.parse(new StringReader("window 3w\n"), "t.txt"))
+                .hasMessage("t.txt:1: window: unknown unit 'w': use s, m, h or d (90m, 3h, 7d)");
+        assertThatThrownBy(() -> PileOnThresholds.parse(new StringReader("warningScore lots\n"), "t.txt"))
+                .hasMessage("t.txt:1: warningScore: not a number: 'lots'");
+        assertThatThrownBy(() -> PileOnThresholds.parse(new StringReader("severeScore 10\n"), "t.txt"))
+                .hasMessageStartingWith("t.txt:1: severeScore must be at least");
+        assertThatThrownBy(() -> PileOnThresholds.parse(new StringReader("minHostileShare 2\n"), "t.txt"))
+                .hasMessage("t.txt:1: minHostileShare must be in [0, 1], was 2.0");
+    }
+}
