@@ -67,15 +67,12 @@ public final class FeatureLibrary {
     private final SymbolAutomaton chars;
     private final char[] charSymbol;
     /**
-     * Per BMP character of raw text: its kind, folded symbol and sound class packed (see {@link #codeOf}),
-     * and the {@link #IDENTITY} bit when it folds to itself.
-     */
-    private final int[] codes;
-    /**
-     * Per BMP character of raw text: the exact syllable of its fold and the fold itself, as
+     * Per BMP character of raw text, one long so that one cache line serves both halves: in the low half its
+     * kind, folded symbol and sound class packed (see {@link #codeOf}), and the {@link #IDENTITY} bit when it
+     * folds to itself; in the high half the exact syllable of its fold and the fold itself, as
      * {@code plain << 16 | fold} (the key a sound match is checked with), or 0 where it has no syllable.
      */
-    private final int[] soundKeys;
+    private final long[] codes;
     private final Map<Integer, Integer> supplementarySymbol;
     private final int[][] charRefs;
 
@@ -110,15 +107,15 @@ public final class FeatureLibrary {
         this.words = c.words;
         this.chars = c.chars.build();
         this.charSymbol = c.charSymbol;
-        this.codes = new int[0x10000];
-        this.soundKeys = new int[0x10000];
+        this.codes = new long[0x10000];
         if (!exactOnly) {
             for (int ch = 0; ch < 0x10000; ch++) {
                 int f = folding.fold(ch);
-                codes[ch] = codeOf(folding.kind(ch), f < 0x10000 ? charSymbol[f] : 0,
+                int code = codeOf(folding.kind(ch), f < 0x10000 ? charSymbol[f] : 0,
                         f < 0x10000 ? pinyin.syllableOf((char) f) : 0) | (f == ch ? IDENTITY : 0);
                 int plain = f < 0x10000 ? pinyin.plainOf((char) f) : 0;
-                soundKeys[ch] = plain == 0 ? 0 : plain << 16 | f;
+                int soundKey = plain == 0 ? 0 : plain << 16 | f;
+                codes[ch] = (long) soundKey << 32 | (code & 0xFFFFFFFFL);
             }
         }
         this.supplementarySymbol = Map.copyOf(c.supplementarySymbol);
@@ -249,8 +246,7 @@ public final class FeatureLibrary {
         char[] han = found.han;
         han[n] = 0;
 
-        final int[] codes = this.codes;
-        final int[] soundKeys = this.soundKeys;
+        final long[] codes = this.codes;
         for (int i = 0; i < n; ) {
             int cp = s.charAt(i);
             int len = 1;
@@ -260,12 +256,13 @@ public final class FeatureLibrary {
             int soundKey;
             boolean identity;
             if (!Character.isSurrogate((char) cp)) {
-                int code = codes[cp];
+                long both = codes[cp];
+                int code = (int) both;
                 identity = (code & IDENTITY) != 0;
                 kind = (byte) (code & 7);
                 sym = (code >>> 3) & 0xFFFF;
                 syl = (code >>> 19) & 0x1FF;
-                soundKey = soundKeys[cp];
+                soundKey = (int) (both >>> 32);
                 han[i] = kind != CharKind.CJK ? 0 : soundKey != 0 ? (char) soundKey : (char) fold.fold(cp);
             } else {
                 han[i] = hanOf(s.charAt(i));
@@ -293,7 +290,7 @@ public final class FeatureLibrary {
             if ((kind == CharKind.DIGIT || cp == '@' || cp == '$') && prevLatin
                     && (leet = leetLetter(cp)) != 0 && letterAfterLeet(s, i + 1)) {
                 // digits or signs inside a Latin word stand for letters: b1tch, b17ch, sh4bi
-                int code = codes[leet];
+                int code = (int) codes[leet];
                 kind = CharKind.LATIN;
                 sym = (code >>> 3) & 0xFFFF;
                 identity = false;
@@ -385,7 +382,7 @@ public final class FeatureLibrary {
         while (i < s.length() && leetLetter(s.charAt(i)) != 0) {
             i++;
         }
-        return i < s.length() && (codes[s.charAt(i)] & 7) == CharKind.LATIN;
+        return i < s.length() && ((int) codes[s.charAt(i)] & 7) == CharKind.LATIN;
     }
 
     /** The letter a digit or sign stands for inside a Latin word (leet), or 0. */
@@ -421,9 +418,9 @@ public final class FeatureLibrary {
     /** Adds the character patterns ending in {@code state}, for a walk that consumed every character. */
     private static void emit(SymbolAutomaton a, int state, int end, Candidates found) {
         for (int o = a.firstOutputState(state); o >= 0; o = a.nextOutputState(o)) {
+            int length = a.outputLength(o);
             for (int k = a.outputHead(o); a.output(k) >= 0; k++) {
-                int p = a.output(k);
-                found.add(p, end - a.patternLength(p), end, 0);
+                found.add(a.output(k), end - length, end, 0);
             }
         }
     }
@@ -436,10 +433,10 @@ public final class FeatureLibrary {
     private static void emit(SymbolAutomaton a, int state, int[] starts, int[] folds, int consumed, int end,
                              Candidates found) {
         for (int o = a.firstOutputState(state); o >= 0; o = a.nextOutputState(o)) {
+            int length = a.outputLength(o);
+            int start = starts[consumed - length];
             for (int k = a.outputHead(o); a.output(k) >= 0; k++) {
                 int p = a.output(k);
-                int length = a.patternLength(p);
-                int start = starts[consumed - length];
                 boolean verbatim = folds[consumed] == folds[consumed - length] && end - start == length;
                 found.add(p, start, end, verbatim ? 1 : 0);
             }
@@ -454,19 +451,18 @@ public final class FeatureLibrary {
     private void emitSound(int state, int[] starts, int[] keys, int consumed, int end, Candidates found) {
         SymbolAutomaton a = sounds;
         for (int o = a.firstOutputState(state); o >= 0; o = a.nextOutputState(o)) {
+            int length = a.outputLength(o);
+            int from = consumed - length;
+            if (length == 2 && commonPair(keys[from], keys[from + 1])) {
+                continue;
+            }
+            int start = starts[from];
+            // two Han characters side by side that are themselves an ordinary word (飞舞 for 废物): the veto
+            // would drop the hit, so it is not made (the rest of the veto needs the text after it)
+            boolean pairMayBeWord = length == 2 && end == start + 2 && keys[from] != 0 && keys[from + 1] != 0
+                    && words.mayStartWord(found.han[start], found.han[start + 1]);
             for (int k = a.outputHead(o); a.output(k) >= 0; k++) {
-                int p = a.output(k);
-                int length = a.patternLength(p);
-                int from = consumed - length;
-                if (length == 2 && commonPair(keys[from], keys[from + 1])) {
-                    continue;
-                }
-                int start = starts[from];
-                // two Han characters side by side that are themselves an ordinary word (飞舞 for 废物): the
-                // veto would drop the hit, so it is not made (the rest of the veto needs the text after it)
-                boolean pairMayBeWord = length == 2 && end == start + 2 && keys[from] != 0 && keys[from + 1] != 0
-                        && words.mayStartWord(found.han[start], found.han[start + 1]);
-                int[] data = soundRefData[p];
+                int[] data = soundRefData[a.output(k)];
                 for (int g = 0; g < data.length; g += 1 + length) {
                     int differs = soundMatch(keys, from, data, g + 1, length);
                     if (differs > 0 || differs == 0 && (data[g] & 1) == 0) {

@@ -32,7 +32,10 @@ final class SymbolAutomaton {
     private final int[] rootNext;
     /** For each state: the nearest state on the fail chain with outputs, or -1. */
     private final int[] outputLink;
-    /** Runs of pattern ids, each run ended by -1. */
+    /**
+     * Runs of pattern ids, each run ended by -1 and preceded by the length of its patterns (all patterns
+     * that end in one state have its depth as their length).
+     */
     private final int[] outputs;
     private final int[] patternLength;
 
@@ -143,6 +146,11 @@ final class SymbolAutomaton {
     /** Index into the output runs of the patterns that end exactly in {@code s}. */
     int outputHead(int s) {
         return st[4 * s + 3];
+    }
+
+    /** The length of the patterns that end exactly in {@code s} (a state with outputs), in symbols. */
+    int outputLength(int s) {
+        return outputs[st[4 * s + 3] - 1];
     }
 
     /** The pattern id at {@code index} in the output runs, or -1 at the end of a run. */
@@ -298,10 +306,11 @@ final class SymbolAutomaton {
             int[] outputLink = new int[size];
             Arrays.fill(outputHead, -1);
             Arrays.fill(outputLink, -1);
-            int[] outputs = new int[patterns + nodes];
+            int[] outputs = new int[patterns + 2 * nodes];
             int o = 0;
             for (int node = 0; node < nodes; node++) {
                 if (terminalHead[node] >= 0) {
+                    outputs[o++] = patternLength[terminalHead[node]];
                     outputHead[slotOf[node]] = o;
                     for (int p = terminalHead[node]; p >= 0; p = patternNext[p]) {
                         outputs[o++] = p;
