@@ -3,6 +3,7 @@
 #   1. LexiconScanBenchmark (JMH) -> qinglang-bench/target/jmh-lexicon.json, then a texts/s + chars/s table
 #   2. LibraryFootprint: build time and heap of the 65k-term library, build time of a 100k-term library
 #   3. EvasionRecall: recall per evasion class and false hits of the default library
+#   4. HitDigest: every hit of the 65k lexicon and the default library, checked against qinglang-bench/hit-digests.txt
 # Run from anywhere; it works in the repository root. Data folder: ../shared/data, or QINGLANG_DATA=/path.
 # Extra arguments go to JMH (e.g. -f 1 -wi 1 -i 1 for a quick look).
 # Stderr of EvasionRecall (every miss and false hit) goes to qinglang-bench/target/evasion-recall.err.
@@ -38,3 +39,7 @@ if [ "$status" -ne 0 ]; then
   tail -5 qinglang-bench/target/evasion-recall.err
 fi
 echo "(misses and false hits: qinglang-bench/target/evasion-recall.err)"
+
+echo
+echo "== HitDigest (the hits must not change with a speed-up)"
+java "${JAVA_DATA[@]}" -cp "$JAR" org.qinglang.bench.HitDigest qinglang-bench/hit-digests.txt

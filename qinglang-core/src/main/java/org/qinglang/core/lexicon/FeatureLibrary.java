@@ -52,6 +52,10 @@ public final class FeatureLibrary {
     static final int KIND_INITIALS = 5;
 
     private final List<Entry> entries;
+    /** The entries as an array, for the resolution's lookups. */
+    private final Entry[] entryArray;
+    /** Per entry: the length of its folded term in chars (read by the vetoes without touching the term). */
+    private final int[] foldedLength;
     private final Set<Channel> enabled;
     private final boolean exactOnly;
     private final String[] foldedTerms;
@@ -63,15 +67,12 @@ public final class FeatureLibrary {
     private final SymbolAutomaton chars;
     private final char[] charSymbol;
     /**
-     * Per BMP character of raw text: its kind, folded symbol and sound class packed (see {@link #codeOf}),
-     * and the {@link #IDENTITY} bit when it folds to itself.
-     */
-    private final int[] codes;
-    /**
-     * Per BMP character of raw text: the exact syllable of its fold and the fold itself, as
+     * Per BMP character of raw text, one long so that one cache line serves both halves: in the low half its
+     * kind, folded symbol and sound class packed (see {@link #codeOf}), and the {@link #IDENTITY} bit when it
+     * folds to itself; in the high half the exact syllable of its fold and the fold itself, as
      * {@code plain << 16 | fold} (the key a sound match is checked with), or 0 where it has no syllable.
      */
-    private final int[] soundKeys;
+    private final long[] codes;
     private final Map<Integer, Integer> supplementarySymbol;
     private final int[][] charRefs;
 
@@ -106,15 +107,15 @@ public final class FeatureLibrary {
         this.words = c.words;
         this.chars = c.chars.build();
         this.charSymbol = c.charSymbol;
-        this.codes = new int[0x10000];
-        this.soundKeys = new int[0x10000];
+        this.codes = new long[0x10000];
         if (!exactOnly) {
             for (int ch = 0; ch < 0x10000; ch++) {
                 int f = folding.fold(ch);
-                codes[ch] = codeOf(folding.kind(ch), f < 0x10000 ? charSymbol[f] : 0,
+                int code = codeOf(folding.kind(ch), f < 0x10000 ? charSymbol[f] : 0,
                         f < 0x10000 ? pinyin.syllableOf((char) f) : 0) | (f == ch ? IDENTITY : 0);
                 int plain = f < 0x10000 ? pinyin.plainOf((char) f) : 0;
-                soundKeys[ch] = plain == 0 ? 0 : plain << 16 | f;
+                int soundKey = plain == 0 ? 0 : plain << 16 | f;
+                codes[ch] = (long) soundKey << 32 | (code & 0xFFFFFFFFL);
             }
         }
         this.supplementarySymbol = Map.copyOf(c.supplementarySymbol);
@@ -124,6 +125,11 @@ public final class FeatureLibrary {
         this.initials = Map.copyOf(c.initials);
         this.warnings = List.copyOf(c.warnings);
         this.hasExemptions = entries.stream().anyMatch(e -> !e.exemptions().isEmpty());
+        this.entryArray = entries.toArray(Entry[]::new);
+        this.foldedLength = new int[entries.size()];
+        for (int i = 0; i < foldedLength.length; i++) {
+            foldedLength[i] = foldedTerms[i].length();
+        }
         this.canonical = new boolean[entries.size()];
         this.foldedOn = new boolean[entries.size()];
         for (int i = 0; i < canonical.length; i++) {
@@ -131,7 +137,7 @@ public final class FeatureLibrary {
             foldedOn[i] = !exactOnly && entries.get(i).has(Channel.FOLDED) && enabled.contains(Channel.FOLDED)
                     && foldedTerms[i].codePointCount(0, foldedTerms[i].length()) > 1;
         }
-        this.veto = exactOnly ? null : new OrdinaryWordVeto(words, foldedTerms, foldedAliases);
+        this.veto = exactOnly ? null : new OrdinaryWordVeto(words, foldedTerms, foldedAliases, foldedLength);
     }
 
     /** Compiles entries with every channel the entries allow. */
@@ -236,9 +242,11 @@ public final class FeatureLibrary {
         int soundGap = 0;
         Latin latin = found.latin.reset();
         boolean prevLatin = false;
+        // han[i]: the folded Han character at raw offset i, or 0 (what the ordinary-word veto reads)
+        char[] han = found.han;
+        han[n] = 0;
 
-        final int[] codes = this.codes;
-        final int[] soundKeys = this.soundKeys;
+        final long[] codes = this.codes;
         for (int i = 0; i < n; ) {
             int cp = s.charAt(i);
             int len = 1;
@@ -248,16 +256,20 @@ public final class FeatureLibrary {
             int soundKey;
             boolean identity;
             if (!Character.isSurrogate((char) cp)) {
-                int code = codes[cp];
+                long both = codes[cp];
+                int code = (int) both;
                 identity = (code & IDENTITY) != 0;
                 kind = (byte) (code & 7);
                 sym = (code >>> 3) & 0xFFFF;
                 syl = (code >>> 19) & 0x1FF;
-                soundKey = soundKeys[cp];
+                soundKey = (int) (both >>> 32);
+                han[i] = kind != CharKind.CJK ? 0 : soundKey != 0 ? (char) soundKey : (char) fold.fold(cp);
             } else {
+                han[i] = hanOf(s.charAt(i));
                 if (Character.isHighSurrogate((char) cp) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
                     cp = Character.toCodePoint((char) cp, s.charAt(i + 1));
                     len = 2;
+                    han[i + 1] = hanOf(s.charAt(i + 1));
                 }
                 kind = fold.kind(cp);
                 int f = fold.fold(cp);
@@ -278,7 +290,7 @@ public final class FeatureLibrary {
             if ((kind == CharKind.DIGIT || cp == '@' || cp == '$') && prevLatin
                     && (leet = leetLetter(cp)) != 0 && letterAfterLeet(s, i + 1)) {
                 // digits or signs inside a Latin word stand for letters: b1tch, b17ch, sh4bi
-                int code = codes[leet];
+                int code = (int) codes[leet];
                 kind = CharKind.LATIN;
                 sym = (code >>> 3) & 0xFFFF;
                 identity = false;
@@ -360,12 +372,17 @@ public final class FeatureLibrary {
         checkSpelled(latin, found);
     }
 
+    /** The folded Han character {@code c} stands for, or 0: what the veto sees at one raw offset. */
+    private char hanOf(char c) {
+        return folding.kind(c) == CharKind.CJK ? (char) folding.fold(c) : 0;
+    }
+
     /** True if, after any more leet digits or signs, the text goes on with a Latin letter at {@code i}. */
     private boolean letterAfterLeet(String s, int i) {
         while (i < s.length() && leetLetter(s.charAt(i)) != 0) {
             i++;
         }
-        return i < s.length() && (codes[s.charAt(i)] & 7) == CharKind.LATIN;
+        return i < s.length() && ((int) codes[s.charAt(i)] & 7) == CharKind.LATIN;
     }
 
     /** The letter a digit or sign stands for inside a Latin word (leet), or 0. */
@@ -401,9 +418,9 @@ public final class FeatureLibrary {
     /** Adds the character patterns ending in {@code state}, for a walk that consumed every character. */
     private static void emit(SymbolAutomaton a, int state, int end, Candidates found) {
         for (int o = a.firstOutputState(state); o >= 0; o = a.nextOutputState(o)) {
+            int length = a.outputLength(o);
             for (int k = a.outputHead(o); a.output(k) >= 0; k++) {
-                int p = a.output(k);
-                found.add(p, end - a.patternLength(p), end, 0);
+                found.add(a.output(k), end - length, end, 0);
             }
         }
     }
@@ -416,10 +433,10 @@ public final class FeatureLibrary {
     private static void emit(SymbolAutomaton a, int state, int[] starts, int[] folds, int consumed, int end,
                              Candidates found) {
         for (int o = a.firstOutputState(state); o >= 0; o = a.nextOutputState(o)) {
+            int length = a.outputLength(o);
+            int start = starts[consumed - length];
             for (int k = a.outputHead(o); a.output(k) >= 0; k++) {
                 int p = a.output(k);
-                int length = a.patternLength(p);
-                int start = starts[consumed - length];
                 boolean verbatim = folds[consumed] == folds[consumed - length] && end - start == length;
                 found.add(p, start, end, verbatim ? 1 : 0);
             }
@@ -434,18 +451,26 @@ public final class FeatureLibrary {
     private void emitSound(int state, int[] starts, int[] keys, int consumed, int end, Candidates found) {
         SymbolAutomaton a = sounds;
         for (int o = a.firstOutputState(state); o >= 0; o = a.nextOutputState(o)) {
+            int length = a.outputLength(o);
+            int from = consumed - length;
+            if (length == 2 && commonPair(keys[from], keys[from + 1])) {
+                continue;
+            }
+            int start = starts[from];
+            // two Han characters side by side that are themselves an ordinary word (飞舞 for 废物): the veto
+            // would drop the hit, so it is not made (the rest of the veto needs the text after it)
+            boolean pairMayBeWord = length == 2 && end == start + 2 && keys[from] != 0 && keys[from + 1] != 0
+                    && words.mayStartWord(found.han[start], found.han[start + 1]);
             for (int k = a.outputHead(o); a.output(k) >= 0; k++) {
-                int p = a.output(k);
-                int length = a.patternLength(p);
-                int from = consumed - length;
-                if (length == 2 && commonPair(keys[from], keys[from + 1])) {
-                    continue;
-                }
-                int[] data = soundRefData[p];
+                int[] data = soundRefData[a.output(k)];
                 for (int g = 0; g < data.length; g += 1 + length) {
                     int differs = soundMatch(keys, from, data, g + 1, length);
                     if (differs > 0 || differs == 0 && (data[g] & 1) == 0) {
-                        found.add(~(data[g] >>> 1), starts[from], end, KIND_SOUND);
+                        int entry = data[g] >>> 1;
+                        if (pairMayBeWord && foldedLength[entry] <= 2 && veto.isOtherWord(found.han, start, end, entry)) {
+                            continue;
+                        }
+                        found.add(~entry, start, end, KIND_SOUND);
                     }
                 }
             }
@@ -713,7 +738,6 @@ public final class FeatureLibrary {
         final Map<Integer, List<int[]>> exemptSpans;
         final List<Hit> hits = new ArrayList<>();
         private final char[] scratch;
-        private char[] han;
 
         Resolution(String text, Map<Integer, List<int[]>> exemptSpans, char[] scratch) {
             this.text = text;
@@ -721,17 +745,12 @@ public final class FeatureLibrary {
             this.scratch = scratch;
         }
 
-        /** Per raw index: the folded Han character there, or 0 for anything else (and surrogates). */
+        /**
+         * Per raw index: the folded Han character there, or 0 for anything else (and surrogates), and 0 just
+         * past the text's end, so that no word runs past it; the walk filled it in.
+         */
         char[] han() {
-            if (han == null) {
-                han = scratch;
-                for (int i = 0; i < text.length(); i++) {
-                    char c = text.charAt(i);
-                    han[i] = folding.kind(c) == CharKind.CJK ? (char) folding.fold(c) : 0;
-                }
-                han[text.length()] = 0; // the scratch is longer than the text: no word runs past its end
-            }
-            return han;
+            return scratch;
         }
     }
 
@@ -752,12 +771,12 @@ public final class FeatureLibrary {
     }
 
     private void addHit(Resolution r, int entryId, int kind, int start, int end, boolean verbatim) {
-        Entry e = entries.get(entryId);
-        Channel channel = channelOf(entryId, e, kind, r.text, start, end, verbatim);
+        Channel channel = channelOf(entryId, kind, r.text, start, end, verbatim);
         if (channel == null || insideLatinWord(r.text, start, end) || exempted(r.exemptSpans, entryId, start, end)
                 || vetoed(r, entryId, channel, start, end)) {
             return;
         }
+        Entry e = entryArray[entryId];
         r.hits.add(new Hit(e.term(), e.category(), e.severity(), channel, start, end, r.text.substring(start, end)));
     }
 
@@ -805,12 +824,13 @@ public final class FeatureLibrary {
         };
     }
 
-    private Channel channelOf(int entryId, Entry e, int kind, String s, int start, int end, boolean verbatim) {
+    private Channel channelOf(int entryId, int kind, String s, int start, int end, boolean verbatim) {
         switch (kind) {
             case KIND_BASE -> {
                 // a verbatim match of a term written in folded form is the term itself; otherwise compare
-                boolean exact = canonical[entryId] ? verbatim
-                        : end - start == e.term().length() && s.regionMatches(start, e.term(), 0, e.term().length());
+                String term = canonical[entryId] ? null : entryArray[entryId].term();
+                boolean exact = term == null ? verbatim
+                        : end - start == term.length() && s.regionMatches(start, term, 0, term.length());
                 if (exact) {
                     return Channel.EXACT;
                 }
@@ -870,7 +890,7 @@ public final class FeatureLibrary {
         }
         boolean guess = channel == Channel.PINYIN || channel == Channel.SPLIT;
         if (!guess && (channel != Channel.EXACT && channel != Channel.FOLDED
-                || end - start != 2 || foldedTerms[entry].length() != 2)) {
+                || end - start != 2 || foldedLength[entry] != 2)) {
             return false;
         }
         return veto.vetoes(r.han(), entry, channel, start, end);

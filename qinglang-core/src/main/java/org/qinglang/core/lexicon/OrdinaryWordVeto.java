@@ -15,11 +15,14 @@ final class OrdinaryWordVeto {
     private final WordList words;
     private final String[] foldedTerms;
     private final String[][] foldedAliases;
+    /** Per entry: the length of its folded term in chars. */
+    private final int[] termLength;
 
-    OrdinaryWordVeto(WordList words, String[] foldedTerms, String[][] foldedAliases) {
+    OrdinaryWordVeto(WordList words, String[] foldedTerms, String[][] foldedAliases, int[] termLength) {
         this.words = words;
         this.foldedTerms = foldedTerms;
         this.foldedAliases = foldedAliases;
+        this.termLength = termLength;
     }
 
     /**
@@ -49,7 +52,7 @@ final class OrdinaryWordVeto {
         if (hanCount == 0) {
             return false;
         }
-        if (foldedTerms[entry].length() <= 2) {
+        if (termLength[entry] <= 2) {
             return isOtherWord(han, start, end, entry) || cutsThroughWord(han, start, end, entry);
         }
         return allClaimed(han, start, end, entry);
@@ -140,7 +143,7 @@ final class OrdinaryWordVeto {
     }
 
     /** True if {@code han[from, to)} is all Han and an ordinary word that is not about the entry. */
-    private boolean isOtherWord(char[] han, int from, int to, int entry) {
+    boolean isOtherWord(char[] han, int from, int to, int entry) {
         int len = to - from;
         if (len < 2 || len > WordList.MAX_WORD_LENGTH || !words.mayStartWord(han[from], han[from + 1])) {
             return false;

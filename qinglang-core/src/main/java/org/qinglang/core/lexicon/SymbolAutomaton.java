@@ -32,11 +32,19 @@ final class SymbolAutomaton {
     private final int[] rootNext;
     /** For each state: the nearest state on the fail chain with outputs, or -1. */
     private final int[] outputLink;
-    /** Runs of pattern ids, each run ended by -1. */
+    /**
+     * Runs of pattern ids, each run ended by -1 and preceded by the length of its patterns (all patterns
+     * that end in one state have its depth as their length).
+     */
     private final int[] outputs;
     private final int[] patternLength;
 
     private static final int OUTPUT_BY_LINK = -2;
+    /**
+     * Set in a state's fail slot, with the dense table, when its fail state is a child of the root (whose
+     * complete transitions are a row of the table).
+     */
+    private static final int FAIL_TO_ROW = 1 << 30;
     /** The largest dense table of depth-one transitions built, in entries (4 MB). */
     private static final int MAX_DENSE = 1 << 20;
 
@@ -89,6 +97,13 @@ final class SymbolAutomaton {
                 }
             }
             this.dense = d;
+            // a step that fails over to a child of the root goes straight to its row, without reading it
+            for (int t = 1; t < base.length; t++) {
+                int f = fail[t];
+                if (check[t] >= 0 && f != ROOT && check[f] == ROOT) {
+                    st[4 * t + 2] = f | FAIL_TO_ROW;
+                }
+            }
         } else {
             this.dense = null;
         }
@@ -112,17 +127,26 @@ final class SymbolAutomaton {
             return ROOT;
         }
         int[] st = this.st;
+        if (dense != null && s != ROOT && st[4 * s + 1] == ROOT) {
+            return row(s, symbol);
+        }
         while (s != ROOT) {
-            if (dense != null && st[4 * s + 1] == ROOT) {
-                return symbol < denseStride ? dense[(s - rootBase) * denseStride + symbol] : ROOT;
-            }
             int t = st[4 * s] + symbol;
             if (4 * t + 1 < st.length && st[4 * t + 1] == s) {
                 return t;
             }
-            s = st[4 * s + 2];
+            int f = st[4 * s + 2];
+            if (f >= FAIL_TO_ROW) {
+                return row(f - FAIL_TO_ROW, symbol);
+            }
+            s = f;
         }
         return symbol < rootNext.length ? rootNext[symbol] : ROOT;
+    }
+
+    /** The step from {@code s}, a child of the root, by its row of the dense table. */
+    private int row(int s, int symbol) {
+        return symbol < denseStride ? dense[(s - rootBase) * denseStride + symbol] : ROOT;
     }
 
     /** True if some pattern ends in {@code s} or in a state on its fail chain. */
@@ -143,6 +167,11 @@ final class SymbolAutomaton {
     /** Index into the output runs of the patterns that end exactly in {@code s}. */
     int outputHead(int s) {
         return st[4 * s + 3];
+    }
+
+    /** The length of the patterns that end exactly in {@code s} (a state with outputs), in symbols. */
+    int outputLength(int s) {
+        return outputs[st[4 * s + 3] - 1];
     }
 
     /** The pattern id at {@code index} in the output runs, or -1 at the end of a run. */
@@ -298,10 +327,11 @@ final class SymbolAutomaton {
             int[] outputLink = new int[size];
             Arrays.fill(outputHead, -1);
             Arrays.fill(outputLink, -1);
-            int[] outputs = new int[patterns + nodes];
+            int[] outputs = new int[patterns + 2 * nodes];
             int o = 0;
             for (int node = 0; node < nodes; node++) {
                 if (terminalHead[node] >= 0) {
+                    outputs[o++] = patternLength[terminalHead[node]];
                     outputHead[slotOf[node]] = o;
                     for (int p = terminalHead[node]; p >= 0; p = patternNext[p]) {
                         outputs[o++] = p;

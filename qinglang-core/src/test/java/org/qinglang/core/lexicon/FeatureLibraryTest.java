@@ -1,8 +1,11 @@
 package org.qinglang.core.lexicon;
 
 import org.junit.jupiter.api.Test;
+import org.qinglang.core.text.PinyinTable;
+import org.qinglang.core.text.WordList;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
@@ -183,6 +186,58 @@ class FeatureLibraryTest {
             FeatureLibrary.compile(entries).scan(text).stream().filter(h -> h.channel() == Channel.EXACT)
                     .forEach(h -> all.add(h.term() + "@" + h.start()));
             assertThat(all).as("text '%s'", text).isEqualTo(exact);
+        }
+    }
+
+    /**
+     * Sound hits of two-character terms in Han text, against a reference that tries every place: the same
+     * exact syllables as one reading of the term (by phrase or by character), not the term itself, not two
+     * common characters, and not vetoed by ordinary words. The scan drops some of these before they become
+     * candidates (a pair that is itself a word) and the rest when it resolves them; both must agree with the
+     * reference.
+     */
+    @Test
+    void twoCharacterSoundHitsMatchANaiveReference() {
+        PinyinTable pinyin = PinyinTable.standard();
+        WordList words = WordList.standard();
+        Random random = new Random(23);
+        String alphabet = "废物飞舞费务垃圾拉鸡辣机拖傻逼沙比笔你是历史女子好人";
+        for (int round = 0; round < 300; round++) {
+            List<String> terms = new ArrayList<>(List.of("废物", "垃圾", "傻逼", "历史"));
+            for (int k = 0, n = random.nextInt(6); k < n; k++) {
+                String t = randomString(random, alphabet, 2);
+                if (!terms.contains(t)) {
+                    terms.add(t);
+                }
+            }
+            String text = randomString(random, alphabet, 2 + random.nextInt(30));
+            FeatureLibrary lib = FeatureLibrary.compile(terms.stream().map(Entry::of).toList());
+            Set<String> actual = new TreeSet<>();
+            lib.scan(text).stream().filter(h -> h.channel() == Channel.PINYIN)
+                    .forEach(h -> actual.add(h.term() + "@" + h.start() + "-" + h.end()));
+
+            int[] lengths = terms.stream().mapToInt(String::length).toArray();
+            OrdinaryWordVeto veto = new OrdinaryWordVeto(words, terms.toArray(String[]::new),
+                    new String[terms.size()][0], lengths);
+            char[] han = Arrays.copyOf(text.toCharArray(), text.length() + 1);
+            Set<String> expected = new TreeSet<>();
+            for (int e = 0; e < terms.size(); e++) {
+                String term = terms.get(e);
+                int[] byPhrase = pinyin.phrasePlain(term);
+                for (int i = 0; i + 2 <= text.length(); i++) {
+                    char a = text.charAt(i);
+                    char b = text.charAt(i + 1);
+                    boolean sameSound = byPhrase != null && pinyin.plainOf(a) == byPhrase[0] && pinyin.plainOf(b) == byPhrase[1]
+                            || pinyin.plainOf(a) == pinyin.plainOf(term.charAt(0))
+                            && pinyin.plainOf(b) == pinyin.plainOf(term.charAt(1));
+                    if (sameSound && !text.startsWith(term, i)
+                            && !(words.isCommonCharacter(a) && words.isCommonCharacter(b))
+                            && !veto.vetoes(han, e, Channel.PINYIN, i, i + 2)) {
+                        expected.add(term + "@" + i + "-" + (i + 2));
+                    }
+                }
+            }
+            assertThat(actual).as("text '%s' terms %s", text, terms).isEqualTo(expected);
         }
     }
 

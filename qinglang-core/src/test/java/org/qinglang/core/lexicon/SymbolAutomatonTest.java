@@ -50,6 +50,7 @@ class SymbolAutomatonTest {
             s = a.next(s, text[i]);
             for (int o = a.firstOutputState(s); o >= 0; o = a.nextOutputState(o)) {
                 for (int k = a.outputHead(o); a.output(k) >= 0; k++) {
+                    assertThat(a.outputLength(o)).isEqualTo(a.patternLength(a.output(k)));
                     out.add(a.output(k) + "@" + (i + 1));
                 }
             }
