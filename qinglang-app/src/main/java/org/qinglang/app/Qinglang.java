@@ -1,8 +1,10 @@
 package org.qinglang.app;
 
+import org.qinglang.app.cli.AuditCommand;
 import org.qinglang.app.cli.CheckCommand;
 import org.qinglang.app.cli.ClassifyCommand;
 import org.qinglang.app.cli.ScanCommand;
+import org.qinglang.app.cli.ServeCommand;
 import org.qinglang.app.cli.TrainCommand;
 import org.qinglang.app.cli.VariantsCommand;
 import picocli.CommandLine;
@@ -20,7 +22,8 @@ import picocli.CommandLine.Command;
         description = {"清朗 Qinglang: an open-source governance engine for internet platforms.",
                 "清朗：面向互联网平台的开源治理引擎。"},
         subcommands = {ScanCommand.class, VariantsCommand.class, TrainCommand.class, ClassifyCommand.class,
-                CheckCommand.class, CommandLine.HelpCommand.class},
+                CheckCommand.class, ServeCommand.class, AuditCommand.class,
+                CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:failed", "2:bad usage", "3:a file could not be read or written",
                 "4:done, but some input lines were bad and skipped"})

@@ -1,0 +1,90 @@
+package org.qinglang.app.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.Iterator;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Strict reading of JSON objects at the edge (严格校验): unknown fields are refused, and each read names the
+ * field (as a path such as {@code context.ip}) and the limit in the {@link InvalidField} it throws. A JSON
+ * {@code null} counts as absent.
+ */
+public final class JsonFields {
+
+    private JsonFields() {
+    }
+
+    /** {@code node} as an object, or an error naming {@code path}. */
+    public static JsonNode object(JsonNode node, String path) {
+        if (node == null || !node.isObject()) {
+            throw new InvalidField(FieldError.wrongType(path.isEmpty() ? "(body)" : path, "an object"));
+        }
+        return node;
+    }
+
+    /** Refuses the first field of {@code o} not in {@code allowed}. */
+    public static void onlyFields(JsonNode o, String prefix, Set<String> allowed) {
+        Iterator<String> names = o.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!allowed.contains(name)) {
+                throw new InvalidField(FieldError.unknown(prefix + name, String.join(", ", new TreeSet<>(allowed))));
+            }
+        }
+    }
+
+    /** The string at {@code name}, if present: at most {@code maxChars} UTF-16 units. */
+    public static Optional<String> optString(JsonNode o, String prefix, String name, int maxChars) {
+        JsonNode v = o.get(name);
+        if (v == null || v.isNull()) {
+            return Optional.empty();
+        }
+        if (!v.isTextual()) {
+            throw new InvalidField(FieldError.wrongType(prefix + name, "a string"));
+        }
+        String s = v.textValue();
+        if (s.length() > maxChars) {
+            throw new InvalidField(FieldError.tooLong(prefix + name, s.length(), maxChars));
+        }
+        return Optional.of(s);
+    }
+
+    /** The string at {@code name}, which must be there and not blank: at most {@code maxChars} units. */
+    public static String string(JsonNode o, String prefix, String name, int maxChars) {
+        String s = optString(o, prefix, name, maxChars).orElseThrow(() -> new InvalidField(FieldError.missing(prefix + name)));
+        if (s.isBlank()) {
+            throw new InvalidField(FieldError.missing(prefix + name));
+        }
+        return s;
+    }
+
+    /** The whole number at {@code name}, if present: from {@code min} to {@code max}. */
+    public static OptionalInt optInt(JsonNode o, String prefix, String name, int min, int max) {
+        JsonNode v = o.get(name);
+        if (v == null || v.isNull()) {
+            return OptionalInt.empty();
+        }
+        if (!v.isIntegralNumber() || !v.canConvertToInt() || v.intValue() < min || v.intValue() > max) {
+            throw new InvalidField(FieldError.badValue(prefix + name, "应为 " + min + " 到 " + max + " 的整数，实为 " + v,
+                    "must be a whole number from " + min + " to " + max + ", was " + v));
+        }
+        return OptionalInt.of(v.intValue());
+    }
+
+    /** The number at {@code name}, if present: from {@code min} to {@code max}. */
+    public static Optional<Double> optNumber(JsonNode o, String prefix, String name, double min, double max) {
+        JsonNode v = o.get(name);
+        if (v == null || v.isNull()) {
+            return Optional.empty();
+        }
+        if (!v.isNumber() || !(v.doubleValue() >= min && v.doubleValue() <= max)) {
+            throw new InvalidField(FieldError.badValue(prefix + name, "应为 " + min + " 到 " + max + " 的数，实为 " + v,
+                    "must be a number from " + min + " to " + max + ", was " + v));
+        }
+        return Optional.of(v.doubleValue());
+    }
+}

@@ -1,0 +1,226 @@
+package org.qinglang.app.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.qinglang.app.api.ApiException;
+import org.qinglang.app.api.Bodies;
+import org.qinglang.app.api.FieldError;
+import org.qinglang.app.api.InvalidField;
+import org.qinglang.app.api.JsonFields;
+import org.qinglang.app.api.Msg;
+import org.qinglang.app.check.ContextFields;
+import org.qinglang.app.server.Limits;
+import org.qinglang.app.server.ServerSecret;
+import org.qinglang.core.verdict.Context;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * Reads a batch of events (批量事件解析): a JSON array, or NDJSON (one object a line, blank lines skipped).
+ * A body that is not JSON at all, or holds more than {@link Limits#batchEvents()} events, is refused whole;
+ * otherwise each event is checked on its own and a bad one is set aside with its index and what is wrong,
+ * without taking the others down. Personal identifiers are hashed here, so nothing downstream sees them raw.
+ */
+@Component
+class EventBatchParser {
+
+    /** What a batch held: the good events and, by index, the refused ones. */
+    record Batch(List<IncomingEvent> events, List<Rejection> rejected) {
+    }
+
+    /** One refused event: its index in the batch, its id if it had a readable one, and why. */
+    record Rejection(int index, Optional<String> id, FieldError error) {
+    }
+
+    static final int ID_CHARS = 128;
+    private static final Set<String> TARGET_FIELDS = Set.of("account", "content");
+    private static final Set<String> CONTEXT_FIELDS;
+
+    static {
+        Set<String> c = new HashSet<>(ContextFields.FIELDS);
+        c.add("ip");
+        c.add("device");
+        CONTEXT_FIELDS = Set.copyOf(c);
+    }
+
+    private final ObjectMapper json;
+    private final Limits limits;
+    private final ServerSecret secret;
+
+    EventBatchParser(ObjectMapper json, Limits limits, ServerSecret secret) {
+        this.json = json;
+        this.limits = limits;
+        this.secret = secret;
+    }
+
+    Batch parse(byte[] body) {
+        int first = 0;
+        while (first < body.length && Character.isWhitespace(body[first])) {
+            first++;
+        }
+        if (first == body.length) {
+            throw empty();
+        }
+        List<IncomingEvent> good = new ArrayList<>();
+        List<Rejection> bad = new ArrayList<>();
+        if (body[first] == '[') {
+            JsonNode array;
+            try {
+                array = Bodies.json(json, body, 0, body.length, "");
+            } catch (InvalidField e) {
+                throw ApiException.badField(e.error());
+            }
+            checkCount(array.size());
+            if (array.isEmpty()) {
+                throw empty();
+            }
+            for (int i = 0; i < array.size(); i++) {
+                one(i, array.get(i), good, bad);
+            }
+        } else {
+            List<int[]> lines = lines(body);
+            checkCount(lines.size());
+            for (int i = 0; i < lines.size(); i++) {
+                JsonNode node;
+                try {
+                    node = Bodies.json(json, body, lines.get(i)[0], lines.get(i)[1], "");
+                } catch (InvalidField e) {
+                    bad.add(new Rejection(i, Optional.empty(), e.error()));
+                    continue;
+                }
+                one(i, node, good, bad);
+            }
+        }
+        return new Batch(List.copyOf(good), List.copyOf(bad));
+    }
+
+    private void one(int index, JsonNode node, List<IncomingEvent> good, List<Rejection> bad) {
+        Optional<String> id = Optional.empty();
+        try {
+            JsonFields.object(node, "(event)");
+            id = node.path("id").isTextual() ? Optional.of(node.get("id").textValue()) : Optional.empty();
+            good.add(event(index, node));
+        } catch (InvalidField e) {
+            bad.add(new Rejection(index, id.filter(s -> s.length() <= ID_CHARS), e.error()));
+        }
+    }
+
+    private IncomingEvent event(int index, JsonNode o) {
+        String typeId = JsonFields.string(o, "", "type", 16);
+        EventType type = EventType.of(typeId);
+        if (type == null) {
+            throw new InvalidField(FieldError.badValue("type", "未知事件类型 '" + typeId + "'，可用 " + EventType.ids(),
+                    "unknown event type '" + typeId + "': use " + EventType.ids()));
+        }
+        Set<String> allowed = new HashSet<>(EventType.COMMON);
+        allowed.addAll(type.fields);
+        var names = o.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!allowed.contains(name)) {
+                boolean known = name.equals("text") || name.equals("target") || name.equals("score")
+                        || name.equals("category") || name.equals("reason");
+                throw new InvalidField(known
+                        ? FieldError.badValue(name, type.id() + " 类事件不使用该字段", "a " + type.id() + " event does not use it")
+                        : FieldError.unknown(name, String.join(", ", new java.util.TreeSet<>(allowed))));
+            }
+        }
+        String id = JsonFields.string(o, "", "id", ID_CHARS);
+        String tsText = JsonFields.string(o, "", "ts", 64);
+        OffsetDateTime ts;
+        try {
+            ts = OffsetDateTime.parse(tsText);
+        } catch (DateTimeParseException e) {
+            throw new InvalidField(FieldError.badValue("ts", "应为带时区的 ISO-8601 时间，如 2026-11-22T10:00:03+08:00",
+                    "must be an ISO-8601 time with offset, such as 2026-11-22T10:00:03+08:00"));
+        }
+        String actor = JsonFields.string(o, "", "actor", ID_CHARS);
+
+        Optional<String> account = Optional.empty();
+        Optional<String> content = Optional.empty();
+        JsonNode target = o.get("target");
+        if (target != null && !target.isNull()) {
+            JsonFields.object(target, "target");
+            JsonFields.onlyFields(target, "target.", TARGET_FIELDS);
+            account = JsonFields.optString(target, "target.", "account", ID_CHARS);
+            content = JsonFields.optString(target, "target.", "content", ID_CHARS);
+        }
+        if (type.needsTarget() && account.isEmpty() && content.isEmpty()) {
+            throw new InvalidField(FieldError.missing("target"));
+        }
+        Optional<String> text = type.fields.contains("text")
+                ? JsonFields.optString(o, "", "text", limits.textChars()) : Optional.empty();
+        if (type.needsText() && text.isEmpty()) {
+            throw new InvalidField(FieldError.missing("text"));
+        }
+
+        JsonNode c = o.get("context");
+        Optional<String> ip = Optional.empty();
+        Optional<String> device = Optional.empty();
+        if (c != null && !c.isNull()) {
+            JsonFields.object(c, "context");
+            JsonFields.onlyFields(c, "context.", CONTEXT_FIELDS);
+            ip = JsonFields.optString(c, "context.", "ip", 64).map(secret::hashPersonalId);
+            device = JsonFields.optString(c, "context.", "device", ID_CHARS).map(secret::hashPersonalId);
+        }
+        String defaultScene = Context.SCENES.contains(type.id()) ? type.id() : "";
+        Context context = ContextFields.read(c, defaultScene);
+
+        Optional<Double> score = JsonFields.optNumber(o, "", "score", 0, 10);
+        if (type == EventType.RATING && score.isEmpty()) {
+            throw new InvalidField(FieldError.missing("score"));
+        }
+        Optional<String> category = JsonFields.optString(o, "", "category", 64);
+        if (type == EventType.REPORT && category.isEmpty()) {
+            throw new InvalidField(FieldError.missing("category"));
+        }
+        Optional<String> reason = JsonFields.optString(o, "", "reason", limits.textChars());
+        return new IncomingEvent(index, id, type, ts, actor, account, content, text, context, ip, device, score,
+                category, reason);
+    }
+
+    /** The [from, to) byte ranges of the non-blank lines of {@code body}. */
+    private static List<int[]> lines(byte[] body) {
+        List<int[]> out = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i <= body.length; i++) {
+            if (i == body.length || body[i] == '\n') {
+                int end = i;
+                if (end > start && body[end - 1] == '\r') {
+                    end--;
+                }
+                boolean blank = true;
+                for (int j = start; j < end && blank; j++) {
+                    blank = body[j] == ' ' || body[j] == '\t';
+                }
+                if (!blank) {
+                    out.add(new int[]{start, end});
+                }
+                start = i + 1;
+            }
+        }
+        return out;
+    }
+
+    private void checkCount(int n) {
+        if (n > limits.batchEvents()) {
+            throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "too_many", "", OptionalLong.of(limits.batchEvents()),
+                    new Msg("一批 " + n + " 个事件，超过上限 " + limits.batchEvents(),
+                            "a batch of " + n + " events is over the limit of " + limits.batchEvents()));
+        }
+    }
+
+    private static ApiException empty() {
+        return new ApiException(HttpStatus.BAD_REQUEST, "empty", "", OptionalLong.empty(),
+                new Msg("没有事件：请求体应为 JSON 数组或每行一个 JSON 对象", "no events: send a JSON array or one JSON object a line"));
+    }
+}

@@ -1,0 +1,78 @@
+package org.qinglang.app.events;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.qinglang.app.check.VerdictView;
+import org.qinglang.core.verdict.Moderator;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Takes a parsed batch in (事件入库): verdicts for the events with text, then one transaction for the whole
+ * batch, then the hand-off to the detectors. When {@link #ingest} returns, every event it counts as accepted
+ * is committed; if it throws, none of the batch is.
+ */
+@Service
+class EventIngestion {
+
+    /** What happened to a batch: how many events are now stored (new or already there) and which were old. */
+    record Outcome(int accepted, int duplicates) {
+    }
+
+    private final Moderator moderator;
+    private final EventStore store;
+    private final StreamHandOff handOff;
+    private final TransactionTemplate tx;
+    private final ObjectMapper json;
+    private final Counter accepted;
+    private final Counter duplicates;
+
+    EventIngestion(Moderator moderator, EventStore store, StreamHandOff handOff, TransactionTemplate tx,
+                   ObjectMapper json, MeterRegistry meters) {
+        this.moderator = moderator;
+        this.store = store;
+        this.handOff = handOff;
+        this.tx = tx;
+        this.json = json;
+        this.accepted = Counter.builder("qinglang.events.accepted").description("events committed").register(meters);
+        this.duplicates = Counter.builder("qinglang.events.duplicates")
+                .description("events whose id was already stored").register(meters);
+    }
+
+    Outcome ingest(List<IncomingEvent> events, long apiKeyId) {
+        List<EventStore.Row> rows = new ArrayList<>(events.size());
+        for (IncomingEvent e : events) {
+            rows.add(e.text().map(t -> withVerdict(e, VerdictView.of(moderator.check(t, e.context()))))
+                    .orElseGet(() -> new EventStore.Row(e, Optional.empty(), Optional.empty(), Optional.empty())));
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        boolean[] fresh = tx.execute(status -> store.insert(rows, apiKeyId, now));
+        List<IncomingEvent> committed = new ArrayList<>(events.size());
+        for (int i = 0; i < fresh.length; i++) {
+            if (fresh[i]) {
+                committed.add(events.get(i));
+            }
+        }
+        accepted.increment(committed.size());
+        duplicates.increment(events.size() - committed.size());
+        handOff.committed(committed);
+        return new Outcome(events.size(), events.size() - committed.size());
+    }
+
+    private EventStore.Row withVerdict(IncomingEvent e, VerdictView v) {
+        try {
+            return new EventStore.Row(e, Optional.of(v.suggestion()), Optional.of(v.riskLevel()),
+                    Optional.of(json.writeValueAsString(v.labels())));
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException("a verdict is always writable as JSON", ex);
+        }
+    }
+}

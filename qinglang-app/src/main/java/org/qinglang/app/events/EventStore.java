@@ -1,0 +1,87 @@
+package org.qinglang.app.events;
+
+import org.qinglang.core.verdict.Context;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The event table (事件表): inserts a batch with JDBC batching, skipping ids already there
+ * ({@code on conflict do nothing}, which PostgreSQL and H2 in PostgreSQL mode both understand), and says
+ * which rows were new. Runs in the caller's transaction.
+ */
+@Repository
+class EventStore {
+
+    /** An event with the verdict it got (empty fields when it has no text). */
+    record Row(IncomingEvent event, Optional<String> suggestion, Optional<String> riskLevel, Optional<String> labels) {
+    }
+
+    private static final String INSERT = "insert into event (id, type, ts, actor, target_account, target_content, "
+            + "text, relation, actor_age_days, ip_hash, device_hash, scene, score, category, reason, suggestion, "
+            + "risk_level, labels, received_at, api_key_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            + "on conflict do nothing";
+
+    private final JdbcTemplate jdbc;
+
+    EventStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts {@code rows}; element i of the result is true if row i was new, false if its id was there. */
+    boolean[] insert(List<Row> rows, long apiKeyId, OffsetDateTime receivedAt) {
+        int[][] counts = jdbc.batchUpdate(INSERT, rows, 1000, (ps, r) -> bind(ps, r, apiKeyId, receivedAt));
+        boolean[] fresh = new boolean[rows.size()];
+        int i = 0;
+        for (int[] chunk : counts) {
+            for (int c : chunk) {
+                fresh[i++] = c != 0;
+            }
+        }
+        return fresh;
+    }
+
+    /** How many events are stored. */
+    long count() {
+        return jdbc.queryForObject("select count(*) from event", Long.class);
+    }
+
+    private static void bind(PreparedStatement ps, Row r, long apiKeyId, OffsetDateTime receivedAt) throws SQLException {
+        IncomingEvent e = r.event();
+        Context ctx = e.context();
+        ps.setString(1, e.id());
+        ps.setString(2, e.type().id());
+        ps.setObject(3, e.ts());
+        ps.setString(4, e.actor());
+        ps.setString(5, e.targetAccount().orElse(null));
+        ps.setString(6, e.targetContent().orElse(null));
+        ps.setString(7, e.text().orElse(null));
+        ps.setString(8, ctx.relation() == Context.Relation.UNKNOWN ? null : ctx.relation().id());
+        if (ctx.ageKnown()) {
+            ps.setInt(9, ctx.actorAgeDays());
+        } else {
+            ps.setNull(9, Types.INTEGER);
+        }
+        ps.setString(10, e.ipHash().orElse(null));
+        ps.setString(11, e.deviceHash().orElse(null));
+        ps.setString(12, ctx.scene().isEmpty() ? null : ctx.scene());
+        if (e.score().isPresent()) {
+            ps.setDouble(13, e.score().get());
+        } else {
+            ps.setNull(13, Types.DOUBLE);
+        }
+        ps.setString(14, e.category().orElse(null));
+        ps.setString(15, e.reason().orElse(null));
+        ps.setString(16, r.suggestion().orElse(null));
+        ps.setString(17, r.riskLevel().orElse(null));
+        ps.setString(18, r.labels().orElse(null));
+        ps.setObject(19, receivedAt);
+        ps.setLong(20, apiKeyId);
+    }
+}

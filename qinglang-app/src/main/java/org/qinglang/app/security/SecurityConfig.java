@@ -1,0 +1,80 @@
+package org.qinglang.app.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.qinglang.app.server.Limits;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.web.servlet.LocaleResolver;
+
+/**
+ * Every path's rule (访问控制), in two chains. The API chain ({@code /api/**}, {@code /actuator/**}): API keys,
+ * stateless, no CSRF (a key is sent on purpose, never by a browser on its own). The console chain (everything
+ * else): form login, a session, CSRF tokens on every form. Anything not named here is refused.
+ */
+@Configuration
+@EnableWebSecurity
+class SecurityConfig {
+
+    /** Role names as Spring wants them in {@code hasRole}/{@code hasAnyRole}. */
+    private static final String[] ANY_ROLE = {Role.REVIEWER.name(), Role.SENIOR_REVIEWER.name(),
+            Role.COMPLIANCE_OFFICER.name(), Role.AUDITOR.name(), Role.ADMIN.name()};
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    @Bean
+    ApiProblems apiProblems(ObjectMapper json, LocaleResolver locales) {
+        return new ApiProblems(json, locales);
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, ApiKeys keys, Limits limits, ApiProblems problems) throws Exception {
+        http.securityMatcher("/api/**", "/actuator/**")
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(c -> c.disable())
+                .securityContext(c -> c.requireExplicitSave(true))
+                .addFilterBefore(new ApiKeyFilter(keys, limits, problems), AnonymousAuthenticationFilter.class)
+                .exceptionHandling(e -> e.authenticationEntryPoint((req, res, ex) -> problems.unauthorized(req, res))
+                        .accessDeniedHandler((req, res, ex) -> problems.forbidden(req, res)))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/actuator/prometheus").hasAuthority(Scope.ADMIN.authority())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/text/check").hasAuthority(Scope.CHECK.authority())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/events").hasAuthority(Scope.INGEST.authority())
+                        .requestMatchers("/api/v1/admin/**").hasAuthority(Scope.ADMIN.authority())
+                        .anyRequest().denyAll());
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain console(HttpSecurity http) throws Exception {
+        http.formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/console", true).permitAll())
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        .contentSecurityPolicy(c -> c.policyDirectives("default-src 'self'; frame-ancestors 'none'; "
+                                + "img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'")))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(HttpMethod.GET, "/", "/login", "/favicon.ico", "/css/**", "/webjars/**",
+                                "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .requestMatchers("/console/admin/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/console", "/console/**").hasAnyRole(ANY_ROLE)
+                        .anyRequest().denyAll());
+        return http.build();
+    }
+}

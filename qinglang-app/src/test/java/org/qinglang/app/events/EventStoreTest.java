@@ -1,0 +1,102 @@
+package org.qinglang.app.events;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.qinglang.app.server.TestDatabases;
+import org.qinglang.core.verdict.Context;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** The event table on H2 and PostgreSQL: batches insert once, ids already there are skipped and reported. */
+class EventStoreTest {
+
+    private TestDatabases.Db db;
+
+    static Stream<String> databases() {
+        return TestDatabases.names();
+    }
+
+    @AfterEach
+    void drop() {
+        if (db != null) {
+            db.drop().run();
+        }
+    }
+
+    private JdbcTemplate open(String name) {
+        if (name.equals("PostgreSQL")) {
+            assumeTrue(TestDatabases.pgUrl() != null, "skipped: " + TestDatabases.PG_ENV
+                    + " is not set (e.g. jdbc:postgresql://localhost:5432/test), so PostgreSQL is not tested here");
+            db = TestDatabases.postgres();
+        } else {
+            db = TestDatabases.h2();
+        }
+        return new JdbcTemplate(db.dataSource());
+    }
+
+    static EventStore.Row row(String id, String text) {
+        IncomingEvent e = new IncomingEvent(0, id, EventType.COMMENT, OffsetDateTime.parse("2026-11-22T10:00:03+08:00"),
+                "u-77", Optional.of("u-9"), Optional.of("p-301"), Optional.of(text),
+                new Context(Context.Relation.STRANGER, 3, "comment"), Optional.of("a".repeat(64)), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty());
+        return new EventStore.Row(e, Optional.of("block"), Optional.of("high"), Optional.of("[]"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aBatchInsertsOnceAndResendingSkipsEveryRow(String name) {
+        JdbcTemplate jdbc = open(name);
+        EventStore store = new EventStore(jdbc);
+        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(db.dataSource()));
+        List<EventStore.Row> rows = new ArrayList<>();
+        for (int i = 0; i < 2_500; i++) {
+            rows.add(row("e-" + i, "文本 " + i));
+        }
+        rows.add(row("e-7", "the same id again, in the same batch"));
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        boolean[] first = tx.execute(s -> store.insert(rows, 1, now));
+        assertThat(first).hasSize(2_501);
+        assertThat(count(first)).isEqualTo(2_500);
+        assertThat(first[2_500]).isFalse();
+        boolean[] again = tx.execute(s -> store.insert(rows.subList(0, 10), 1, now));
+        assertThat(count(again)).isZero();
+        assertThat(store.count()).isEqualTo(2_500);
+        Map<String, Object> stored = jdbc.queryForMap("select text, relation, actor_age_days, scene, suggestion, ip_hash "
+                + "from event where id = 'e-7'");
+        assertThat(stored).containsEntry("text", "文本 7").containsEntry("relation", "stranger")
+                .containsEntry("actor_age_days", 3).containsEntry("scene", "comment").containsEntry("suggestion", "block");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aFailedBatchLeavesNothing(String name) {
+        JdbcTemplate jdbc = open(name);
+        EventStore store = new EventStore(jdbc);
+        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(db.dataSource()));
+        List<EventStore.Row> rows = List.of(row("ok-1", "fine"), row("ok-2", "x".repeat(10_001)));
+        assertThatThrownBy(() -> tx.execute(s -> store.insert(rows, 1, OffsetDateTime.now(ZoneOffset.UTC))));
+        assertThat(store.count()).isZero();
+    }
+
+    private static int count(boolean[] b) {
+        int n = 0;
+        for (boolean x : b) {
+            n += x ? 1 : 0;
+        }
+        return n;
+    }
+}
