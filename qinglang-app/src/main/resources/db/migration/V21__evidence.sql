@@ -6,7 +6,7 @@ create table evidence_bundle (
     captured_at timestamp with time zone not null,
     captured_by varchar(64)  not null,
     item_count  integer      not null,
-    document    varchar      not null,
+    document    text         not null,
     sha256      varchar(64)  not null,
     signature   varchar(100) not null,
     key_id      varchar(16)  not null
