@@ -95,15 +95,8 @@ class ProtectionController {
         byte[] body = Bodies.read(request, BODY_BYTES);
         JsonNode o = JsonFields.object(Bodies.json(json, body, 0, body.length, ""), "");
         JsonFields.onlyFields(o, "", Set.of("on", "audience", "period", "treat"));
-        JsonNode on = o.get("on");
-        if (on == null || on.isNull()) {
-            throw new InvalidField(FieldError.missing("on"));
-        }
-        if (!on.isBoolean()) {
-            throw new InvalidField(FieldError.wrongType("on", "true or false"));
-        }
         String who = Callers.who(auth);
-        if (!on.booleanValue()) {
+        if (!requiredBoolean(o, "on")) {
             JsonFields.onlyFields(o, "", Set.of("on"));
             protections.turnOff(account, who);
             return view(account, ProtectionSettings.off());
@@ -199,14 +192,7 @@ class ProtectionController {
         byte[] body = Bodies.read(request, BODY_BYTES);
         JsonNode o = JsonFields.object(Bodies.json(json, body, 0, body.length, ""), "");
         JsonFields.onlyFields(o, "", Set.of("taken", "audience", "period", "treat"));
-        JsonNode takenNode = o.get("taken");
-        if (takenNode == null || takenNode.isNull()) {
-            throw new InvalidField(FieldError.missing("taken"));
-        }
-        if (!takenNode.isBoolean()) {
-            throw new InvalidField(FieldError.wrongType("taken", "true or false"));
-        }
-        boolean taken = takenNode.booleanValue();
+        boolean taken = requiredBoolean(o, "taken");
         if (!taken) {
             JsonFields.onlyFields(o, "", Set.of("taken"));
         }
@@ -228,6 +214,17 @@ class ProtectionController {
         Locale locale = RequestContextUtils.getLocale(request);
         return new AnswerView(promptView(prompts.find(account, id).orElseThrow(), locale),
                 view(account, protections.get(account)));
+    }
+
+    private static boolean requiredBoolean(JsonNode o, String name) {
+        JsonNode v = o.get(name);
+        if (v == null || v.isNull()) {
+            throw new InvalidField(FieldError.missing(name));
+        }
+        if (!v.isBoolean()) {
+            throw new InvalidField(FieldError.wrongType(name, "true or false"));
+        }
+        return v.booleanValue();
     }
 
     private static PromptView promptView(Prompt p, Locale locale) {

@@ -23,7 +23,7 @@ import java.util.Optional;
  * turns protection on.
  *
  * <p><b>Webhook seam.</b> Pushing the prompt to the platform is the workflow's webhook outbox's job (branch
- * {@code workflow}, package {@code org.qinglang.app.webhooks}); once merged, {@link #accept} enqueues a
+ * {@code workflow}, package {@code org.qinglang.app.webhooks}); once merged, {@code record} enqueues a
  * {@code protection.prompt} message into that outbox inside the same transaction as the insert (marked
  * {@code WEBHOOK SEAM} below). No second sender is written here. Thread-safe.
  */
@@ -36,6 +36,7 @@ public class ProtectionPrompts implements AlertSink {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final EventCodec codec = new EventCodec();
+    private final Object lock = new Object();
 
     @Autowired
     ProtectionPrompts(PromptStore store, Protections protections, AuditTrail audit, TransactionTemplate tx) {
@@ -64,18 +65,23 @@ public class ProtectionPrompts implements AlertSink {
         if (protections.activeNow(account)) {
             return;
         }
-        tx.executeWithoutResult(status -> {
-            if (store.pending(account).isPresent()) {
-                return;
-            }
-            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-            long id = store.insert(account, alert.kind().id(), alert.level().id(), alert.ts(), codec.writeAlert(alert), now);
-            Map<String, Object> after = new LinkedHashMap<>();
-            after.put("account", account);
-            after.put("level", alert.level().id());
-            audit.append("system:pileon", "protection.prompt", "prompt:" + id, null, after);
-            // WEBHOOK SEAM: outbox.enqueue("protection.prompt", account, id) — the workflow helper's webhook outbox
-        });
+        synchronized (lock) { // one process: check-then-insert is serial, so one pending prompt per account
+            tx.executeWithoutResult(status -> record(account, alert));
+        }
+    }
+
+    private void record(String account, Alert alert) {
+        if (store.pending(account).isPresent()) {
+            return;
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        long id = store.insert(account, alert.kind().id(), alert.level().id(), alert.ts(), codec.writeAlert(alert),
+                now);
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("account", account);
+        after.put("level", alert.level().id());
+        audit.append("system:pileon", "protection.prompt", "prompt:" + id, null, after);
+        // WEBHOOK SEAM: outbox.enqueue("protection.prompt", account, id) — the workflow helper's webhook outbox
     }
 
     /** The prompt waiting for {@code account}'s answer, if any. */

@@ -113,7 +113,8 @@ public class DetectorHost {
 
     private void failed(String who, RuntimeException ex) {
         failures.increment();
-        // the exception's class and message only: an event's text or identifiers never go to the log
-        LOG.error("{} failed: {}: {}", who, ex.getClass().getSimpleName(), ex.getMessage());
+        // the exception's class and where it was thrown only: a message could quote an event's text or ids
+        StackTraceElement[] at = ex.getStackTrace();
+        LOG.error("{} failed: {} at {}", who, ex.getClass().getName(), at.length == 0 ? "?" : at[0]);
     }
 }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.qinglang.app.audit.AuditTrail;
+import org.qinglang.app.protection.Dbs;
 import org.qinglang.app.protection.MutableClock;
 import org.qinglang.app.server.TestDatabases;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,7 +26,6 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Evidence frozen on H2 and PostgreSQL: the right items, hashes a verifier can recompute, a signature that breaks on any change. */
 class EvidenceCaptureTest {
@@ -50,12 +50,7 @@ class EvidenceCaptureTest {
     }
 
     private JdbcClient open(String name) {
-        if (name.equals("PostgreSQL")) {
-            assumeTrue(TestDatabases.pgUrl() != null, "skipped: " + TestDatabases.PG_ENV + " is not set");
-            db = TestDatabases.postgres();
-        } else {
-            db = TestDatabases.h2();
-        }
+        db = Dbs.open(name);
         return JdbcClient.create(db.dataSource());
     }
 

@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The prominent prompt on H2 and PostgreSQL: which alerts raise it, once while pending, never while protected. */
 class ProtectionPromptsTest {
@@ -48,12 +47,7 @@ class ProtectionPromptsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void aWarningPromptsOnceAndTheAnswerIsKept(String name) {
-        if (name.equals("PostgreSQL")) {
-            assumeTrue(TestDatabases.pgUrl() != null, "skipped: " + TestDatabases.PG_ENV + " is not set");
-            db = TestDatabases.postgres();
-        } else {
-            db = TestDatabases.h2();
-        }
+        db = Dbs.open(name);
         JdbcClient jdbc = JdbcClient.create(db.dataSource());
         TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(db.dataSource()));
         AuditTrail audit = new AuditTrail(jdbc, new ObjectMapper());

@@ -23,7 +23,6 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Protection written through to H2 and PostgreSQL: it survives a restart, expires by the clock, and a failed write changes nothing. */
 class ProtectionsTest {
@@ -48,12 +47,7 @@ class ProtectionsTest {
 
     private Protections open(String name) {
         if (db == null) {
-            if (name.equals("PostgreSQL")) {
-                assumeTrue(TestDatabases.pgUrl() != null, "skipped: " + TestDatabases.PG_ENV + " is not set");
-                db = TestDatabases.postgres();
-            } else {
-                db = TestDatabases.h2();
-            }
+            db = Dbs.open(name);
             jdbc = JdbcClient.create(db.dataSource());
             tx = new TransactionTemplate(new DataSourceTransactionManager(db.dataSource()));
         }
