@@ -11,7 +11,12 @@ public enum Scope {
     /** 举报: filing reports and reading their outcome (the workflow endpoints). */
     REPORT,
     /** 管理: API keys and the metrics. */
-    ADMIN;
+    ADMIN,
+    /**
+     * 防护: one-click protection (一键防护) settings and decisions, the prominent prompt (显著提示) and evidence
+     * capture (一键取证) for the platform's users ({@code /api/v1/protection/**}, {@code /api/v1/evidence/**}).
+     */
+    PROTECT;
 
     /** The id on the wire and in the database: {@code ingest}. */
     public String id() {
@@ -30,6 +35,7 @@ public enum Scope {
                 return s;
             }
         }
-        throw new IllegalArgumentException("unknown scope '" + id + "': use check, ingest, report or admin");
+        throw new IllegalArgumentException("unknown scope '" + id + "': use one of "
+                + String.join(", ", java.util.Arrays.stream(values()).map(Scope::id).toList()));
     }
 }

@@ -56,6 +56,9 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/v1/text/check").hasAuthority(Scope.CHECK.authority())
                         .requestMatchers(HttpMethod.POST, "/api/v1/events").hasAuthority(Scope.INGEST.authority())
                         .requestMatchers("/api/v1/admin/**").hasAuthority(Scope.ADMIN.authority())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/evidence/public-key").permitAll()
+                        .requestMatchers("/api/v1/protection/**", "/api/v1/evidence/**")
+                        .hasAuthority(Scope.PROTECT.authority())
                         .anyRequest().denyAll());
         return http.build();
     }
