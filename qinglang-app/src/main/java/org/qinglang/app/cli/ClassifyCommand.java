@@ -126,7 +126,7 @@ public final class ClassifyCommand implements Callable<Integer> {
     private int evaluate(AbuseClassifier classifier, long loadNanos, ObjectMapper json, Writer w, PrintWriter err)
             throws IOException {
         List<LabelledText> data = LabelledCsv.read(eval);
-        // one untimed pass to warm the JIT (for accurate, whose texts cost ~5 ms each, the first 500 texts),
+        // one untimed pass to warm the JIT (for accurate, whose texts cost 3–5 ms each, the first 500 texts),
         // then the timed pass that gives the figures
         Evaluation.of(classifier, classifier.mode() == Mode.ACCURATE ? data.subList(0, Math.min(500, data.size()))
                 : data);

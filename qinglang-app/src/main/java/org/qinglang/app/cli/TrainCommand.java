@@ -53,18 +53,18 @@ public final class TrainCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--c", split = ",", paramLabel = "C",
-            description = "liblinear C values to try (default: fast 1,2,4,8,16,32; accurate 0.5,1,2,4,8,16,32)")
+            description = "liblinear C values to try (default: fast 2,4,8,16,32; accurate 0.25,0.5,1,2,4,8,16,32)")
     List<Double> cs;
 
     @Option(names = "--hash-bits", split = ",", paramLabel = "BITS",
-            description = "fast: n-gram hash sizes to try, as powers of two (default: 18,20)")
+            description = "fast: n-gram hash sizes to try, as powers of two (default: 20)")
     List<Integer> hashBits;
 
     @Option(names = "--library-features", paramLabel = "on|off|both", defaultValue = "both",
             description = "fast: feature-library hits as features: on, off, or try both; default: ${DEFAULT-VALUE}")
     String libraryFeatures;
 
-    @Option(names = "--combination", paramLabel = "score|features|both", defaultValue = "both",
+    @Option(names = "--combination", paramLabel = "score|features|both", defaultValue = "score",
             description = "accurate: stack the fast score on the sentence vector, train one model over both"
                     + " feature sets, or try both; default: ${DEFAULT-VALUE}")
     String combination;
@@ -176,7 +176,7 @@ public final class TrainCommand implements Callable<Integer> {
                     + " part uses the shipped fast model's (chosen on dev)");
             return Qinglang.USAGE;
         }
-        AccurateTrainer.Grid standard = AccurateTrainer.Grid.standard();
+        AccurateTrainer.Grid standard = AccurateTrainer.Grid.both();
         AccurateTrainer.Grid grid;
         try {
             grid = new AccurateTrainer.Grid(combinations, cs == null ? standard.cs() : cs,

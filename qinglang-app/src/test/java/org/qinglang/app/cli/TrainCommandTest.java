@@ -63,7 +63,7 @@ class TrainCommandTest extends CommandTestSupport {
         Path b = dir.resolve("b.qlm");
         for (Path p : List.of(a, b)) {
             assertThat(run("train", "--data", data.toString(), "--mode", "accurate", "--out", p.toString(), "--c", "1",
-                    "--scale", "1", "--cache", cache.toString())).isEqualTo(Qinglang.OK);
+                    "--combination", "both", "--scale", "1", "--cache", cache.toString())).isEqualTo(Qinglang.OK);
         }
         assertThat(Files.readAllBytes(a)).isEqualTo(Files.readAllBytes(b));
         assertThat(ModelFile.load(a)).isInstanceOf(AccurateModel.class);

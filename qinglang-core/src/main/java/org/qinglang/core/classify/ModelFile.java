@@ -48,7 +48,7 @@ import java.util.zip.ZipException;
  * and its own C, then its own section, then its fast part in the fast layout:
  *
  * <pre>
- *   encoder         UTF   "bge-small-zh-v1.5-q" (must be this Qinglang's {@link SentenceEncoder#ID})
+ *   encoder         UTF   "bge-small-zh-v1.5-q, cls, 64 tokens" (must be this Qinglang's {@link SentenceEncoder#ID})
  *   combination     UTF   "score" or "features"
  *   threshold       double
  *   bias            float

@@ -75,6 +75,26 @@ class AccurateModelTest {
     }
 
     @Test
+    void theEncoderKeepsTheFirstTokensOnly() {
+        // one token per Chinese character: [CLS], MAX_TOKENS - 2 characters, [SEP]
+        String longText = "你这种人说话真的很没有道理而且还特别喜欢骂人".repeat(8);
+        assertThat(longText.length()).isGreaterThan(SentenceEncoder.MAX_TOKENS);
+        String kept = longText.substring(0, SentenceEncoder.MAX_TOKENS - 2);
+        SentenceEncoder e = SentenceEncoder.shared();
+        assertThat(e.encode(longText)).isEqualTo(e.encode(kept));
+        assertThat(e.encode(longText)).isNotEqualTo(e.encode(longText.substring(0, SentenceEncoder.MAX_TOKENS - 3)));
+    }
+
+    @Test
+    void aTextsVectorDoesNotDependOnTheThreads() {
+        List<String> texts = Samples.make(24, 3000).stream().map(LabelledText::text).toList();
+        float[][] parallel = SentenceEncoder.shared().encodeAll(texts, done -> { });
+        for (int i = 0; i < texts.size(); i++) {
+            assertThat(parallel[i]).isEqualTo(SentenceEncoder.shared().encode(texts.get(i)));
+        }
+    }
+
+    @Test
     void readsBackWhatItWrote(@TempDir Path dir) throws IOException {
         for (AccurateTrainer.Trial t : List.of(result.trials().get(0), result.trials().get(3))) {
             assertThat(t.combination()).isNotNull();
@@ -115,11 +135,14 @@ class AccurateModelTest {
     @Test
     void aModelOfAnotherEncoderIsRefused() throws IOException {
         byte[] body = body(ModelFile.toBytes(result.model()));
-        String s = new String(body, StandardCharsets.ISO_8859_1).replace(SentenceEncoder.ID, "bge-small-en-v1.5-q");
+        // the same encoder cut at another token count is another encoder (same length, so the file stays whole)
+        String other = "bge-small-zh-v1.5-q, cls, 32 tokens";
+        assertThat(other).hasSameSizeAs(SentenceEncoder.ID).isNotEqualTo(SentenceEncoder.ID);
+        String s = new String(body, StandardCharsets.ISO_8859_1).replace(SentenceEncoder.ID, other);
         byte[] file = file(s.getBytes(StandardCharsets.ISO_8859_1));
         assertThatThrownBy(() -> ModelFile.load(new ByteArrayInputStream(file), "a.qlm"))
                 .isInstanceOf(ModelFileException.class)
-                .hasMessage("model file a.qlm: was trained on sentence encoder 'bge-small-en-v1.5-q' but this Qinglang"
+                .hasMessage("model file a.qlm: was trained on sentence encoder '" + other + "' but this Qinglang"
                         + " has " + SentenceEncoder.ID + "; retrain the model");
     }
 

@@ -62,6 +62,26 @@ class FastTrainerTest {
     }
 
     @Test
+    void nbRatiosCountTextsPerLabelWithOneAdded() {
+        FastFeatures f = FastFeatures.ngramsOnly(10, 1);
+        FastFeatures.Vector[] x = {
+                new FastFeatures.Vector(new int[] {0, 1}, new float[] {0.7f, 0.7f}),
+                new FastFeatures.Vector(new int[] {0}, new float[] {1f}),
+                new FastFeatures.Vector(new int[] {2}, new float[] {1f}),
+        };
+        double[] r = FastTrainer.logCountRatios(f, x, new double[] {1, 1, 0});
+        // label 1: p = 1 + counts (3, 2, 1, then 1 for each of the other 1,021 features), sum 1,030;
+        // label 0: q = (1, 1, 2, then 1 …), sum 1,025
+        double sumP = 3 + 2 + 1 + 1021;
+        double sumQ = 1 + 1 + 2 + 1021;
+        assertThat(r).hasSize(1024);
+        assertThat(r[0]).isCloseTo(Math.log((3 / sumP) / (1 / sumQ)), within(1e-12));
+        assertThat(r[1]).isCloseTo(Math.log((2 / sumP) / (1 / sumQ)), within(1e-12));
+        assertThat(r[2]).isCloseTo(Math.log((1 / sumP) / (2 / sumQ)), within(1e-12));
+        assertThat(r[3]).isCloseTo(Math.log(sumQ / sumP), within(1e-12));
+    }
+
+    @Test
     void thresholdLabelsTheDevDataBest() {
         List<LabelledText> dev = List.of(new LabelledText("a", 0), new LabelledText("b", 0),
                 new LabelledText("c", 1), new LabelledText("d", 1));

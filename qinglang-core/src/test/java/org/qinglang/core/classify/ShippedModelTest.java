@@ -12,8 +12,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class ShippedModelTest {
 
-    /** The shipped model's accuracy on the first 500 rows of COLD dev when it was trained: 0.906 (all of dev: 0.9065). */
-    private static final double FLOOR = 0.88;
+    /** The shipped model's accuracy on the first 500 rows of COLD dev when it was trained: 0.912 (all of dev: 0.9149). */
+    private static final double FLOOR = 0.89;
 
     @Test
     void loadsAndSaysWhereItCameFrom() {
@@ -41,7 +41,7 @@ class ShippedModelTest {
         assertThat(ShippedModel.fast().about().trainingSha256()).isEqualTo(TrainingData.read(cold).sha256());
     }
 
-    /** The shipped accurate model's accuracy on the first 200 rows of COLD dev when it was trained: 0.94. */
+    /** The shipped accurate model's accuracy on the first 200 rows of COLD dev when it was trained: 0.935 (all: 0.9204). */
     private static final double ACCURATE_FLOOR = 0.91;
 
     @Test
