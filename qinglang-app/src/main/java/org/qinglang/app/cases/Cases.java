@@ -153,19 +153,26 @@ public class Cases {
         return n == 1;
     }
 
-    /** Claims the most urgent open case for {@code reviewer}, if any is left. */
+    /**
+     * Claims the most urgent open case for {@code reviewer}, if any is left. The row is picked with
+     * {@code for update skip locked}, so a concurrent claimer takes the next one instead of waiting for this.
+     */
+    @Transactional
     public Optional<Case> claimNext(String reviewer) {
-        for (int round = 0; round < 10; round++) {
-            List<Long> ids = db.sql("select id from workflow_case where status = ? and claimed_by is null "
-                    + "order by priority_rank desc, due, opened_at, id limit 20").param(OPEN).query(Long.class).list();
-            if (ids.isEmpty()) {
+        // H2 applies the limit before skipping locked rows, so it may answer "none" while another claim is in
+        // flight: look again while open cases are left (bounded, a claim takes milliseconds)
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            Optional<Long> id = db.sql("select id from workflow_case where status = ? and claimed_by is null "
+                    + "order by priority_rank desc, due, opened_at, id limit 1 for update skip locked")
+                    .param(OPEN).query(Long.class).optional();
+            if (id.isPresent() && claim(id.get(), reviewer)) {
+                return find(id.get());
+            }
+            if (id.isEmpty() && db.sql("select count(*) from workflow_case where status = ? and claimed_by is null")
+                    .param(OPEN).query(Long.class).single() == 0) {
                 return Optional.empty();
             }
-            for (long id : ids) {
-                if (claim(id, reviewer)) {
-                    return find(id);
-                }
-            }
+            Thread.onSpinWait();
         }
         return Optional.empty();
     }
