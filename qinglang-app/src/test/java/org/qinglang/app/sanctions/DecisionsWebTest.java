@@ -26,8 +26,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @WebTest
 class DecisionsWebTest {
 
-    static final String GROUND = "\"ground\":{\"kind\":\"terms\",\"reference\":\"社区公约 第 3.2 条\","
-            + "\"explanation\":\"辱骂他人\"},\"facts\":\"评论中辱骂被举报人\"";
+    static final String GROUND = WorkflowFixture.GROUND;
 
     @Autowired
     MockMvc mvc;
