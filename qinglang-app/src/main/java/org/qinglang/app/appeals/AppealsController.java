@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import org.qinglang.app.api.ApiException;
-import org.qinglang.app.api.Bodies;
 import org.qinglang.app.api.FieldError;
 import org.qinglang.app.api.InvalidField;
 import org.qinglang.app.api.JsonFields;
@@ -50,7 +49,7 @@ class AppealsController {
 
     @PostMapping(path = "/api/v1/appeals", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<AppealView> file(HttpServletRequest request, Authentication auth) {
-        JsonNode o = body(request, Set.of("decisionId", "reason"));
+        JsonNode o = WorkflowFields.body(request, json, BODY_BYTES, Set.of("decisionId", "reason"));
         long decision = JsonFields.optInt(o, "", "decisionId", 1, Integer.MAX_VALUE)
                 .orElseThrow(() -> new InvalidField(FieldError.missing("decisionId")));
         Appeals.View v = appeals.file(decision, JsonFields.optString(o, "", "reason", 2000),
@@ -72,20 +71,13 @@ class AppealsController {
     @PostMapping(path = "/console/api/appeals/{id}/decide", produces = MediaType.APPLICATION_JSON_VALUE)
     AppealView decide(@PathVariable("id") String id, HttpServletRequest request, Authentication auth) {
         long n = WorkflowFields.pathId(id);
-        JsonNode o = body(request, Set.of("overturn", "answer"));
+        JsonNode o = WorkflowFields.body(request, json, BODY_BYTES, Set.of("overturn", "answer"));
         if (o.get("overturn") == null) {
             throw new InvalidField(FieldError.missing("overturn"));
         }
         boolean overturn = WorkflowFields.optBoolean(o, "", "overturn", false);
         String answer = JsonFields.string(o, "", "answer", 2000);
         return view(appeals.decide(n, Staff.of(auth), overturn, answer), request);
-    }
-
-    private JsonNode body(HttpServletRequest request, Set<String> fields) {
-        byte[] body = Bodies.read(request, BODY_BYTES);
-        JsonNode o = JsonFields.object(Bodies.json(json, body, 0, body.length, ""), "");
-        JsonFields.onlyFields(o, "", fields);
-        return o;
     }
 
     private static ApiException notFound(long id) {

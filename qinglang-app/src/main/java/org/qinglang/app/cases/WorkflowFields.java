@@ -1,6 +1,9 @@
 package org.qinglang.app.cases;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import org.qinglang.app.api.Bodies;
 import org.qinglang.app.api.FieldError;
 import org.qinglang.app.api.InvalidField;
 import org.qinglang.app.api.JsonFields;
@@ -69,5 +72,13 @@ public final class WorkflowFields {
             // refused below
         }
         throw new InvalidField(FieldError.badValue("id", "应为正整数", "must be a positive whole number"));
+    }
+
+    /** The body of {@code request} (at most {@code maxBytes}) as a JSON object with no field outside {@code fields}. */
+    public static JsonNode body(HttpServletRequest request, ObjectMapper json, long maxBytes, java.util.Set<String> fields) {
+        byte[] body = Bodies.read(request, maxBytes);
+        JsonNode o = JsonFields.object(Bodies.json(json, body, 0, body.length, ""), "");
+        JsonFields.onlyFields(o, "", fields);
+        return o;
     }
 }

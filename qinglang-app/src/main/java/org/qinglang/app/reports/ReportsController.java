@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import org.qinglang.app.api.ApiException;
-import org.qinglang.app.api.Bodies;
 import org.qinglang.app.api.FieldError;
 import org.qinglang.app.api.InvalidField;
 import org.qinglang.app.api.JsonFields;
@@ -67,9 +66,7 @@ class ReportsController {
                     + "reason?, minorInvolved? → 201 with the report id and its case.")
     @PostMapping(path = "/api/v1/reports", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<FiledView> file(HttpServletRequest request, Authentication auth) {
-        byte[] body = Bodies.read(request, limits.checkBodyBytes());
-        JsonNode o = JsonFields.object(Bodies.json(json, body, 0, body.length, ""), "");
-        JsonFields.onlyFields(o, "", FIELDS);
+        JsonNode o = WorkflowFields.body(request, json, limits.checkBodyBytes(), FIELDS);
         String reporter = JsonFields.string(o, "", "reporter", ID_CHARS);
         ReportCategory category = WorkflowFields.optCategory(o, "", "category")
                 .orElseThrow(() -> new InvalidField(FieldError.missing("category")));

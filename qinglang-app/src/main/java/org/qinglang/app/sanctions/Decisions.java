@@ -96,6 +96,25 @@ public class Decisions {
                 .list();
     }
 
+    /**
+     * Records that the platform carried out decision {@code id} (已执行回执) and returns when it first said so;
+     * empty if there is no such decision. A second acknowledgement keeps the first time.
+     */
+    @Transactional
+    public Optional<Instant> ack(long id, String actor) {
+        Optional<Optional<Instant>> acked = db.sql("select acked_at from decision where id = ? for update").param(id)
+                .query((rs, n) -> Optional.ofNullable(rs.getObject(1, java.time.OffsetDateTime.class))
+                        .map(java.time.OffsetDateTime::toInstant))
+                .optional();
+        if (acked.isEmpty() || acked.get().isPresent()) {
+            return acked.flatMap(a -> a);
+        }
+        Instant now = policy.clock().instant();
+        db.sql("update decision set acked_at = ? where id = ?").params(Cases.utc(now), id).update();
+        audit.append(actor, "sanction.ack", "decision:" + id, null, Map.of("ackedAt", now.toString()));
+        return Optional.of(now);
+    }
+
     /** The ladder's steps, lowest first. */
     public List<SanctionLadder.Step> ladderSteps() {
         return policy.ladder().steps();

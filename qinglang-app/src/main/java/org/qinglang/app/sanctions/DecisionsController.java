@@ -3,7 +3,6 @@ package org.qinglang.app.sanctions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
-import org.qinglang.app.api.Bodies;
 import org.qinglang.app.api.FieldError;
 import org.qinglang.app.api.InvalidField;
 import org.qinglang.app.api.JsonFields;
@@ -93,7 +92,7 @@ class DecisionsController {
     @PostMapping(path = "/console/api/cases/{id}/decide", produces = MediaType.APPLICATION_JSON_VALUE)
     Outcome decide(@PathVariable("id") String id, HttpServletRequest request, Authentication auth) {
         long n = WorkflowFields.pathId(id);
-        JsonNode o = body(request, FIELDS);
+        JsonNode o = WorkflowFields.body(request, json, BODY_BYTES, FIELDS);
         Reviewer reviewer = Staff.of(auth);
         if (!WorkflowFields.optBoolean(o, "", "violation", true)) {
             decisions.noViolation(n, reviewer, JsonFields.optString(o, "", "facts", 5000).orElse(""));
@@ -113,7 +112,7 @@ class DecisionsController {
     @PostMapping(path = "/console/api/cases/{id}/batch-decide", produces = MediaType.APPLICATION_JSON_VALUE)
     Outcome batch(@PathVariable("id") String id, HttpServletRequest request, Authentication auth) {
         long n = WorkflowFields.pathId(id);
-        JsonNode o = body(request, BATCH_FIELDS);
+        JsonNode o = WorkflowFields.body(request, json, BODY_BYTES, BATCH_FIELDS);
         OffenceSeverity severity = WorkflowFields.requiredEnum(o, "", "severity", OffenceSeverity::fromId,
                 "minor, moderate, serious, grave");
         Optional<ReportCategory> category = WorkflowFields.optCategory(o, "", "category");
@@ -149,13 +148,6 @@ class DecisionsController {
             case "member" -> OffenderRole.PARTICIPANT;
             default -> OffenderRole.fromId(id);
         };
-    }
-
-    private JsonNode body(HttpServletRequest request, Set<String> fields) {
-        byte[] body = Bodies.read(request, BODY_BYTES);
-        JsonNode o = JsonFields.object(Bodies.json(json, body, 0, body.length, ""), "");
-        JsonFields.onlyFields(o, "", fields);
-        return o;
     }
 
     private static StatementOfReasons.Ground ground(JsonNode o) {

@@ -27,7 +27,6 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Cases on H2 and PostgreSQL: merging, queue order, and claims that never give one case to two reviewers. */
 class CasesTest {
@@ -49,12 +48,7 @@ class CasesTest {
     }
 
     private void open(String name) {
-        if (name.equals("PostgreSQL")) {
-            assumeTrue(TestDatabases.pgUrl() != null, "skipped: " + TestDatabases.PG_ENV + " is not set");
-            db = TestDatabases.postgres();
-        } else {
-            db = TestDatabases.h2();
-        }
+        db = WorkflowFixture.database(name);
         jdbc = JdbcClient.create(db.dataSource());
         cases = new Cases(jdbc, new AuditTrail(jdbc, new ObjectMapper()), new WorkflowPolicy());
         tx = new TransactionTemplate(new DataSourceTransactionManager(db.dataSource()));

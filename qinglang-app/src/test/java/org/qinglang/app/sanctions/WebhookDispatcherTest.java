@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.qinglang.app.cases.WorkflowFixture;
 import org.qinglang.app.server.TestDatabases;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -31,7 +32,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The dispatcher against a real HTTP receiver on a loopback port: the signature verifies (and fails for a changed
@@ -99,12 +99,7 @@ class WebhookDispatcherTest {
     }
 
     private JdbcClient open(String name) {
-        if (name.equals("PostgreSQL")) {
-            assumeTrue(TestDatabases.pgUrl() != null, "skipped: " + TestDatabases.PG_ENV + " is not set");
-            db = TestDatabases.postgres();
-        } else {
-            db = TestDatabases.h2();
-        }
+        db = WorkflowFixture.database(name);
         return JdbcClient.create(db.dataSource());
     }
 

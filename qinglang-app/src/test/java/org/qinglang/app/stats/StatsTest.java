@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.qinglang.app.cases.WorkflowPolicy;
+import org.qinglang.app.cases.WorkflowFixture;
 import org.qinglang.app.server.TestDatabases;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -14,7 +15,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Statistics per China day and category on H2 and PostgreSQL, with rows placed on both sides of midnight. */
 class StatsTest {
@@ -48,12 +48,7 @@ class StatsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void countsRatesAndSanctionedAccountsPerChinaDay(String name) {
-        if (name.equals("PostgreSQL")) {
-            assumeTrue(TestDatabases.pgUrl() != null, "skipped: " + TestDatabases.PG_ENV + " is not set");
-            db = TestDatabases.postgres();
-        } else {
-            db = TestDatabases.h2();
-        }
+        db = WorkflowFixture.database(name);
         JdbcClient jdbc = JdbcClient.create(db.dataSource());
         // 2026-12-01 in China: 2026-11-30T16:00Z .. 2026-12-01T16:00Z
         long onTime = aCase(jdbc, "cyberviolence", "2026-12-01T01:00:00+08:00", "2026-12-01T03:00:00+08:00",
