@@ -105,4 +105,18 @@ class CasesWebTest {
         mvc.perform(get("/console/api/cases?limit=0").with(user("alice").roles("REVIEWER")))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("limit"));
     }
+
+    @Test
+    void theQueuePageShowsCasesEscapedInChineseOrEnglish() throws Exception {
+        String victim = "<b>" + WorkflowFixture.unique("v") + "</b>";
+        intake.alert(new Alert(Instant.now(), Alert.Kind.PILEON, victim, Alert.Level.SEVERE,
+                new Alert.Evidence(Map.of(), List.of()), Map.of())).orElseThrow();
+        String zh = mvc.perform(get("/console/cases").with(user("audrey").roles("AUDITOR")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(zh).contains("案件队列", "网络暴力", "account:&lt;b&gt;").doesNotContain(victim);
+        String en = mvc.perform(get("/console/cases").param("lang", "en").with(user("audrey").roles("AUDITOR")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(en).contains("Case queue", "Cyberviolence");
+        mvc.perform(get("/console/cases")).andExpect(status().is3xxRedirection());
+    }
 }

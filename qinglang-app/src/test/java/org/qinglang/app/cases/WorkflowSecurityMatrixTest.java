@@ -101,6 +101,7 @@ class WorkflowSecurityMatrixTest {
                 new Console(HttpMethod.GET, "/console/api/cases/999999999", null, roles(404, 404, 404, 404, 404)),
                 new Console(HttpMethod.GET, "/console/api/cases/999999999/suggestion", null, roles(400, 400, 400, 400, 400)),
                 new Console(HttpMethod.GET, "/console/api/appeals", null, roles(200, 200, 200, 200, 200)),
+                new Console(HttpMethod.GET, "/console/cases", null, roles(200, 200, 200, 200, 200)),
                 new Console(HttpMethod.POST, "/console/api/cases/999999999/claim", null, roles(404, 404, 404, 403, 403)),
                 // claim-next as a deciding role would claim another test's case: only the refusals are checked here
                 new Console(HttpMethod.POST, "/console/api/cases/claim-next", null, roles(-1, -1, -1, 403, 403)),
