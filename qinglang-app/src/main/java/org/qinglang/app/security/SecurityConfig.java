@@ -29,6 +29,10 @@ class SecurityConfig {
     private static final String[] ANY_ROLE = {Role.REVIEWER.name(), Role.SENIOR_REVIEWER.name(),
             Role.COMPLIANCE_OFFICER.name(), Role.AUDITOR.name(), Role.ADMIN.name()};
 
+    /** The roles that decide cases (the compliance officer only referrals to the police). */
+    private static final String[] DECIDING = {Role.REVIEWER.name(), Role.SENIOR_REVIEWER.name(),
+            Role.COMPLIANCE_OFFICER.name()};
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return new BCryptPasswordEncoder();
@@ -59,6 +63,13 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/v1/evidence/public-key").permitAll()
                         .requestMatchers("/api/v1/protection/**", "/api/v1/evidence/**")
                         .hasAuthority(Scope.PROTECT.authority())
+                        // the workflow (issue #4): see docs/server.md "Workflow"
+                        .requestMatchers(HttpMethod.POST, "/api/v1/reports", "/api/v1/appeals")
+                        .hasAuthority(Scope.REPORT.authority())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/reports/*", "/api/v1/appeals/*")
+                        .hasAuthority(Scope.REPORT.authority())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/sanctions/*/ack").hasAuthority(Scope.INGEST.authority())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/stats").hasAuthority(Scope.ADMIN.authority())
                         .anyRequest().denyAll());
         return http.build();
     }
@@ -77,6 +88,11 @@ class SecurityConfig {
                         .requestMatchers("/error").permitAll()
                         .requestMatchers("/console/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/console", "/console/**").hasAnyRole(ANY_ROLE)
+                        // the workflow's reviewer actions; each also checks the core's Permission of the role
+                        .requestMatchers(HttpMethod.POST, "/console/api/cases/claim-next", "/console/api/cases/*/claim",
+                                "/console/api/cases/*/decide").hasAnyRole(DECIDING)
+                        .requestMatchers(HttpMethod.POST, "/console/api/cases/*/batch-decide",
+                                "/console/api/appeals/*/decide").hasRole(Role.SENIOR_REVIEWER.name())
                         .anyRequest().denyAll());
         return http.build();
     }

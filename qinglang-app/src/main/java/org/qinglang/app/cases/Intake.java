@@ -1,0 +1,125 @@
+package org.qinglang.app.cases;
+
+import org.qinglang.core.enforce.CaseSignal;
+import org.qinglang.core.enforce.OffenceSeverity;
+import org.qinglang.core.enforce.ReportCategory;
+import org.qinglang.core.stream.Alert;
+import org.qinglang.core.verdict.RiskLevel;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Signals that are not reports into cases (自动发现): every text event whose verdict said block or review
+ * (taken once per event, by a scheduled scan of the event table, so ingestion stays as fast as it is), and the
+ * stream detectors' alerts (pile-on → 网络暴力 about the target, coordination → 水军刷量).
+ */
+@Component
+public class Intake {
+
+    /** The actor of automatic signals in the audit trail. */
+    public static final String SYSTEM = "system:intake";
+
+    private final JdbcClient db;
+    private final Cases cases;
+    private final TransactionTemplate tx;
+
+    public Intake(JdbcClient db, Cases cases, PlatformTransactionManager transactions) {
+        this.db = db;
+        this.cases = cases;
+        this.tx = new TransactionTemplate(transactions);
+    }
+
+    /** Runs {@link #verdicts(int)} every few seconds. */
+    @Scheduled(initialDelayString = "${qinglang.workflow.intake-ms:5000}",
+            fixedDelayString = "${qinglang.workflow.intake-ms:5000}")
+    void scheduled() {
+        while (verdicts(500) == 500) {
+            // keep going while there is a backlog
+        }
+    }
+
+    private record Flagged(String id, String type, Instant ts, String actor, String category, String risk,
+                           String labels) {
+    }
+
+    /** Takes up to {@code limit} flagged text events not yet in a case; returns how many it looked at. */
+    public int verdicts(int limit) {
+        List<Flagged> flagged = db.sql("select e.id, e.type, e.ts, e.actor, e.category, e.risk_level, e.labels "
+                        + "from event e where e.suggestion in ('block', 'review') and not exists "
+                        + "(select 1 from case_signal s where s.event_id = e.id) order by e.received_at, e.id limit ?")
+                .param(limit)
+                .query((rs, n) -> new Flagged(rs.getString(1), rs.getString(2), Cases.instant(rs, 3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7)))
+                .list();
+        for (Flagged f : flagged) {
+            ReportCategory category = category(f.category(), f.labels());
+            OffenceSeverity severity = Optional.ofNullable(f.risk())
+                    .flatMap(r -> OffenceSeverity.of(RiskLevel.valueOf(r.toUpperCase(Locale.ROOT))))
+                    .orElse(OffenceSeverity.MINOR);
+            Target about = new Target(f.actor(), Optional.of(f.id()), f.type());
+            tx.executeWithoutResult(s -> cases.add(about, false, new CaseSignal.Detection(category, severity, f.ts()),
+                    Optional.of(f.id()), Optional.empty(), SYSTEM));
+        }
+        return flagged.size();
+    }
+
+    /** Puts a detector's alert into the case of its target; a closed alert adds nothing. Returns the case. */
+    public Optional<Long> alert(Alert alert) {
+        OffenceSeverity severity = switch (alert.level()) {
+            case CLOSED -> null;
+            case WATCH -> OffenceSeverity.MINOR;
+            case WARNING -> OffenceSeverity.MODERATE;
+            case SEVERE -> OffenceSeverity.SERIOUS;
+        };
+        if (severity == null) {
+            return Optional.empty();
+        }
+        ReportCategory category = alert.kind() == Alert.Kind.PILEON ? ReportCategory.CYBERVIOLENCE
+                : ReportCategory.FAKE_ENGAGEMENT;
+        CaseSignal.Alert signal = new CaseSignal.Alert(alert.kind().id(), category, severity, alert.ts());
+        return tx.execute(s -> cases.add(Target.account(alert.target()), false, signal, Optional.empty(),
+                Optional.of(alert.kind().id()), SYSTEM));
+    }
+
+    /**
+     * The category of a flagged event: the platform's own category if it names one, else from the verdict's
+     * labels (色情 → pornography, 诈骗 → fraud …), else cyberviolence (the Moderator's model finds abuse, 辱骂).
+     */
+    static ReportCategory category(String eventCategory, String labels) {
+        if (eventCategory != null) {
+            try {
+                return ReportCategory.fromId(eventCategory);
+            } catch (IllegalArgumentException e) {
+                // not one of ours: look at the labels
+            }
+        }
+        String l = labels == null ? "" : labels;
+        if (l.contains("未成年")) {
+            return ReportCategory.MINORS;
+        }
+        if (l.contains("色情") || l.contains("低俗")) {
+            return ReportCategory.PORNOGRAPHY;
+        }
+        if (l.contains("诈骗")) {
+            return ReportCategory.FRAUD;
+        }
+        if (l.contains("隐私") || l.contains("人肉")) {
+            return ReportCategory.DOXXING;
+        }
+        if (l.contains("谣言")) {
+            return ReportCategory.RUMOUR;
+        }
+        if (l.contains("违法") || l.contains("违禁") || l.contains("赌") || l.contains("毒品")) {
+            return ReportCategory.ILLEGAL;
+        }
+        return ReportCategory.CYBERVIOLENCE;
+    }
+}

@@ -1,0 +1,52 @@
+package org.qinglang.app.cases;
+
+import org.qinglang.core.enforce.AppealPolicy;
+import org.qinglang.core.enforce.CasePriority;
+import org.qinglang.core.enforce.HandlingDeadlines;
+import org.qinglang.core.enforce.ReportPressure;
+import org.qinglang.core.enforce.ReporterCredibility;
+import org.qinglang.core.enforce.SanctionLadder;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.ZoneId;
+
+/**
+ * The policy the workflow runs under (处置策略): the core's defaults (docs/enforcement.md) for deadlines,
+ * report pressure, reporter credibility, the sanction ladder and appeals; times shown in China Standard Time.
+ * Immutable.
+ */
+@Component
+public class WorkflowPolicy {
+
+    /** The zone times are shown in to reporters and in statistics (days are China days). */
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    private final HandlingDeadlines deadlines = HandlingDeadlines.defaults();
+    private final CasePriority priority = new CasePriority(deadlines, ReportPressure.DEFAULT);
+    private final Clock clock = Clock.systemUTC();
+
+    public HandlingDeadlines deadlines() {
+        return deadlines;
+    }
+
+    public CasePriority priority() {
+        return priority;
+    }
+
+    public ReporterCredibility credibility() {
+        return ReporterCredibility.DEFAULT;
+    }
+
+    public SanctionLadder ladder() {
+        return SanctionLadder.defaults();
+    }
+
+    public AppealPolicy appeals() {
+        return AppealPolicy.DEFAULT;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+}

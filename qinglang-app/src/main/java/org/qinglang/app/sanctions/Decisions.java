@@ -1,0 +1,279 @@
+package org.qinglang.app.sanctions;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.qinglang.app.api.ApiException;
+import org.qinglang.app.api.Msg;
+import org.qinglang.app.audit.AuditTrail;
+import org.qinglang.app.cases.Cases;
+import org.qinglang.app.cases.WorkflowPolicy;
+import org.qinglang.app.reports.Reports;
+import org.qinglang.core.enforce.Offence;
+import org.qinglang.core.enforce.OffenceSeverity;
+import org.qinglang.core.enforce.OffenderRole;
+import org.qinglang.core.enforce.Permission;
+import org.qinglang.core.enforce.ReportCategory;
+import org.qinglang.core.enforce.Reviewer;
+import org.qinglang.core.enforce.Sanction;
+import org.qinglang.core.enforce.SanctionAction;
+import org.qinglang.core.enforce.SanctionLadder;
+import org.qinglang.core.enforce.StatementOfReasons;
+import org.qinglang.core.enforce.Strike;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/**
+ * Deciding cases (处理决定): the ladder's suggestion from the account's strikes, the reviewer's choice of step,
+ * the permission that step needs (core {@link Permission#toApply}), the statement of reasons, the strike, the
+ * reports settled, the case closed, the webhook queued and the audit record, all in one transaction.
+ */
+@Service
+public class Decisions {
+
+    /** Where users appeal, as the statement of reasons tells them. */
+    public static final String APPEAL_HOW = "App 内「设置 → 帮助与反馈 → 申诉」/ in the app: Settings → Help → Appeal";
+
+    /** What the reviewer decides for one account. */
+    public record Finding(OffenceSeverity severity, Optional<ReportCategory> category, OffenderRole role,
+                          OptionalInt step, StatementOfReasons.Ground ground, String facts) {
+        public Finding {
+            Objects.requireNonNull(severity, "severity");
+            Objects.requireNonNull(category, "category");
+            Objects.requireNonNull(role, "role");
+            Objects.requireNonNull(step, "step");
+            Objects.requireNonNull(ground, "ground");
+            Objects.requireNonNull(facts, "facts");
+        }
+    }
+
+    /** One account of a batch decision and its part in the pile-on. */
+    public record Subject(String account, OffenderRole role) {
+    }
+
+    /** A decision made. */
+    public record Made(long id, String account, Sanction sanction, StatementOfReasons statement) {
+    }
+
+    private final JdbcClient db;
+    private final Cases cases;
+    private final Reports reports;
+    private final Outbox outbox;
+    private final AuditTrail audit;
+    private final WorkflowPolicy policy;
+    private final ObjectMapper json;
+
+    public Decisions(JdbcClient db, Cases cases, Reports reports, Outbox outbox, AuditTrail audit,
+                     WorkflowPolicy policy, ObjectMapper json) {
+        this.db = db;
+        this.cases = cases;
+        this.reports = reports;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.policy = policy;
+        this.json = json;
+    }
+
+    /** The strikes of {@code account} (违规记录), oldest first. */
+    public List<Strike> strikes(String account) {
+        return db.sql("select decision_id, severity, at from strike where account = ? order by at, decision_id")
+                .param(account)
+                .query((rs, n) -> new Strike(String.valueOf(rs.getLong(1)), OffenceSeverity.fromId(rs.getString(2)),
+                        Cases.instant(rs, 3)))
+                .list();
+    }
+
+    /**
+     * Records that the platform carried out decision {@code id} (已执行回执) and returns when it first said so;
+     * empty if there is no such decision. A second acknowledgement keeps the first time.
+     */
+    @Transactional
+    public Optional<Instant> ack(long id, String actor) {
+        Optional<Optional<Instant>> acked = db.sql("select acked_at from decision where id = ? for update").param(id)
+                .query((rs, n) -> Optional.ofNullable(rs.getObject(1, java.time.OffsetDateTime.class))
+                        .map(java.time.OffsetDateTime::toInstant))
+                .optional();
+        if (acked.isEmpty() || acked.get().isPresent()) {
+            return acked.flatMap(a -> a);
+        }
+        Instant now = policy.clock().instant();
+        db.sql("update decision set acked_at = ? where id = ?").params(Cases.utc(now), id).update();
+        audit.append(actor, "sanction.ack", "decision:" + id, null, Map.of("ackedAt", now.toString()));
+        return Optional.of(now);
+    }
+
+    /** The ladder's steps, lowest first. */
+    public List<SanctionLadder.Step> ladderSteps() {
+        return policy.ladder().steps();
+    }
+
+    /** What the ladder suggests for {@code account} and this offence now. */
+    public Sanction suggest(String account, Offence offence, OffenderRole role) {
+        return policy.ladder().next(strikes(account), offence, role, policy.clock().instant());
+    }
+
+    /** Closes case {@code caseId} as no violation (不违规): its reports are settled as unfounded. */
+    @Transactional
+    public void noViolation(long caseId, Reviewer reviewer, String facts) {
+        Cases.Case c = heldBy(caseId, reviewer);
+        Instant now = policy.clock().instant();
+        cases.close(caseId, reviewer.id(), false, now);
+        int settled = reports.settle(caseId, Optional.empty());
+        audit.append("user:" + reviewer.id(), "case.decide", "case:" + caseId, Map.of("status", c.status()),
+                Map.of("status", Cases.DECIDED, "violation", false, "reportsSettled", settled, "facts", facts));
+    }
+
+    /** Decides case {@code caseId} against its account with {@code finding}. */
+    @Transactional
+    public Made decide(long caseId, Reviewer reviewer, Finding finding) {
+        Cases.Case c = heldBy(caseId, reviewer);
+        Instant now = policy.clock().instant();
+        Offence offence = new Offence(finding.severity(), finding.category().orElse(c.category()));
+        Sanction suggested = policy.ladder().next(strikes(c.about().account()), offence, finding.role(), now);
+        Sanction sanction = finding.step().isPresent() ? atStep(finding.step().getAsInt(), suggested, now) : suggested;
+        Made made = record(c, c.about().account(), reviewer, offence, finding.role(), sanction, finding, now);
+        cases.close(caseId, reviewer.id(), true, now);
+        reports.settle(caseId, Optional.of(sanction.action()));
+        return made;
+    }
+
+    /**
+     * Decides case {@code caseId} against every account of {@code subjects} at once (批量处置): each by its own
+     * strikes and role for the same offence (core {@link SanctionLadder#batch}). Needs
+     * {@link Permission#BATCH_DECIDE}, and each sanction's own permission.
+     */
+    @Transactional
+    public List<Made> decideBatch(long caseId, Reviewer reviewer, OffenceSeverity severity,
+                                  Optional<ReportCategory> category, List<Subject> subjects,
+                                  StatementOfReasons.Ground ground, String facts) {
+        if (!reviewer.may(Permission.BATCH_DECIDE)) {
+            throw forbidden(Permission.BATCH_DECIDE);
+        }
+        Cases.Case c = heldBy(caseId, reviewer);
+        Instant now = policy.clock().instant();
+        Offence offence = new Offence(severity, category.orElse(c.category()));
+        List<SanctionLadder.Subject> withHistory = new ArrayList<>();
+        for (Subject s : subjects) {
+            withHistory.add(new SanctionLadder.Subject(s.account(), s.role(), strikes(s.account())));
+        }
+        List<Made> made = new ArrayList<>();
+        SanctionAction heaviest = SanctionAction.WARN;
+        for (SanctionLadder.BatchDecision d : policy.ladder().batch(withHistory, offence, now)) {
+            Finding f = new Finding(severity, Optional.of(offence.category()), d.role(), OptionalInt.empty(), ground, facts);
+            made.add(record(c, d.account(), reviewer, offence, d.role(), d.sanction(), f, now));
+            if (d.sanction().action().tier() > heaviest.tier()) {
+                heaviest = d.sanction().action();
+            }
+        }
+        cases.close(caseId, reviewer.id(), true, now);
+        reports.settle(caseId, Optional.of(heaviest));
+        return made;
+    }
+
+    /** The sanction of ladder step {@code step}, keeping the suggestion's reasoning. */
+    private Sanction atStep(int step, Sanction suggested, Instant now) {
+        List<SanctionLadder.Step> steps = policy.ladder().steps();
+        if (step < 0 || step >= steps.size()) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "bad_value", "step", OptionalLong.of(steps.size() - 1),
+                    new Msg("step 应为 0 到 " + (steps.size() - 1) + " 的处罚阶梯级别",
+                            "step must be a ladder step from 0 to " + (steps.size() - 1)));
+        }
+        SanctionLadder.Step s = steps.get(step);
+        if (s.graveOnly() && !suggested.reasoning().grave()) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "bad_value", "step", OptionalLong.empty(),
+                    new Msg("第 " + step + " 级仅适用于特别严重的违规（severity 为 grave）",
+                            "step " + step + " is for grave offences only (severity grave)"));
+        }
+        return new Sanction(s.action(), step, s.duration(), now, s.duration().map(now::plus), suggested.reasoning());
+    }
+
+    private Made record(Cases.Case c, String account, Reviewer reviewer, Offence offence, OffenderRole role,
+                        Sanction sanction, Finding finding, Instant now) {
+        Permission needed = Permission.toApply(sanction);
+        if (!reviewer.may(needed)) {
+            throw forbidden(needed);
+        }
+        boolean own = account.equals(c.about().account());
+        Optional<String> content = own ? c.about().contentId() : Optional.empty();
+        String contentType = own && StatementOfReasons.CONTENT_TYPES.contains(c.about().contentType())
+                ? c.about().contentType() : "account";
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        db.sql("insert into decision (case_id, account, content_id, category, severity, role, action, step, duration_s, "
+                        + "starts_at, ends_at, decided_by, decided_at, statement) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '{}')")
+                .params(c.id(), account, content.orElse(null), offence.category().id(), offence.severity().id(), role.id(),
+                        sanction.action().id(), sanction.step(), sanction.duration().map(d -> d.toSeconds()).orElse(null),
+                        Cases.utc(sanction.startsAt()), sanction.endsAt().map(Cases::utc).orElse(null), reviewer.id(),
+                        Cases.utc(now))
+                .update(keys, "id");
+        long id = keys.getKeyAs(Long.class);
+        List<Cases.Signal> signals = cases.signals(c.id());
+        boolean reported = signals.stream().anyMatch(s -> s.kind().equals("report"));
+        boolean detected = signals.stream().anyMatch(s -> !s.kind().equals("report"));
+        StatementOfReasons statement = StatementOfReasons.of(String.valueOf(id), account, content, contentType, offence,
+                finding.ground(), finding.facts(),
+                reported ? StatementOfReasons.Source.USER_REPORT : StatementOfReasons.Source.OWN_INITIATIVE,
+                detected, detected ? StatementOfReasons.Automation.PARTIALLY : StatementOfReasons.Automation.NOT_AUTOMATED,
+                List.of(), sanction, policy.appeals(), APPEAL_HOW);
+        Map<String, Object> fields = new LinkedHashMap<>(statement.fields());
+        fields.put("step", sanction.step());
+        fields.put("role", role.id());
+        fields.put("severity", offence.severity().id());
+        fields.put("ladder", sanction.reasoning());
+        fields.put("reasoning", sanction.reasoning().explain(Locale.CHINESE));
+        db.sql("update decision set statement = ? where id = ?").params(write(fields), id).update();
+        db.sql("insert into strike (decision_id, account, severity, at) values (?, ?, ?, ?)")
+                .params(id, account, offence.severity().id(), Cases.utc(now)).update();
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("type", Outbox.SANCTION);
+        payload.put("decisionId", id);
+        payload.putAll(statement.fields());
+        outbox.put(Outbox.SANCTION, id, payload, now);
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("case", c.id());
+        after.put("account", account);
+        after.put("action", sanction.action().id());
+        after.put("step", sanction.step());
+        after.put("severity", offence.severity().id());
+        after.put("role", role.id());
+        audit.append("user:" + reviewer.id(), "decision.make", "decision:" + id, null, after);
+        return new Made(id, account, sanction, statement);
+    }
+
+    private Cases.Case heldBy(long caseId, Reviewer reviewer) {
+        Cases.Case c = cases.find(caseId).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "not_found", "id",
+                OptionalLong.empty(), new Msg("没有编号为 " + caseId + " 的案件", "there is no case " + caseId)));
+        if (!c.status().equals(Cases.CLAIMED) || !c.claimedBy().orElse("").equals(reviewer.id())) {
+            throw new ApiException(HttpStatus.CONFLICT, "not_claimed", "id", OptionalLong.empty(),
+                    new Msg("请先认领案件 " + caseId + "（只有认领人可以处理；已结案的不能再处理）",
+                            "claim case " + caseId + " first (only who claimed it decides it; a decided case is closed)"));
+        }
+        return c;
+    }
+
+    static ApiException forbidden(Permission needed) {
+        return new ApiException(HttpStatus.FORBIDDEN, "forbidden", "", OptionalLong.empty(),
+                new Msg("您的角色没有此项权限：" + needed.name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                        "your role lacks the permission " + needed.name().toLowerCase(Locale.ROOT).replace('_', '-')));
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("a statement must be writable as JSON", e);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package org.qinglang.app.cases;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.qinglang.app.audit.AuditTrail;
+import org.qinglang.app.server.TestDatabases;
+import org.qinglang.core.enforce.CaseSignal;
+import org.qinglang.core.enforce.OffenceSeverity;
+import org.qinglang.core.enforce.ReportCategory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Cases on H2 and PostgreSQL: merging, queue order, and claims that never give one case to two reviewers. */
+class CasesTest {
+
+    private TestDatabases.Db db;
+    private Cases cases;
+    private TransactionTemplate tx;
+    private JdbcClient jdbc;
+
+    static Stream<String> databases() {
+        return TestDatabases.names();
+    }
+
+    @AfterEach
+    void drop() {
+        if (db != null) {
+            db.drop().run();
+        }
+    }
+
+    private void open(String name) {
+        db = WorkflowFixture.database(name);
+        jdbc = JdbcClient.create(db.dataSource());
+        cases = new Cases(jdbc, new AuditTrail(jdbc, new ObjectMapper()), new WorkflowPolicy());
+        tx = new TransactionTemplate(new DataSourceTransactionManager(db.dataSource()));
+    }
+
+    private long report(String account, ReportCategory category, boolean minor) {
+        return tx.execute(s -> cases.add(Target.account(account), minor,
+                new CaseSignal.Report("r-" + account, category, 0.75, Instant.now()), Optional.empty(),
+                Optional.empty(), "test").orElseThrow());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void signalsMergeAndTheQueueIsInPriorityOrder(String name) {
+        open(name);
+        long rumour = report("u-1", ReportCategory.RUMOUR, false);
+        long abuse = report("u-2", ReportCategory.CYBERVIOLENCE, false);
+        long minor = report("u-3", ReportCategory.OTHER, true);
+        long verdict = tx.execute(s -> cases.add(Target.account("u-1"), false, new CaseSignal.Detection(
+                ReportCategory.RUMOUR, OffenceSeverity.SERIOUS, Instant.now()), Optional.of("e-1"), Optional.empty(),
+                "test").orElseThrow());
+        assertThat(verdict).isEqualTo(rumour);
+        Optional<Long> again = tx.execute(s -> cases.add(Target.account("u-1"), false, new CaseSignal.Detection(
+                ReportCategory.RUMOUR, OffenceSeverity.SERIOUS, Instant.now()), Optional.of("e-1"), Optional.empty(),
+                "test"));
+        assertThat(again).isEmpty();
+        assertThat(cases.find(rumour).orElseThrow().severity()).isEqualTo(OffenceSeverity.SERIOUS);
+        assertThat(cases.queue(10)).extracting(Cases.Case::id).containsExactly(minor, abuse, rumour);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void twoConcurrentReviewersNeverClaimTheSameCase(String name) throws Exception {
+        open(name);
+        int n = 30;
+        for (int i = 0; i < n; i++) {
+            report("a-" + i, ReportCategory.values()[i % ReportCategory.values().length], i % 7 == 0);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<List<Long>>> claims = new ArrayList<>();
+        for (String reviewer : List.of("alice", "bob")) {
+            Callable<List<Long>> work = () -> {
+                start.await();
+                List<Long> mine = new ArrayList<>();
+                for (Optional<Cases.Case> c; (c = tx.execute(s -> cases.claimNext(reviewer))).isPresent(); ) {
+                    mine.add(c.get().id());
+                }
+                return mine;
+            };
+            claims.add(pool.submit(work));
+        }
+        start.countDown();
+        List<Long> alice = claims.get(0).get();
+        List<Long> bob = claims.get(1).get();
+        pool.shutdown();
+        Set<Long> both = new HashSet<>(alice);
+        both.retainAll(bob);
+        assertThat(both).isEmpty();
+        assertThat(alice.size() + bob.size()).isEqualTo(n);
+        assertThat(jdbc.sql("select count(*) from workflow_case where status = 'claimed'").query(Long.class).single())
+                .isEqualTo(n);
+        assertThat(jdbc.sql("select count(*) from audit_log where action = 'case.claim'").query(Long.class).single())
+                .isEqualTo(n);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void ofTwoClaimsOnOneCaseExactlyOneWins(String name) throws Exception {
+        open(name);
+        long id = report("u-9", ReportCategory.FRAUD, false);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Boolean>> wins = new ArrayList<>();
+        for (String reviewer : List.of("alice", "bob")) {
+            wins.add(pool.submit(() -> {
+                start.await();
+                return tx.execute(s -> cases.claim(id, reviewer));
+            }));
+        }
+        start.countDown();
+        int won = (wins.get(0).get() ? 1 : 0) + (wins.get(1).get() ? 1 : 0);
+        pool.shutdown();
+        assertThat(won).isEqualTo(1);
+        assertThat(cases.find(id).orElseThrow().claimedBy()).isPresent();
+        Boolean late = tx.execute(s -> cases.claim(id, "carol"));
+        assertThat(late).isFalse();
+    }
+}

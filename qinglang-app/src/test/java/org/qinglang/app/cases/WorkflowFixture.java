@@ -1,0 +1,74 @@
+package org.qinglang.app.cases;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.qinglang.app.security.ApiKeys;
+import org.qinglang.app.server.TestDatabases;
+import org.springframework.test.web.servlet.MockMvc;
+import org.qinglang.app.security.Scope;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Keys and unique targets for the workflow's web tests, which share one context and one database. */
+public final class WorkflowFixture {
+
+    private static final AtomicInteger SEQ = new AtomicInteger();
+
+    private WorkflowFixture() {
+    }
+
+    /** A fresh key with {@code scopes}; the whole secret. */
+    public static String key(ApiKeys keys, Scope... scopes) {
+        return keys.create("test-" + SEQ.incrementAndGet(), Set.of(scopes), "test").secret();
+    }
+
+    /** A name no other test uses: {@code prefix-17}. */
+    public static String unique(String prefix) {
+        return prefix + "-" + SEQ.incrementAndGet() + "-" + System.nanoTime() % 100_000;
+    }
+
+    /** A JSON POST with the key. */
+    public static MockHttpServletRequestBuilder postJson(String path, String key, String body) {
+        return post(path).header("Authorization", "Bearer " + key).contentType("application/json").content(body);
+    }
+
+    /** The ground and facts of a decision body. */
+    public static final String GROUND = "\"ground\":{\"kind\":\"terms\",\"reference\":\"社区公约 第 3.2 条\","
+            + "\"explanation\":\"辱骂他人\"},\"facts\":\"评论中辱骂被举报人\"";
+
+    /**
+     * The whole path to a sanction: a report on {@code account} with {@code reportKey}, claimed and decided
+     * (moderate) by reviewer {@code reviewer}. Returns the decision as JSON.
+     */
+    public static JsonNode sanctioned(MockMvc mvc, ObjectMapper json, String reportKey, String account, String reviewer)
+            throws Exception {
+        String body = "{\"reporter\":\"" + unique("r") + "\",\"category\":\"网络暴力\",\"target\":{\"account\":\""
+                + account + "\"}}";
+        long caseId = json.readTree(mvc.perform(postJson("/api/v1/reports", reportKey, body))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).get("caseId").asLong();
+        mvc.perform(post("/console/api/cases/" + caseId + "/claim").with(user(reviewer).roles("REVIEWER")).with(csrf()))
+                .andExpect(status().isOk());
+        String out = mvc.perform(post("/console/api/cases/" + caseId + "/decide").with(user(reviewer).roles("REVIEWER"))
+                        .with(csrf()).contentType("application/json").content("{\"severity\":\"moderate\"," + GROUND + "}"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        return json.readTree(out).get("decisions").get(0);
+    }
+
+    /** A fresh migrated database by name (H2, or PostgreSQL when {@link TestDatabases#PG_ENV} is set, else skipped). */
+    public static TestDatabases.Db database(String name) {
+        if (name.equals("PostgreSQL")) {
+            assumeTrue(TestDatabases.pgUrl() != null, "skipped: " + TestDatabases.PG_ENV
+                    + " is not set (e.g. jdbc:postgresql://localhost:5432/test), so PostgreSQL is not tested here");
+            return TestDatabases.postgres();
+        }
+        return TestDatabases.h2();
+    }
+}
