@@ -8,6 +8,7 @@ import org.qinglang.app.server.WebTest;
 import org.qinglang.core.stream.Alert;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import java.util.List;
@@ -34,6 +35,8 @@ class DetectorHostingTest {
     ApiKeys keys;
     @Autowired
     RecordingSink sink;
+    @Autowired
+    JdbcClient db;
 
     private String ingest;
     private String protect;
@@ -71,6 +74,8 @@ class DetectorHostingTest {
         assertThat(alertsOn(account)).isEmpty();
         send(batch(account, 2, 3));
         assertThat(alertsOn(account)).extracting(Alert::level).containsExactly(Alert.Level.WARNING);
+        assertThat(db.sql("select category from workflow_case where target = ?").param("account:" + account)
+                .query(String.class).list()).as("the alert opened a case about its target").hasSize(1);
 
         String body = mvc.perform(get("/api/v1/protection/" + account + "/prompt").header("X-Api-Key", protect))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.alertLevel").value("warning"))
