@@ -5,6 +5,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -20,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -27,6 +30,11 @@ import java.util.stream.Collectors;
  * find its row and 32 random bytes; only the SHA-256 of the whole key is kept (a key is random, so a fast
  * hash is enough: there is nothing to guess, unlike a password), and the key itself is shown once, when it
  * is made. Creating and revoking are audited. Thread-safe.
+ *
+ * <p>A key that authenticated is remembered, by its hash, for {@link #REMEMBER_NANOS} (10 s), so that a busy
+ * service's calls do not each read the database (the check of one text costs less than that read). Revoking
+ * forgets every remembered key at once on this server; on another server sharing the database, a revoked key
+ * works for at most those 10 s more. Keys that fail are never remembered.
  */
 @Service
 public class ApiKeys {
@@ -41,6 +49,17 @@ public class ApiKeys {
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** How long a key that authenticated is remembered. */
+    static final long REMEMBER_NANOS = 10_000_000_000L;
+    /** The most keys remembered; past it the memory starts afresh. */
+    private static final int REMEMBER_MAX = 10_000;
+
+    private record Remembered(Key key, long until) {
+    }
+
+    /** Keys that authenticated, by the SHA-256 of the whole key (never the key itself). */
+    private final ConcurrentHashMap<String, Remembered> remembered =
+            new ConcurrentHashMap<>();
 
     private final JdbcClient db;
     private final AuditTrail audit;
@@ -82,12 +101,25 @@ public class ApiKeys {
             return Optional.empty();
         }
         String prefix = presented.substring(3, 11);
-        byte[] hash = sha256(presented).getBytes(StandardCharsets.US_ASCII);
-        return db.sql("select id, name, prefix, scopes, created_by, created_at, revoked_at, key_hash from api_key "
+        String hex = sha256(presented);
+        long now = System.nanoTime();
+        Remembered r = remembered.get(hex);
+        if (r != null && now - r.until() < 0) {
+            return Optional.of(r.key());
+        }
+        byte[] hash = hex.getBytes(StandardCharsets.US_ASCII);
+        Optional<Key> found = db.sql("select id, name, prefix, scopes, created_by, created_at, revoked_at, key_hash from api_key "
                         + "where prefix = ? and revoked_at is null").param(prefix)
                 .query((rs, n) -> MessageDigest.isEqual(hash, rs.getString(8).getBytes(StandardCharsets.US_ASCII))
                         ? Optional.of(row(rs)) : Optional.<Key>empty())
                 .optional().flatMap(k -> k);
+        found.ifPresent(k -> {
+            if (remembered.size() >= REMEMBER_MAX) {
+                remembered.clear();
+            }
+            remembered.put(hex, new Remembered(k, now + REMEMBER_NANOS));
+        });
+        return found;
     }
 
     /** Every key, newest first. */
@@ -101,6 +133,17 @@ public class ApiKeys {
     public boolean revoke(long id, String by) {
         int n = db.sql("update api_key set revoked_at = ? where id = ? and revoked_at is null")
                 .params(OffsetDateTime.now(ZoneOffset.UTC), id).update();
+        remembered.clear();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            // a call that read the row before this commit may have remembered it again: forget once more after
+            TransactionSynchronizationManager.registerSynchronization(
+                    new TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            remembered.clear();
+                        }
+                    });
+        }
         if (n == 1) {
             audit.append(by, "apikey.revoke", "apikey:" + id, Map.of("revoked", false), Map.of("revoked", true));
         }
