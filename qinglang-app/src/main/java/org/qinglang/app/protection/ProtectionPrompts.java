@@ -1,6 +1,7 @@
 package org.qinglang.app.protection;
 
 import org.qinglang.app.audit.AuditTrail;
+import org.qinglang.app.sanctions.Outbox;
 import org.qinglang.app.stream.AlertSink;
 import org.qinglang.core.stream.Alert;
 import org.qinglang.core.stream.EventCodec;
@@ -22,10 +23,9 @@ import java.util.Optional;
  * twice). The platform reads the pending prompt and shows it; the answer is recorded once, and taking it
  * turns protection on.
  *
- * <p><b>Webhook seam.</b> Pushing the prompt to the platform is the workflow's webhook outbox's job (branch
- * {@code workflow}, package {@code org.qinglang.app.webhooks}); once merged, {@code record} enqueues a
- * {@code protection.prompt} message into that outbox inside the same transaction as the insert (marked
- * {@code WEBHOOK SEAM} below). No second sender is written here. Thread-safe.
+ * <p>Each prompt is also pushed to the platform as a webhook of kind {@code prompt} (header
+ * {@code X-Qinglang-Event: prompt}; body: account, prompt id, alert level, when), queued in the workflow's
+ * {@link Outbox} in the same transaction as the prompt, and signed and retried like every webhook. Thread-safe.
  */
 @Service
 public class ProtectionPrompts implements AlertSink {
@@ -33,24 +33,30 @@ public class ProtectionPrompts implements AlertSink {
     private final PromptStore store;
     private final Protections protections;
     private final AuditTrail audit;
+    private final Outbox outbox;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final EventCodec codec = new EventCodec();
     private final Object lock = new Object();
 
     @Autowired
-    ProtectionPrompts(PromptStore store, Protections protections, AuditTrail audit, TransactionTemplate tx) {
-        this(store, protections, audit, tx, Clock.systemUTC());
+    ProtectionPrompts(PromptStore store, Protections protections, AuditTrail audit, Outbox outbox,
+                      TransactionTemplate tx) {
+        this(store, protections, audit, outbox, tx, Clock.systemUTC());
     }
 
-    ProtectionPrompts(PromptStore store, Protections protections, AuditTrail audit, TransactionTemplate tx,
-                      Clock clock) {
+    ProtectionPrompts(PromptStore store, Protections protections, AuditTrail audit, Outbox outbox,
+                      TransactionTemplate tx, Clock clock) {
         this.store = store;
         this.protections = protections;
         this.audit = audit;
+        this.outbox = outbox;
         this.tx = tx;
         this.clock = clock;
     }
+
+    /** The webhook kind ({@code X-Qinglang-Event}) of a prompt to show. */
+    public static final String PROMPT_WEBHOOK = "prompt";
 
     /** What happened to an answer. */
     public enum Answer { RECORDED, NOT_FOUND, ALREADY_ANSWERED }
@@ -81,7 +87,10 @@ public class ProtectionPrompts implements AlertSink {
         after.put("account", account);
         after.put("level", alert.level().id());
         audit.append("system:pileon", "protection.prompt", "prompt:" + id, null, after);
-        // WEBHOOK SEAM: outbox.enqueue("protection.prompt", account, id) — the workflow helper's webhook outbox
+        Map<String, Object> push = new LinkedHashMap<>(after);
+        push.put("prompt", id);
+        push.put("at", now.toString());
+        outbox.put(PROMPT_WEBHOOK, id, push, now);
     }
 
     /** The prompt waiting for {@code account}'s answer, if any. */

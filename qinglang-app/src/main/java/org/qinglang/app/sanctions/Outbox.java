@@ -31,7 +31,11 @@ public class Outbox {
         this.json = json;
     }
 
-    /** Queues {@code payload} (written as JSON) of {@code kind} about decision {@code decisionId}, due now. */
+    /**
+     * Queues {@code payload} (written as JSON) of {@code kind} about the row {@code decisionId}, due now: a
+     * decision for {@link #SANCTION} and {@link #REVERSAL}, a prompt for
+     * {@link org.qinglang.app.protection.ProtectionPrompts#PROMPT_WEBHOOK}.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void put(String kind, long decisionId, Map<String, Object> payload, Instant now) {
         String body;

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.qinglang.app.audit.AuditTrail;
+import org.qinglang.app.sanctions.Outbox;
 import org.qinglang.app.server.TestDatabases;
 import org.qinglang.core.enforce.ProtectionAudience;
 import org.qinglang.core.enforce.ProtectionPeriod;
@@ -53,7 +54,8 @@ class ProtectionPromptsTest {
         AuditTrail audit = new AuditTrail(jdbc, new ObjectMapper());
         MutableClock clock = new MutableClock(T0);
         Protections protections = new Protections(new ProtectionStore(jdbc), audit, tx, clock);
-        ProtectionPrompts prompts = new ProtectionPrompts(new PromptStore(jdbc), protections, audit, tx, clock);
+        ProtectionPrompts prompts = new ProtectionPrompts(new PromptStore(jdbc), protections, audit,
+                new Outbox(jdbc, new ObjectMapper()), tx, clock);
 
         prompts.accept(alert(Alert.Kind.PILEON, "u-9", Alert.Level.WATCH));
         prompts.accept(alert(Alert.Kind.COORDINATION, "u-9", Alert.Level.SEVERE));
@@ -63,6 +65,9 @@ class ProtectionPromptsTest {
         Prompt p = prompts.pending("u-9").orElseThrow();
         assertThat(p.alertLevel()).isEqualTo("warning");
         assertThat(p.createdAt()).isEqualTo(T0);
+        assertThat(jdbc.sql("select payload from webhook_outbox where kind = 'prompt' and decision_id = ?")
+                .param(p.id()).query(String.class).list()).as("the prompt is pushed to the platform once")
+                .singleElement().asString().contains("\"account\":\"u-9\"", "\"level\":\"warning\"");
         prompts.accept(alert(Alert.Kind.PILEON, "u-9", Alert.Level.SEVERE));
         assertThat(prompts.pending("u-9")).map(Prompt::id).contains(p.id());
 
