@@ -115,6 +115,35 @@ public class Cases {
         return Optional.of(id);
     }
 
+    /** An account taking part in what a case is about, with its role ({@code first}, {@code inciter} …). */
+    public record Participant(String account, String role) {
+    }
+
+    /**
+     * Records the participants of an alert about case {@code id}, each with its role (the latest alert's role
+     * wins). Runs in the caller's transaction. Accounts past 128 characters are left out.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void participants(long id, Map<String, String> roleByAccount) {
+        for (Map.Entry<String, String> e : roleByAccount.entrySet()) {
+            if (e.getKey().isEmpty() || e.getKey().length() > 128) {
+                continue;
+            }
+            int n = db.sql("update case_participant set role = ? where case_id = ? and account = ?")
+                    .params(e.getValue(), id, e.getKey()).update();
+            if (n == 0) {
+                db.sql("insert into case_participant (case_id, account, role) values (?, ?, ?)")
+                        .params(id, e.getKey(), e.getValue()).update();
+            }
+        }
+    }
+
+    /** The participants of case {@code id}, by account. */
+    public List<Participant> participants(long id) {
+        return db.sql("select account, role from case_participant where case_id = ? order by account").param(id)
+                .query((rs, n) -> new Participant(rs.getString(1), rs.getString(2))).list();
+    }
+
     /** The case {@code id}. */
     public Optional<Case> find(long id) {
         return db.sql("select " + COLUMNS + " from workflow_case where id = ?").param(id).query(Cases::row).optional();

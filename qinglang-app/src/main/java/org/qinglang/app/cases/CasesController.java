@@ -28,7 +28,7 @@ class CasesController {
     /** A case in JSON. */
     record CaseView(long id, String target, String account, String content, String contentType, boolean targetIsMinor,
                     String category, String severity, long rank, String due, boolean overdue, String openedAt,
-                    String status, String claimedBy, List<SignalView> signals) {
+                    String status, String claimedBy, List<SignalView> signals, List<Cases.Participant> participants) {
     }
 
     /** A signal of a case in JSON. */
@@ -54,7 +54,7 @@ class CasesController {
                     new Msg("limit 应为 1 到 500", "limit must be from 1 to 500"));
         }
         Instant now = policy.clock().instant();
-        return cases.queue(limit).stream().map(c -> view(c, List.of(), now)).toList();
+        return cases.queue(limit).stream().map(c -> view(c, List.of(), List.of(), now)).toList();
     }
 
     @GetMapping(path = "/console/api/cases/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -63,7 +63,7 @@ class CasesController {
         Cases.Case c = cases.find(n).orElseThrow(() -> notFound(n));
         List<SignalView> signals = cases.signals(n).stream().map(s -> new SignalView(s.kind(), s.category().id(),
                 s.severity().map(v -> v.id()).orElse(null), s.reporter().orElse(null), s.at().toString())).toList();
-        return view(c, signals, policy.clock().instant());
+        return view(c, signals, cases.participants(n), policy.clock().instant());
     }
 
     @PostMapping(path = "/console/api/cases/{id}/claim", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -81,7 +81,7 @@ class CasesController {
     @PostMapping(path = "/console/api/cases/claim-next", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<CaseView> claimNext(Authentication auth) {
         Reviewer r = mayClaim(auth);
-        return cases.claimNext(r.id()).map(c -> ResponseEntity.ok(view(c, List.of(), policy.clock().instant())))
+        return cases.claimNext(r.id()).map(c -> ResponseEntity.ok(view(c, List.of(), List.of(), policy.clock().instant())))
                 .orElse(ResponseEntity.noContent().build());
     }
 
@@ -99,10 +99,11 @@ class CasesController {
                 new Msg("没有编号为 " + id + " 的案件", "there is no case " + id));
     }
 
-    private static CaseView view(Cases.Case c, List<SignalView> signals, Instant now) {
+    private static CaseView view(Cases.Case c, List<SignalView> signals, List<Cases.Participant> participants,
+                                 Instant now) {
         return new CaseView(c.id(), c.target(), c.about().account(), c.about().contentId().orElse(null),
                 c.about().contentType(), c.targetIsMinor(), c.category().id(), c.severity().id(), c.rank(),
                 c.due().toString(), !c.status().equals(Cases.DECIDED) && now.isAfter(c.due()), c.openedAt().toString(),
-                c.status(), c.claimedBy().orElse(null), signals);
+                c.status(), c.claimedBy().orElse(null), signals, participants);
     }
 }

@@ -12,7 +12,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -71,7 +73,10 @@ public class Intake {
         return flagged.size();
     }
 
-    /** Puts a detector's alert into the case of its target; a closed alert adds nothing. Returns the case. */
+    /**
+     * Puts a detector's alert into the case of its target, with its participants by role; a closed alert adds
+     * nothing. Returns the case.
+     */
     public Optional<Long> alert(Alert alert) {
         OffenceSeverity severity = switch (alert.level()) {
             case CLOSED -> null;
@@ -85,8 +90,14 @@ public class Intake {
         ReportCategory category = alert.kind() == Alert.Kind.PILEON ? ReportCategory.CYBERVIOLENCE
                 : ReportCategory.FAKE_ENGAGEMENT;
         CaseSignal.Alert signal = new CaseSignal.Alert(alert.kind().id(), category, severity, alert.ts());
-        return tx.execute(s -> cases.add(Target.account(alert.target()), false, signal, Optional.empty(),
-                Optional.of(alert.kind().id()), SYSTEM));
+        Map<String, String> roles = new LinkedHashMap<>();
+        alert.participants().forEach((account, role) -> roles.put(account, role.id()));
+        return tx.execute(s -> {
+            Optional<Long> id = cases.add(Target.account(alert.target()), false, signal, Optional.empty(),
+                    Optional.of(alert.kind().id()), SYSTEM);
+            id.ifPresent(n -> cases.participants(n, roles));
+            return id;
+        });
     }
 
     /**

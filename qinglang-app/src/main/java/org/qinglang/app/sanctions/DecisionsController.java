@@ -117,7 +117,10 @@ class DecisionsController {
                 "minor, moderate, serious, grave");
         Optional<ReportCategory> category = WorkflowFields.optCategory(o, "", "category");
         JsonNode list = o.get("subjects");
-        if (list == null || !list.isArray() || list.isEmpty()) {
+        if (list == null) { // everyone the case's alerts named, by role (a pile-on's participants, a group's members)
+            list = json.valueToTree(cases.participants(n));
+        }
+        if (!list.isArray() || list.isEmpty()) {
             throw new InvalidField(FieldError.missing("subjects"));
         }
         if (list.size() > MAX_SUBJECTS) {

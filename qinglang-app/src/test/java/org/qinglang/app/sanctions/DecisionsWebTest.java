@@ -3,7 +3,9 @@ package org.qinglang.app.sanctions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.qinglang.app.cases.Intake;
 import org.qinglang.app.cases.WorkflowFixture;
+import org.qinglang.core.stream.Alert;
 import org.qinglang.app.security.ApiKeys;
 import org.qinglang.app.security.Scope;
 import org.qinglang.app.server.WebTest;
@@ -11,6 +13,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.qinglang.app.cases.WorkflowFixture.postJson;
@@ -36,6 +43,8 @@ class DecisionsWebTest {
     JdbcClient db;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    Intake intake;
 
     static RequestPostProcessor reviewer(String name) {
         return user(name).roles("REVIEWER");
@@ -162,5 +171,38 @@ class DecisionsWebTest {
                 .andExpect(status().isNotFound());
         mvc.perform(post("/api/v1/sanctions/" + id + "/ack").header("Authorization", "Bearer " + key))
                 .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aPileOnCaseCarriesItsParticipantsByRoleAndABatchDecidesForAllOfThem() throws Exception {
+        String victim = unique("victim");
+        String first = unique("f");
+        String inciter = unique("i");
+        String other = unique("p");
+        Map<String, Alert.Role> roles = new LinkedHashMap<>();
+        roles.put(first, Alert.Role.FIRST);
+        roles.put(other, Alert.Role.PARTICIPANT);
+        intake.alert(new Alert(Instant.now(), Alert.Kind.PILEON, victim, Alert.Level.WARNING,
+                new Alert.Evidence(Map.of(), List.of()), roles));
+        roles.put(other, Alert.Role.INCITER); // the later alert's role wins
+        roles.put(inciter, Alert.Role.INCITER);
+        long caseId = intake.alert(new Alert(Instant.now(), Alert.Kind.PILEON, victim, Alert.Level.SEVERE,
+                new Alert.Evidence(Map.of(), List.of()), roles)).orElseThrow();
+
+        JsonNode c = json.readTree(mvc.perform(get("/console/api/cases/" + caseId).with(senior("sam")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        Map<String, String> listed = new LinkedHashMap<>();
+        c.get("participants").forEach(p -> listed.put(p.get("account").asText(), p.get("role").asText()));
+        assertThat(listed).containsOnly(Map.entry(first, "first"), Map.entry(other, "inciter"),
+                Map.entry(inciter, "inciter"));
+
+        claim(caseId, senior("sam"));
+        JsonNode out = json.readTree(mvc.perform(post("/console/api/cases/" + caseId + "/batch-decide")
+                        .with(senior("sam")).with(csrf()).contentType("application/json")
+                        .content("{\"severity\":\"moderate\"," + GROUND + "}"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(out.get("decisions")).hasSize(3);
+        out.get("decisions").forEach(d -> assertThat(d.get("step").asInt()).as("first posters and inciters step up")
+                .isEqualTo(4));
     }
 }
