@@ -30,8 +30,8 @@ import java.util.Optional;
  * group id ({@code coordination/KIND/HASH} of the kind and the sorted members), participants = the members
  * as {@link Alert.Role#MEMBER}, evidence figures = its score, size, span, numeric evidence and, per target,
  * {@code target:ID} = how many of the window's actions by members fell on it. A group already raised is not
- * raised again while it is still being found within the window: a finding of the same kind at least half of
- * whose members are in a raised group counts as that group.
+ * raised again while it is still being found within the window: a finding of the same kind that shares at least half
+ * of the smaller group's members with a raised group counts as that group (whose members it joins).
  *
  * <p>Level: severe from score 0.8, warning from 0.5, watch below. DMs, mentions and reports are not actions
  * of a group's shape here and are ignored, as are events without an actor or a target and ratings without a
@@ -168,7 +168,9 @@ public record CoordinationDetector(CoordinationAnalyzer analyzer, Duration windo
             Optional<String> same = sameGroup(w, f);
             if (same.isPresent()) {
                 Raised r = w.raised.get(same.get());
-                w.raised.put(same.get(), new Raised(r.kind(), r.members(), Math.max(r.lastSeen(), f.to())));
+                java.util.Set<String> grown = new java.util.HashSet<>(r.members());
+                grown.addAll(f.members());
+                w.raised.put(same.get(), new Raised(r.kind(), grown, Math.max(r.lastSeen(), f.to())));
             } else {
                 w.raised.put(id, new Raised(f.kind(), java.util.Set.copyOf(f.members()), f.to()));
                 out.add(alert(f, id, batch, time));
@@ -178,8 +180,8 @@ public record CoordinationDetector(CoordinationAnalyzer analyzer, Duration windo
     }
 
     /**
-     * The id of a raised group of the same kind that holds at least half of {@code f}'s members: the same
-     * group found again, perhaps grown by a few accounts, is not a new alert.
+     * The id of a raised group of the same kind that shares at least half of the members of the smaller of
+     * the two with {@code f}: the same group found again, grown or shrunk, is not a new alert.
      */
     private static Optional<String> sameGroup(Window w, CoordinationFinding f) {
         for (Map.Entry<String, Raised> e : w.raised.entrySet()) {
@@ -187,7 +189,7 @@ public record CoordinationDetector(CoordinationAnalyzer analyzer, Duration windo
                 continue;
             }
             long shared = f.members().stream().filter(e.getValue().members()::contains).count();
-            if (2 * shared >= f.members().size()) {
+            if (2 * shared >= Math.min(f.members().size(), e.getValue().members().size())) {
                 return Optional.of(e.getKey());
             }
         }
