@@ -6,6 +6,7 @@ import org.qinglang.app.Qinglang;
 import org.qinglang.core.classify.ModelFileException;
 import org.qinglang.core.classify.ShippedModel;
 import org.qinglang.core.lexicon.FeatureLibrary;
+import org.qinglang.core.coord.CoordinationDetector;
 import org.qinglang.core.stream.Alert;
 import org.qinglang.core.stream.Event;
 import org.qinglang.core.stream.EventCodec;
@@ -31,24 +32,27 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 
 /**
- * {@code qinglang replay}: runs a file of events through the pile-on monitor (网暴预警) in the in-process
- * runtime, in event time, and writes every alert as a JSON line {@code {"ts", "kind", "target", "level",
+ * {@code qinglang replay}: runs a file of events through the pile-on monitor (网暴预警) and the coordination
+ * detector (水军检测; {@code --detectors} chooses) in the in-process runtime, in event time, and writes every alert as a JSON line {@code {"ts", "kind", "target", "level",
  * "evidence", "participants"}}. Input lines are events in the format of ARCHITECTURE.md, or bare comment
  * lines {@code {"ts", "text"}} (the CHNCI format: one target per file, no actors). A bad line is reported by
  * number on stderr and skipped.
  */
 @Command(name = "replay", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Replay events through the pile-on monitor and write every alert (watch, warning, severe, "
-                + "closed) as a JSON line.",
-                "网暴预警回放：按事件时间回放事件流，输出每条告警（关注、预警、严重、解除）。"},
+        description = {"Replay events through the pile-on monitor and the coordination detector and write every "
+                + "alert (watch, warning, severe, closed) as a JSON line.",
+                "网暴预警与水军检测回放：按事件时间回放事件流，输出每条告警（关注、预警、严重、解除）。"},
         footer = {"%nEvents are judged by the Moderator with the shipped feature library and the fast model. Lines "
                 + "should be in time order; a line earlier than the one before is still counted, at the current time.",
                 "A thresholds file has one setting a line: NAME VALUE (warningScore 80, window 2h); # starts a comment. "
@@ -82,6 +86,13 @@ public final class ReplayCommand implements Callable<Integer> {
             description = "the monitor's settings (format below); default: built in")
     Path thresholds;
 
+    @Option(names = "--detectors", paramLabel = "LIST", defaultValue = "pileon,coordination",
+            description = "which detectors to run, comma-separated: pileon, coordination; default: ${DEFAULT-VALUE}")
+    String detectors;
+
+    /** The detectors {@code --detectors} may name. */
+    static final List<String> DETECTORS = List.of("pileon", "coordination");
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -96,6 +107,15 @@ public final class ReplayCommand implements Callable<Integer> {
             err.println("replay: --target must not be empty");
             return Qinglang.USAGE;
         }
+        Set<String> chosen = new LinkedHashSet<>();
+        for (String d : detectors.split(",")) {
+            String name = d.strip().toLowerCase(Locale.ROOT);
+            if (!DETECTORS.contains(name)) {
+                err.println("replay: unknown detector '" + d.strip() + "' in --detectors: use pileon, coordination or both");
+                return Qinglang.USAGE;
+            }
+            chosen.add(name);
+        }
         PileOnThresholds settings = PileOnThresholds.defaults();
         if (thresholds != null) {
             try (Reader r = Files.newBufferedReader(thresholds, StandardCharsets.UTF_8)) {
@@ -107,6 +127,13 @@ public final class ReplayCommand implements Callable<Integer> {
                 err.println("replay: cannot read thresholds " + thresholds + ": " + e.getMessage());
                 return Qinglang.IO;
             }
+        }
+        List<StreamRuntime<?>> runtimes = new ArrayList<>();
+        if (chosen.contains("coordination")) {
+            runtimes.add(new StreamRuntime<>(CoordinationDetector.DEFAULTS, IDLE));
+        }
+        if (!chosen.contains("pileon")) {
+            return run(runtimes, f, bareTarget, err);
         }
         Moderator moderator;
         try {
@@ -120,10 +147,13 @@ public final class ReplayCommand implements Callable<Integer> {
             return Qinglang.IO;
         }
         Function<Event, Verdict> verdicts = e -> moderator.check(e.text(), sceneOf(e));
-        StreamRuntime<PileOnMonitor.TargetState> runtime = new StreamRuntime<>(new PileOnMonitor(settings, verdicts),
-                IDLE);
+        runtimes.add(0, new StreamRuntime<>(new PileOnMonitor(settings, verdicts), IDLE));
+        return run(runtimes, f, bareTarget, err);
+    }
+
+    private int run(List<StreamRuntime<?>> runtimes, String f, String bareTarget, PrintWriter err) {
         try (Writer w = JsonLines.output(out, spec.commandLine().getOut())) {
-            return replay(runtime, f, bareTarget, w, err);
+            return replay(runtimes, f, bareTarget, w, err);
         } catch (NoSuchFileException e) {
             err.println("replay: cannot read " + e.getFile() + ": no such file");
             return Qinglang.IO;
@@ -133,7 +163,7 @@ public final class ReplayCommand implements Callable<Integer> {
         }
     }
 
-    private int replay(StreamRuntime<PileOnMonitor.TargetState> runtime, String f, String bareTarget, Writer w,
+    private int replay(List<StreamRuntime<?>> runtimes, String f, String bareTarget, Writer w,
                        PrintWriter err) throws IOException {
         ObjectMapper json = new ObjectMapper();
         EventCodec codec = new EventCodec();
@@ -151,9 +181,13 @@ public final class ReplayCommand implements Callable<Integer> {
             } else {
                 last[0] = e.ts();
             }
-            write(w, codec, runtime.accept(e), counts);
+            for (StreamRuntime<?> runtime : runtimes) {
+                write(w, codec, runtime.accept(e), counts);
+            }
         });
-        write(w, codec, runtime.advanceTo(Instant.MAX), counts);
+        for (StreamRuntime<?> runtime : runtimes) {
+            write(w, codec, runtime.advanceTo(Instant.MAX), counts);
+        }
         progress.done();
         err.println(String.format(Locale.ROOT, "replay: %d events%s; alerts: %d watch, %d warning, %d severe, %d closed",
                 seen[0], seen[1] > 0 ? " (" + seen[1] + " earlier than the line before)" : "",

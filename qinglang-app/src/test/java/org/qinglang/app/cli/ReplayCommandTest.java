@@ -41,7 +41,9 @@ class ReplayCommandTest extends CommandTestSupport {
         Path in = Files.writeString(dir.resolve("events.jsonl"), String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
         Path outFile = dir.resolve("alerts.jsonl");
 
-        assertThat(run("replay", "--in", in.toString(), "--out", outFile.toString())).isEqualTo(Qinglang.PARTIAL);
+        // the pile-on monitor alone: its 250 near-identical insults are also a copy-paste campaign (see the end)
+        assertThat(run("replay", "--in", in.toString(), "--out", outFile.toString(), "--detectors", "pileon"))
+                .isEqualTo(Qinglang.PARTIAL);
         List<JsonNode> alerts = new ArrayList<>();
         for (String l : Files.readAllLines(outFile, StandardCharsets.UTF_8)) {
             alerts.add(json.readTree(l));
@@ -64,6 +66,23 @@ class ReplayCommandTest extends CommandTestSupport {
                 .contains("replay: line 21: \"ts\": must be an ISO-8601 time with an offset")
                 .contains("replay: line 273: not valid JSON")
                 .contains("replay: 271 events; alerts: 1 watch, 1 warning, 1 severe, 1 closed");
+
+        assertThat(run("replay", "--in", in.toString())).isEqualTo(Qinglang.PARTIAL); // both detectors, the default
+        List<List<String>> copyPaste = out.toString().lines().map(l -> {
+            try {
+                return json.readTree(l);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).filter(a -> a.get("target").asText().startsWith("coordination/copy_paste/"))
+                .map(a -> {
+                    List<String> members = new ArrayList<>();
+                    a.get("participants").fieldNames().forEachRemaining(members::add);
+                    return members;
+                }).toList();
+        // the insults are one campaign; the fans' templated praise is another shape of the same thing
+        assertThat(copyPaste).anyMatch(m -> m.size() >= 5 && m.stream().allMatch(n -> n.startsWith("s-")))
+                .allMatch(m -> m.stream().allMatch(n -> n.startsWith("s-")) || m.stream().allMatch(n -> n.startsWith("fan-")));
     }
 
     @Test
@@ -85,6 +104,35 @@ class ReplayCommandTest extends CommandTestSupport {
             assertThat(a.get("participants")).isEmpty(); // bare lines have no actors
         });
         assertThat(alerts).extracting(a -> a.get("level").asText()).contains("warning");
+    }
+
+    @Test
+    void reportsACoordinatedGroupUnlessOnlyThePileOnMonitorIsChosen(@TempDir Path dir) throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (int k = 0; k < 8; k++) { // six accounts like the same eight items within minutes of each other
+            for (int m = 0; m < 6; m++) {
+                lines.add("{\"id\":\"l-" + k + "-" + m + "\",\"type\":\"like\",\"ts\":\"" + T0.plusSeconds(k * 60L + m)
+                        + "\",\"actor\":\"sync-" + m + "\",\"target\":{\"content\":\"boost-" + k + "\"}}");
+            }
+        }
+        Path in = Files.writeString(dir.resolve("likes.jsonl"), String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+        assertThat(run("replay", "--in", in.toString())).isEqualTo(Qinglang.OK);
+        List<JsonNode> alerts = new ArrayList<>();
+        for (String l : out.toString().split("\n")) {
+            alerts.add(json.readTree(l));
+        }
+        assertThat(alerts).isNotEmpty().allSatisfy(a -> assertThat(a.get("kind").asText()).isEqualTo("coordination"));
+        assertThat(alerts).extracting(a -> a.get("target").asText()).anyMatch(t -> t.startsWith("coordination/synchronised/"));
+        JsonNode sync = alerts.stream().filter(a -> a.get("target").asText().contains("/synchronised/")).findFirst().orElseThrow();
+        assertThat(sync.get("participants").size()).isEqualTo(6);
+        assertThat(sync.get("participants").get("sync-0").asText()).isEqualTo("member");
+        assertThat(sync.get("evidence").get("figures").get("target:boost-0").asDouble()).isEqualTo(6.0);
+
+        out.getBuffer().setLength(0);
+        assertThat(run("replay", "--in", in.toString(), "--detectors", "pileon")).isEqualTo(Qinglang.OK);
+        assertThat(out.toString()).isEmpty();
+        assertThat(run("replay", "--in", in.toString(), "--detectors", "coordination,bots")).isEqualTo(Qinglang.USAGE);
+        assertThat(err.toString()).contains("replay: unknown detector 'bots' in --detectors");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.qinglang.app.security;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.qinglang.app.server.Principals;
@@ -17,8 +19,10 @@ import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 /**
  * Every endpoint × every caller (anonymous, an API key of each scope, a signed-in user of each role) → the
@@ -44,13 +48,15 @@ class AccessMatrixTest {
 
     /** Who may call an endpoint, and what everyone else gets. */
     enum Rule {
-        PUBLIC, SCOPE_CHECK, SCOPE_INGEST, SCOPE_ADMIN, ANY_ROLE, ROLE_ADMIN
+        PUBLIC, SCOPE_CHECK, SCOPE_INGEST, SCOPE_ADMIN, SCOPE_PROTECT, ANY_ROLE, ROLE_ADMIN
     }
 
     record Endpoint(String name, Rule rule, int ok, Supplier<MockHttpServletRequestBuilder> request) {
     }
 
     static int eventNo;
+
+    static final String NO_BUNDLE = "00000000-0000-0000-0000-000000000000";
 
     static List<Endpoint> endpoints() {
         return List.of(
@@ -67,13 +73,35 @@ class AccessMatrixTest {
                 new Endpoint("GET /api/v1/admin/keys", Rule.SCOPE_ADMIN, 200, () -> get("/api/v1/admin/keys")),
                 new Endpoint("POST /api/v1/admin/keys", Rule.SCOPE_ADMIN, 201, () -> post("/api/v1/admin/keys")
                         .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"m\",\"scopes\":[\"check\"]}")),
+                new Endpoint("DELETE /api/v1/admin/keys/{id}", Rule.SCOPE_ADMIN, 404,
+                        () -> delete("/api/v1/admin/keys/999999")),
                 new Endpoint("GET /api/v1/nothing-here", Rule.SCOPE_ADMIN, 403, () -> get("/api/v1/nothing-here")),
                 new Endpoint("GET /console", Rule.ANY_ROLE, 200, () -> get("/console")),
                 new Endpoint("GET /console/admin/keys", Rule.ROLE_ADMIN, 200, () -> get("/console/admin/keys")),
                 new Endpoint("POST /console/admin/keys", Rule.ROLE_ADMIN, 200, () -> post("/console/admin/keys")
                         .param("name", "from-console").param("scopes", "check").with(csrf())),
                 new Endpoint("POST /console/admin/keys (no CSRF token)", Rule.ROLE_ADMIN, 403,
-                        () -> post("/console/admin/keys").param("name", "x").param("scopes", "check")));
+                        () -> post("/console/admin/keys").param("name", "x").param("scopes", "check")),
+                new Endpoint("PUT /api/v1/protection/{account}", Rule.SCOPE_PROTECT, 200,
+                        () -> put("/api/v1/protection/m-1").contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"on\":false}")),
+                new Endpoint("GET /api/v1/protection/{account}", Rule.SCOPE_PROTECT, 200,
+                        () -> get("/api/v1/protection/m-1")),
+                new Endpoint("GET /api/v1/protection/{account}/decide", Rule.SCOPE_PROTECT, 200,
+                        () -> get("/api/v1/protection/m-1/decide").param("action", "comment")),
+                new Endpoint("GET /api/v1/protection/{account}/prompt", Rule.SCOPE_PROTECT, 204,
+                        () -> get("/api/v1/protection/m-1/prompt")),
+                new Endpoint("POST /api/v1/protection/{account}/prompt/{id}", Rule.SCOPE_PROTECT, 404,
+                        () -> post("/api/v1/protection/m-1/prompt/999999").contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"taken\":false}")),
+                new Endpoint("POST /api/v1/evidence/{account}", Rule.SCOPE_PROTECT, 201,
+                        () -> post("/api/v1/evidence/m-1")),
+                new Endpoint("GET /api/v1/evidence/{id}", Rule.SCOPE_PROTECT, 404,
+                        () -> get("/api/v1/evidence/" + NO_BUNDLE)),
+                new Endpoint("GET /api/v1/evidence/{id}.html", Rule.SCOPE_PROTECT, 404,
+                        () -> get("/api/v1/evidence/" + NO_BUNDLE + ".html")),
+                new Endpoint("GET /api/v1/evidence/public-key", Rule.PUBLIC, 200,
+                        () -> get("/api/v1/evidence/public-key")));
     }
 
     /** The status {@code caller} must get from {@code e}. */
@@ -84,7 +112,7 @@ class AccessMatrixTest {
         boolean noCsrf = e.name().contains("no CSRF");
         return switch (e.rule()) {
             case PUBLIC -> e.ok();
-            case SCOPE_CHECK, SCOPE_INGEST, SCOPE_ADMIN -> {
+            case SCOPE_CHECK, SCOPE_INGEST, SCOPE_ADMIN, SCOPE_PROTECT -> {
                 Scope needed = Scope.valueOf(e.rule().name().substring(6));
                 if (!isKey) {
                     yield 401;  // neither a console session nor nothing opens the API
@@ -128,7 +156,7 @@ class AccessMatrixTest {
                 }
             }
         }
-        assertThat(cells).isEqualTo(13 * 10);
+        assertThat(cells).isEqualTo(23 * 11);
         assertThat(wrong).as("cells that answered otherwise than their rule").isEmpty();
     }
 
@@ -155,6 +183,12 @@ class AccessMatrixTest {
             assertThat(docs).contains("\"" + path + "\"");
             assertThat(named).anyMatch(n -> n.endsWith(" " + path));
         }
+        JsonNode paths = new ObjectMapper().readTree(docs).path("paths");
+        List<String> documented = new ArrayList<>();
+        paths.fields().forEachRemaining(p -> p.getValue().fieldNames().forEachRemaining(
+                method -> documented.add(method.toUpperCase(java.util.Locale.ROOT) + " " + p.getKey())));
+        assertThat(documented).isNotEmpty();
+        assertThat(named).as("every documented operation has a row").containsAll(documented);
         assertThat(docs).doesNotContain("\"/api/v1/admin/keys/{id}\":{\"get\"")
                 .contains("application/x-ndjson").contains("c-1029");
     }

@@ -23,7 +23,8 @@ import java.lang.annotation.Target;
                 + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
         "spring.datasource.username=sa",
         "spring.datasource.password=",
-        "logging.level.root=WARN"})
+        "logging.level.root=WARN",
+        "qinglang.stream.tick=PT87600H"})  // the detectors' clock moves only by events and by the tests themselves
 @AutoConfigureMockMvc(print = MockMvcPrint.NONE)
 @AutoConfigureObservability(tracing = false)
 public @interface WebTest {

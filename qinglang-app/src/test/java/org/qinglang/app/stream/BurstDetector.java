@@ -14,7 +14,7 @@ import java.util.Optional;
 /**
  * A test-only detector, registered in the shared test context by component scanning: counts the events on a
  * target account whose id starts with {@code hosting-}, raises a pile-on warning at the third and severe at
- * the fifth. The stand-in for the pile-on monitor, which is not on this branch.
+ * the fifth. Deterministic, unlike the real monitor (also registered), so the hosting itself can be tested exactly.
  */
 @Component
 class BurstDetector implements Detector<int[]> {

@@ -16,7 +16,8 @@
  *   <li>{@link org.qinglang.core.coord.HotListManipulation}: a trending target carried by a group (刷榜);</li>
  *   <li>{@link org.qinglang.core.coord.ReturningGroups}: sanctioned groups back with new accounts (换马甲).</li>
  * </ul>
- * {@link org.qinglang.core.coord.CoordinationAnalyzer} runs them all over one batch. Nothing here knows about
+ * {@link org.qinglang.core.coord.CoordinationAnalyzer} runs them all over one batch. {@link org.qinglang.core.coord.CoordinationDetector}
+ * runs it in the stream (a {@code core.stream} Detector over a sliding window; stream never depends on coord). Nothing here knows about
  * transport, threads or storage; the algorithms were written from the papers, no code was copied. See
  * docs/coordination.md.
  */

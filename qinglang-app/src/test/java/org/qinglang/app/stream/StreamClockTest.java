@@ -1,0 +1,110 @@
+package org.qinglang.app.stream;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.qinglang.app.protection.MutableClock;
+import org.qinglang.core.stream.Alert;
+import org.qinglang.core.stream.Detector;
+import org.qinglang.core.stream.Event;
+import org.qinglang.core.stream.EventType;
+import org.qinglang.core.stream.Step;
+import org.springframework.beans.factory.ObjectProvider;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The scheduler's tick moves the host's clock to the wall clock, so a timer fires with no event coming. */
+class StreamClockTest {
+
+    static final Instant T0 = Instant.parse("2026-11-22T02:00:00Z");
+
+    /** Sets a timer ten minutes after each event; raises a watch alert when it fires. */
+    static final class TenMinutes implements Detector<String> {
+        @Override
+        public Optional<String> keyOf(Event event) {
+            return Optional.of(event.target().account());
+        }
+
+        @Override
+        public String start(String key, Instant now) {
+            return key;
+        }
+
+        @Override
+        public Step<String> onEvent(String state, Event event, Instant now) {
+            return Step.of(state, List.of(), List.of(event.ts().plus(Duration.ofMinutes(10))));
+        }
+
+        @Override
+        public Step<String> onTimer(String state, Instant time, Instant now) {
+            return Step.of(state, List.of(new Alert(time, Alert.Kind.PILEON, state, Alert.Level.WATCH,
+                    new Alert.Evidence(Map.of(), List.of()), Map.of())), List.of());
+        }
+    }
+
+    /** Just the beans given, in order. */
+    static <T> ObjectProvider<T> provider(List<T> beans) {
+        return new ObjectProvider<>() {
+            @Override
+            public T getObject(Object... args) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public T getIfAvailable() {
+                return beans.isEmpty() ? null : beans.get(0);
+            }
+
+            @Override
+            public T getIfUnique() {
+                return beans.size() == 1 ? beans.get(0) : null;
+            }
+
+            @Override
+            public T getObject() {
+                return beans.get(0);
+            }
+
+            @Override
+            public Stream<T> stream() {
+                return beans.stream();
+            }
+
+            @Override
+            public Stream<T> orderedStream() {
+                return beans.stream();
+            }
+        };
+    }
+
+    @Test
+    void aTickFiresTheTimersDueByTheWallClock() {
+        List<Alert> got = new ArrayList<>();
+        DetectorHost host = new DetectorHost(provider(List.of(new TenMinutes())), provider(List.of(got::add)),
+                Duration.ofHours(24), Duration.ZERO, new SimpleMeterRegistry());
+        MutableClock clock = new MutableClock(T0);
+        StreamClock ticks = new StreamClock(host, clock);
+        host.accept(List.of(Event.builder("e-1", EventType.COMMENT, T0).actor("u-1").target("u-9", "p-1").build()));
+        assertThat(got).isEmpty();
+
+        clock.advance(Duration.ofMinutes(9));
+        assertThat(ticks.tick()).isEqualTo(T0.plus(Duration.ofMinutes(9)));
+        assertThat(got).isEmpty();
+
+        clock.advance(Duration.ofMinutes(2));
+        ticks.tick();
+        assertThat(got).singleElement().satisfies(a -> {
+            assertThat(a.target()).isEqualTo("u-9");
+            assertThat(a.ts()).isEqualTo(T0.plus(Duration.ofMinutes(10)));
+        });
+        ticks.tick(); // fired once only
+        assertThat(got).hasSize(1);
+    }
+}
