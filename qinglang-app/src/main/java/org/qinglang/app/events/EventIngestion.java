@@ -6,13 +6,16 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.qinglang.app.check.VerdictView;
 import org.qinglang.core.verdict.Moderator;
+import org.qinglang.core.verdict.Verdict;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -49,9 +52,15 @@ class EventIngestion {
 
     Outcome ingest(List<IncomingEvent> events, long apiKeyId) {
         List<EventStore.Row> rows = new ArrayList<>(events.size());
+        Map<String, Verdict> verdicts = new HashMap<>();
         for (IncomingEvent e : events) {
-            rows.add(e.text().map(t -> withVerdict(e, VerdictView.of(moderator.check(t, e.context()))))
-                    .orElseGet(() -> new EventStore.Row(e, Optional.empty(), Optional.empty(), Optional.empty())));
+            if (e.text().isPresent()) {
+                Verdict v = moderator.check(e.text().get(), e.context());
+                verdicts.put(e.id(), v);
+                rows.add(withVerdict(e, VerdictView.of(v)));
+            } else {
+                rows.add(new EventStore.Row(e, Optional.empty(), Optional.empty(), Optional.empty()));
+            }
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         boolean[] fresh = tx.execute(status -> store.insert(rows, apiKeyId, now));
@@ -63,7 +72,7 @@ class EventIngestion {
         }
         accepted.increment(committed.size());
         duplicates.increment(events.size() - committed.size());
-        handOff.committed(committed);
+        handOff.committed(committed, verdicts);
         return new Outcome(events.size(), events.size() - committed.size());
     }
 

@@ -1,11 +1,14 @@
 package org.qinglang.app.events;
 
 import org.qinglang.app.stream.DetectorHost;
+import org.qinglang.app.stream.JudgedVerdicts;
 import org.qinglang.core.stream.Event;
+import org.qinglang.core.verdict.Verdict;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The seam to the core stream runtime (流式检测接口): every event that was committed, and only those, in batch
@@ -17,13 +20,18 @@ import java.util.List;
 class StreamHandOff {
 
     private final DetectorHost host;
+    private final JudgedVerdicts judged;
 
-    StreamHandOff(DetectorHost host) {
+    StreamHandOff(DetectorHost host, JudgedVerdicts judged) {
         this.host = host;
+        this.judged = judged;
     }
 
-    /** Called once per batch after its transaction committed, with the events that were new. */
-    void committed(List<IncomingEvent> events) {
+    /**
+     * Called once per batch after its transaction committed, with the events that were new and the verdicts
+     * their texts got (by event id), which the detectors reuse instead of judging again.
+     */
+    void committed(List<IncomingEvent> events, Map<String, Verdict> verdicts) {
         if (host.detectors() == 0) {
             return;
         }
@@ -31,7 +39,7 @@ class StreamHandOff {
         for (IncomingEvent e : events) {
             out.add(toCore(e));
         }
-        host.accept(out);
+        judged.during(verdicts, () -> host.accept(out));
     }
 
     static Event toCore(IncomingEvent e) {

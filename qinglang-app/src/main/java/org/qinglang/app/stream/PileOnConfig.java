@@ -18,15 +18,17 @@ import java.nio.file.Path;
 /**
  * Registers the pile-on monitor (网暴预警) as a hosted detector: its settings are
  * {@link PileOnThresholds#defaults()}, or the file named by {@code qinglang.pileon.thresholds} (the format of
- * docs/pile-on.md, as for {@code qinglang replay --thresholds}); each text is judged by the server's one
- * {@link Moderator} in the event's own context, as at ingestion.
+ * docs/pile-on.md, as for {@code qinglang replay --thresholds}); each text keeps the verdict ingestion gave it
+ * ({@link JudgedVerdicts}), or is judged by the server's one {@link Moderator} in the event's own context.
  */
 @Configuration
 class PileOnConfig {
 
     @Bean
-    Detector<?> pileOnMonitor(Moderator moderator, @Value("${qinglang.pileon.thresholds:}") String thresholdsFile) {
-        return new PileOnMonitor(thresholds(thresholdsFile), e -> moderator.check(e.text(), e.context()));
+    Detector<?> pileOnMonitor(Moderator moderator, JudgedVerdicts judged,
+                              @Value("${qinglang.pileon.thresholds:}") String thresholdsFile) {
+        return new PileOnMonitor(thresholds(thresholdsFile),
+                e -> judged.of(e.id()).orElseGet(() -> moderator.check(e.text(), e.context())));
     }
 
     /** The defaults when {@code file} is blank, else the file's settings; a bad file stops the start, naming it. */
