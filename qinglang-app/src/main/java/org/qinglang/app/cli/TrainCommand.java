@@ -78,6 +78,12 @@ public final class TrainCommand implements Callable<Integer> {
                     + " directory's qinglang-embedding-cache; never inside the repository)")
     Path cache;
 
+    @Option(names = "--final",
+            description = "accurate: after choosing on dev.csv, train the chosen model again on train.csv and dev.csv"
+                    + " together; its threshold and the dev figures printed stay those of the model trained on"
+                    + " train.csv alone (在训练集与验证集上重训选定的模型)")
+    boolean trainAndDev;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -90,6 +96,10 @@ public final class TrainCommand implements Callable<Integer> {
         }
         if (!m.equals("fast")) {
             err.println("train: unknown --mode '" + mode + "': use fast or accurate");
+            return Qinglang.USAGE;
+        }
+        if (trainAndDev) {
+            err.println("train: --final is for --mode accurate; the fast model is trained on train.csv only");
             return Qinglang.USAGE;
         }
         List<Boolean> library = switch (libraryFeatures.toLowerCase(Locale.ROOT)) {
@@ -155,6 +165,10 @@ public final class TrainCommand implements Callable<Integer> {
         } catch (IOException e) {
             size = -1;
         }
+        if (trainAndDev) {
+            stdout.printf(Locale.ROOT, "then trained the chosen model on train and dev together (%d texts),"
+                    + " threshold kept at %.3f%n", d.train().size() + d.dev().size(), result.chosen().threshold());
+        }
         stdout.printf(Locale.ROOT, "wrote %s (%d bytes)%n", out, size);
         stdout.flush();
         return Qinglang.OK;
@@ -197,6 +211,7 @@ public final class TrainCommand implements Callable<Integer> {
         try {
             result = AccurateTrainer.train(d.train(), d.dev(), fast.features(), fast.about().c(), grid,
                     SentenceEncoder.shared(), Optional.of(cacheDir), d.sha256(), CREATED_BY,
+                    trainAndDev ? AccurateTrainer.Fit.TRAIN_AND_DEV : AccurateTrainer.Fit.TRAIN,
                     (stage, done, total, t) -> progress.draw(done, total, t.map(x -> String.format(Locale.ROOT,
                             "%s, C %s, scale %s: dev accuracy %.2f %%", x.combination().id(), x.c(), x.scale(),
                             100 * x.dev().accuracy())).orElse(stage)));
@@ -231,6 +246,10 @@ public final class TrainCommand implements Callable<Integer> {
             size = Files.size(out);
         } catch (IOException e) {
             size = -1;
+        }
+        if (trainAndDev) {
+            stdout.printf(Locale.ROOT, "then trained the chosen model on train and dev together (%d texts),"
+                    + " threshold kept at %.3f%n", d.train().size() + d.dev().size(), result.chosen().threshold());
         }
         stdout.printf(Locale.ROOT, "wrote %s (%d bytes)%n", out, size);
         stdout.flush();

@@ -74,6 +74,25 @@ class TrainCommandTest extends CommandTestSupport {
     }
 
     @Test
+    void finalRetrainsOnTrainAndDevAndIsRefusedForFast(@TempDir Path dir) throws IOException {
+        Path data = coldLike(Files.createDirectory(dir.resolve("cold")));
+        Path cache = dir.resolve("cache");
+        Path a = dir.resolve("a.qlm");
+        Path b = dir.resolve("b.qlm");
+        for (Path p : List.of(a, b)) {
+            assertThat(run("train", "--data", data.toString(), "--mode", "accurate", "--out", p.toString(), "--c", "1",
+                    "--final", "--cache", cache.toString())).isEqualTo(Qinglang.OK);
+        }
+        assertThat(Files.readAllBytes(a)).isEqualTo(Files.readAllBytes(b));
+        assertThat(((AccurateModel) ModelFile.load(a)).about().createdBy()).endsWith(", fit on train+dev");
+        assertThat(out.toString()).contains("then trained the chosen model on train and dev together (84 texts)");
+        assertThat(run("train", "--data", data.toString(), "--out", dir.resolve("m").toString(), "--final"))
+                .isEqualTo(Qinglang.USAGE);
+        assertThat(err.toString()).contains("train: --final is for --mode accurate");
+        assertThat(Files.exists(dir.resolve("m"))).isFalse();
+    }
+
+    @Test
     void fastOnlyOptionsAreRefusedForAccurate(@TempDir Path dir) throws IOException {
         Path data = coldLike(dir);
         assertThat(run("train", "--data", data.toString(), "--mode", "accurate", "--hash-bits", "12", "--out",

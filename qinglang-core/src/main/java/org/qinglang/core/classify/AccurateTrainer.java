@@ -42,6 +42,17 @@ public final class AccurateTrainer {
     private AccurateTrainer() {
     }
 
+    /** What the returned model is trained on. */
+    public enum Fit {
+        /** The training texts only (dev chooses the hyper-parameters and threshold). */
+        TRAIN,
+        /**
+         * Train and dev together, at the hyper-parameters and threshold chosen on dev with the model trained on
+         * train alone (终版训练). The stacker's fast margins stay out-of-fold over the joined texts.
+         */
+        TRAIN_AND_DEV
+    }
+
     /**
      * The hyper-parameters to try.
      *
@@ -120,7 +131,22 @@ public final class AccurateTrainer {
     public static Result train(List<LabelledText> train, List<LabelledText> dev, FastFeatures fastFeatures,
                                double fastC, Grid grid, SentenceEncoder encoder, Optional<Path> cacheDir,
                                String trainingSha256, String createdBy, Listener listener) throws IOException {
+        return train(train, dev, fastFeatures, fastC, grid, encoder, cacheDir, trainingSha256, createdBy,
+                Fit.TRAIN, listener);
+    }
+
+    /**
+     * Trains on {@code train}, chooses on {@code dev}; with {@link Fit#TRAIN_AND_DEV} the chosen point is then
+     * trained again on train and dev together (its threshold and dev figures stay the ones chosen on dev).
+     *
+     * @param fit what the returned model is trained on
+     */
+    public static Result train(List<LabelledText> train, List<LabelledText> dev, FastFeatures fastFeatures,
+                               double fastC, Grid grid, SentenceEncoder encoder, Optional<Path> cacheDir,
+                               String trainingSha256, String createdBy, Fit fit, Listener listener)
+            throws IOException {
         Objects.requireNonNull(listener, "listener");
+        Objects.requireNonNull(fit, "fit");
         if (dev.isEmpty()) {
             throw new IllegalArgumentException("the dev data is empty: hyper-parameters are chosen on it");
         }
@@ -144,18 +170,9 @@ public final class AccurateTrainer {
                 double[] oof = outOfFoldMargins(train, fastFeatures, fastC, trainingSha256, createdBy, listener);
                 FastModel fast = FastTrainer.trainOne(train, fastFeatures, fastC, 0.5, trainingSha256, createdBy);
                 fast = new FastModel(fastFeatures, fast.weights(), fast.bias(), 0.5, fastAbout);
-                Feature[][] x = new Feature[train.size()][];
-                for (int i = 0; i < x.length; i++) {
-                    x[i] = dense(trainE[i], 1, new FeatureNode(SentenceEncoder.DIMENSION + 1, oof[i]));
-                }
+                Feature[][] x = stackRows(trainE, oof);
                 for (double c : grid.cs()) {
-                    double[] w = fit(x, y, SentenceEncoder.DIMENSION + 1, c);
-                    float[] v = new float[SentenceEncoder.DIMENSION];
-                    for (int i = 0; i < v.length; i++) {
-                        v[i] = (float) w[i];
-                    }
-                    AccurateModel m = new AccurateModel(combination, fast, v, (float) w[SentenceEncoder.DIMENSION],
-                            (float) w[SentenceEncoder.DIMENSION + 1], 0.5,
+                    AccurateModel m = stacked(fit(x, y, SentenceEncoder.DIMENSION + 1, c), fast,
                             new FastModel.Provenance(trainingSha256, c, by), encoder);
                     Trial t = choose(m, 1, c, devE, devX, dev);
                     trials.add(t);
@@ -173,19 +190,8 @@ public final class AccurateTrainer {
                         x[i] = joint(trainE[i], scale, trainX[i]);
                     }
                     for (double c : grid.cs()) {
-                        double[] w = fit(x, y, SentenceEncoder.DIMENSION + n, c);
-                        float[] v = new float[SentenceEncoder.DIMENSION];
-                        for (int i = 0; i < v.length; i++) {
-                            v[i] = (float) (w[i] * scale);
-                        }
-                        float[] fw = new float[n];
-                        for (int i = 0; i < n; i++) {
-                            fw[i] = (float) w[SentenceEncoder.DIMENSION + i];
-                        }
-                        FastModel fast = new FastModel(fastFeatures, fw, 0f, 0.5, fastAbout);
-                        AccurateModel m = new AccurateModel(combination, fast, v, 1f,
-                                (float) w[SentenceEncoder.DIMENSION + n], 0.5,
-                                new FastModel.Provenance(trainingSha256, c, by), encoder);
+                        AccurateModel m = joined(fit(x, y, SentenceEncoder.DIMENSION + n, c), scale, fastFeatures,
+                                fastAbout, new FastModel.Provenance(trainingSha256, c, by), encoder);
                         Trial t = choose(m, scale, c, devE, devX, dev);
                         trials.add(t);
                         if (bestTrial == null || t.dev().accuracy() > bestTrial.dev().accuracy()) {
@@ -197,7 +203,77 @@ public final class AccurateTrainer {
                 }
             }
         }
+        if (fit == Fit.TRAIN_AND_DEV) {
+            listener.progress("training on train and dev", 0, 1, Optional.empty());
+            List<LabelledText> all = new ArrayList<>(train);
+            all.addAll(dev);
+            float[][] allE = new float[all.size()][];
+            System.arraycopy(trainE, 0, allE, 0, trainE.length);
+            System.arraycopy(devE, 0, allE, trainE.length, devE.length);
+            best = withThreshold(refit(bestTrial, all, allE, fastFeatures, fastC, encoder, trainingSha256, createdBy,
+                    by + ", fit on train+dev", listener), bestTrial.threshold());
+            listener.progress("training on train and dev", 1, 1, Optional.empty());
+        }
         return new Result(best, bestTrial, List.copyOf(trials));
+    }
+
+    /** The chosen point of the grid trained on {@code data} (train and dev), threshold 0.5 for now. */
+    private static AccurateModel refit(Trial chosen, List<LabelledText> data, float[][] e, FastFeatures fastFeatures,
+                                       double fastC, SentenceEncoder encoder, String sha, String createdBy,
+                                       String by, Listener listener) {
+        double[] y = data.stream().mapToDouble(LabelledText::label).toArray();
+        FastModel.Provenance about = new FastModel.Provenance(sha, chosen.c(), by);
+        FastModel.Provenance fastAbout = new FastModel.Provenance(sha, fastC, by);
+        if (chosen.combination() == AccurateModel.Combination.SCORE) {
+            double[] oof = outOfFoldMargins(data, fastFeatures, fastC, sha, createdBy, listener);
+            FastModel fast = FastTrainer.trainOne(data, fastFeatures, fastC, 0.5, sha, createdBy);
+            fast = new FastModel(fastFeatures, fast.weights(), fast.bias(), 0.5, fastAbout);
+            return stacked(fit(stackRows(e, oof), y, SentenceEncoder.DIMENSION + 1, chosen.c()), fast, about, encoder);
+        }
+        FastFeatures.Vector[] xs = extract(fastFeatures, data);
+        Feature[][] x = new Feature[data.size()][];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = joint(e[i], chosen.scale(), xs[i]);
+        }
+        return joined(fit(x, y, SentenceEncoder.DIMENSION + fastFeatures.dimension(), chosen.c()), chosen.scale(),
+                fastFeatures, fastAbout, about, encoder);
+    }
+
+    /** The stacker's rows: the sentence vector and the fast margin. */
+    private static Feature[][] stackRows(float[][] e, double[] margin) {
+        Feature[][] x = new Feature[e.length][];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = dense(e[i], 1, new FeatureNode(SentenceEncoder.DIMENSION + 1, margin[i]));
+        }
+        return x;
+    }
+
+    /** The stacking model of the weights {@code w} (512 embedding weights, fast weight, bias); threshold 0.5. */
+    private static AccurateModel stacked(double[] w, FastModel fast, FastModel.Provenance about,
+                                         SentenceEncoder encoder) {
+        float[] v = new float[SentenceEncoder.DIMENSION];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) w[i];
+        }
+        return new AccurateModel(AccurateModel.Combination.SCORE, fast, v, (float) w[SentenceEncoder.DIMENSION],
+                (float) w[SentenceEncoder.DIMENSION + 1], 0.5, about, encoder);
+    }
+
+    /** The joint model of the weights {@code w} (512 scaled embedding weights, n-gram weights, bias). */
+    private static AccurateModel joined(double[] w, double scale, FastFeatures fastFeatures,
+                                        FastModel.Provenance fastAbout, FastModel.Provenance about,
+                                        SentenceEncoder encoder) {
+        int n = fastFeatures.dimension();
+        float[] v = new float[SentenceEncoder.DIMENSION];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) (w[i] * scale);
+        }
+        float[] fw = new float[n];
+        for (int i = 0; i < n; i++) {
+            fw[i] = (float) w[SentenceEncoder.DIMENSION + i];
+        }
+        return new AccurateModel(AccurateModel.Combination.FEATURES, new FastModel(fastFeatures, fw, 0f, 0.5, fastAbout),
+                v, 1f, (float) w[SentenceEncoder.DIMENSION + n], 0.5, about, encoder);
     }
 
     private static AccurateModel withThreshold(AccurateModel m, double threshold) {

@@ -62,6 +62,28 @@ class AccurateModelTest {
     }
 
     @Test
+    void theFinalFitRetrainsTheChosenPointOnTrainAndDevReproducibly(@TempDir Path cache) throws IOException {
+        AccurateTrainer.Result[] runs = new AccurateTrainer.Result[2];
+        for (int k = 0; k < 2; k++) {
+            runs[k] = AccurateTrainer.train(Samples.make(40, 0), Samples.make(16, 1000), FEATURES, 4.0, GRID,
+                    SentenceEncoder.shared(), Optional.of(cache), Samples.SHA, "test",
+                    AccurateTrainer.Fit.TRAIN_AND_DEV, (stage, done, total, trial) -> { });
+        }
+        AccurateModel m = runs[0].model();
+        assertThat(ModelFile.toBytes(runs[1].model())).isEqualTo(ModelFile.toBytes(m));
+        // the same point, threshold and dev figures as the model trained on train alone; other weights
+        assertThat(runs[0].chosen()).isEqualTo(result.chosen());
+        assertThat(m.threshold()).isEqualTo(result.model().threshold());
+        assertThat(m.combination()).isEqualTo(result.model().combination());
+        assertThat(m.about().c()).isEqualTo(result.model().about().c());
+        assertThat(m.embeddingWeights()).isNotEqualTo(result.model().embeddingWeights());
+        assertThat(m.about().createdBy()).isEqualTo("test, " + SentenceEncoder.ID + ", liblinear 2.44, fit on train+dev");
+        // the vectors of train and dev came from the cache's two files: nothing joined was encoded
+        assertThat(Files.list(cache).toList()).hasSize(2);
+        assertThat(Evaluation.of(m, Samples.make(16, 2000)).accuracy()).isGreaterThanOrEqualTo(0.9);
+    }
+
+    @Test
     void theEncoderGivesUnitVectorsAndZerosForNothing() {
         float[] v = SentenceEncoder.shared().encode("你就是个傻逼");
         double norm = 0;
