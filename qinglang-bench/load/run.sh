@@ -3,6 +3,7 @@
 # Starts the server from the jar on a fresh data directory (H2) or a fresh PostgreSQL database, makes an
 # API key through the console as admin, runs wrk against /api/v1/text/check and /api/v1/events, and stops.
 #   qinglang-bench/load/run.sh [h2|pg] [seconds]      (pg: createdb/dropdb on localhost as postgres)
+#   WARMUP=60 (seconds of check load before measuring: the JIT needs about a minute), CONNS=16, THREADS=2 (check)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$here/../.."
@@ -41,9 +42,9 @@ export KEY
 cpu() { awk '{print $14+$15}' "/proc/$pid/stat"; }
 per() { echo "server CPU: $(( ($2 - $1) * 1000 / $(getconf CLK_TCK) )) ms for $3 requests"; }
 echo "== $(date -u +%FT%TZ) db=$db load average: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
-echo "== warm-up"; wrk -t2 -c8 -d5s -s "$here/check.lua" "$b" >/dev/null
-echo "== /api/v1/text/check, 16 connections, ${secs}s"
-a=$(cpu); wrk -t2 -c16 -d"${secs}s" --latency -s "$here/check.lua" "$b" | tee "$data/wrk.txt"
+echo "== warm-up, ${WARMUP:-60}s"; wrk -t2 -c8 -d"${WARMUP:-60}s" -s "$here/check.lua" "$b" >/dev/null
+echo "== /api/v1/text/check, ${CONNS:-16} connections, ${THREADS:-2} wrk threads, ${secs}s"
+a=$(cpu); wrk -t"${THREADS:-2}" -c"${CONNS:-16}" -d"${secs}s" --latency -s "$here/check.lua" "$b" | tee "$data/wrk.txt"
 per "$a" "$(cpu)" "$(grep -o '[0-9]* requests in' "$data/wrk.txt" | cut -d' ' -f1)"
 echo "== /api/v1/events, batches of 1000, 4 connections, ${secs}s"
 a=$(cpu); BATCH=1000 wrk -t2 -c4 -d"${secs}s" --timeout 30s --latency -s "$here/events.lua" "$b" | tee "$data/wrk.txt"
