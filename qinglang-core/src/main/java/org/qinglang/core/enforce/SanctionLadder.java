@@ -1,5 +1,7 @@
 package org.qinglang.core.enforce;
 
+import org.qinglang.core.config.ConfigLines;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.time.Duration;

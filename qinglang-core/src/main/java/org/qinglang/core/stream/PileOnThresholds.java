@@ -1,6 +1,7 @@
 package org.qinglang.core.stream;
 
-import java.io.BufferedReader;
+import org.qinglang.core.config.ConfigLines;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.time.Duration;
@@ -153,27 +154,14 @@ public record PileOnThresholds(Duration window, Duration baselineHalfLife, doubl
      * @throws IllegalArgumentException naming {@code source}, the line and what was wrong
      */
     public static PileOnThresholds parse(Reader reader, String source) throws IOException {
-        PileOnThresholds t = defaults();
-        BufferedReader r = new BufferedReader(reader);
-        int lineNo = 0;
-        for (String line; (line = r.readLine()) != null; ) {
-            lineNo++;
-            int hash = line.indexOf('#');
-            String content = (hash >= 0 ? line.substring(0, hash) : line).strip();
-            if (content.isEmpty()) {
-                continue;
+        PileOnThresholds[] t = {defaults()};
+        ConfigLines.read(reader, source, f -> {
+            if (f.length != 2) {
+                throw new IllegalArgumentException("expected: name value (two fields), found " + f.length);
             }
-            String[] f = content.split("\\s+");
-            try {
-                if (f.length != 2) {
-                    throw new IllegalArgumentException("expected: name value (two fields), found " + f.length);
-                }
-                t = t.with(f[0], f[1]);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(source + ":" + lineNo + ": " + e.getMessage(), e);
-            }
-        }
-        return t;
+            t[0] = t[0].with(f[0], f[1]);
+        });
+        return t[0];
     }
 
     private static PileOnThresholds fromMap(Map<String, String> m) {

@@ -1,6 +1,7 @@
 package org.qinglang.core.verdict;
 
-import java.io.BufferedReader;
+import org.qinglang.core.config.ConfigLines;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.util.HashMap;
@@ -90,38 +91,24 @@ public final class Thresholds {
      */
     public static Thresholds parse(Reader reader, String source) throws IOException {
         Builder b = builder();
-        BufferedReader r = new BufferedReader(reader);
-        int lineNo = 0;
-        for (String line; (line = r.readLine()) != null; ) {
-            lineNo++;
-            int hash = line.indexOf('#');
-            String content = (hash >= 0 ? line.substring(0, hash) : line).strip();
-            if (content.isEmpty()) {
-                continue;
+        ConfigLines.read(reader, source, f -> {
+            if (f.length != 3) {
+                throw new IllegalArgumentException("expected: where review block (three fields), found " + f.length);
             }
-            String[] f = content.split("\\s+");
-            try {
-                if (f.length != 3) {
-                    throw new IllegalArgumentException("expected: where review block (three fields), found "
-                            + f.length);
-                }
-                double review = Double.parseDouble(f[1]);
-                double block = Double.parseDouble(f[2]);
-                String where = f[0];
-                int at = where.indexOf('@');
-                if (where.equals("*")) {
-                    b.defaults(review, block);
-                } else if (at < 0) {
-                    b.label(where, review, block);
-                } else if (at == 0) {
-                    b.scene(where.substring(1), review, block);
-                } else {
-                    b.labelInScene(where.substring(0, at), where.substring(at + 1), review, block);
-                }
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(source + ":" + lineNo + ": " + e.getMessage(), e);
+            double review = Double.parseDouble(f[1]);
+            double block = Double.parseDouble(f[2]);
+            String where = f[0];
+            int at = where.indexOf('@');
+            if (where.equals("*")) {
+                b.defaults(review, block);
+            } else if (at < 0) {
+                b.label(where, review, block);
+            } else if (at == 0) {
+                b.scene(where.substring(1), review, block);
+            } else {
+                b.labelInScene(where.substring(0, at), where.substring(at + 1), review, block);
             }
-        }
+        });
         return b.build();
     }
 

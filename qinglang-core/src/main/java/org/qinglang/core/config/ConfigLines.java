@@ -1,4 +1,4 @@
-package org.qinglang.core.enforce;
+package org.qinglang.core.config;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -6,10 +6,11 @@ import java.io.Reader;
 import java.util.function.Consumer;
 
 /**
- * The line syntax shared by this package's plain-text configuration files: whitespace-separated fields,
- * {@code #} to the end of the line is a comment, blank lines are skipped.
+ * The line syntax shared by every plain-text settings file of the engine (thresholds, pile-on settings, the
+ * sanction ladder, deadlines, holidays): whitespace-separated fields, {@code #} to the end of the line is a
+ * comment, blank lines are skipped, and an error names the file and the line.
  */
-final class ConfigLines {
+public final class ConfigLines {
 
     private static final String[] NONE = new String[0];
 
@@ -17,7 +18,7 @@ final class ConfigLines {
     }
 
     /** The whitespace-separated fields of {@code line} before any {@code #}; none for a blank line. */
-    static String[] fields(String line) {
+    public static String[] fields(String line) {
         int hash = line.indexOf('#');
         String content = (hash >= 0 ? line.substring(0, hash) : line).strip();
         return content.isEmpty() ? NONE : content.split("\\s+");
@@ -27,7 +28,7 @@ final class ConfigLines {
      * Hands the fields of every line that has any to {@code handler}; an {@link IllegalArgumentException}
      * it throws comes back prefixed with {@code source:line: }.
      */
-    static void read(Reader reader, String source, Consumer<String[]> handler) throws IOException {
+    public static void read(Reader reader, String source, Consumer<String[]> handler) throws IOException {
         BufferedReader r = new BufferedReader(reader);
         int lineNo = 0;
         for (String line; (line = r.readLine()) != null; ) {
