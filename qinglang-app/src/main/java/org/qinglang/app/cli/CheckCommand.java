@@ -2,15 +2,14 @@ package org.qinglang.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.qinglang.app.Qinglang;
 import org.qinglang.core.classify.AbuseClassifier;
 import org.qinglang.core.classify.ModelFileException;
 import org.qinglang.core.classify.ShippedModel;
 import org.qinglang.core.lexicon.FeatureLibrary;
+import org.qinglang.core.stream.EventCodec;
 import org.qinglang.core.verdict.Context;
-import org.qinglang.core.verdict.Label;
 import org.qinglang.core.verdict.Moderator;
 import org.qinglang.core.verdict.Thresholds;
 import org.qinglang.core.verdict.Verdict;
@@ -49,6 +48,9 @@ import java.util.concurrent.Callable;
                         + "scene), a label (辱骂), @scene (@danmaku) or label@scene (辱骂@dm); # starts a comment.",
                 "Exit codes: 0 done, 2 bad usage, 3 file not readable or writable, 4 some lines skipped."})
 public final class CheckCommand implements Callable<Integer> {
+
+    /** The engine's one verdict JSON. */
+    private static final EventCodec CODEC = new EventCodec();
 
     @Spec
     CommandSpec spec;
@@ -183,17 +185,7 @@ public final class CheckCommand implements Callable<Integer> {
         if (id != null) {
             o.set("id", id);
         }
-        o.put("suggestion", v.suggestion().id());
-        o.put("riskLevel", v.riskLevel().id());
-        ArrayNode labels = o.putArray("labels");
-        for (Label l : v.labels()) {
-            ObjectNode lo = labels.addObject();
-            lo.put("label", l.label());
-            lo.put("subLabel", l.subLabel());
-            lo.put("score", Math.round(l.score() * 10_000) / 10_000.0);
-            lo.set("hits", HitJson.toJson(json, l.hits()));
-        }
-        o.put("warnBeforePost", v.warnBeforePost());
+        o.setAll(CODEC.verdictToJson(v));
         return o;
     }
 

@@ -186,7 +186,7 @@ public final class EventCodec {
         return o;
     }
 
-    /** A verdict with the field names of ARCHITECTURE.md. */
+    /** A verdict with the field names of ARCHITECTURE.md: the one verdict JSON of the engine (alerts, {@code check}). */
     public ObjectNode verdictToJson(Verdict v) {
         ObjectNode o = json.createObjectNode();
         o.put("suggestion", v.suggestion().id());
@@ -201,12 +201,15 @@ public final class EventCodec {
             for (Hit h : l.hits()) {
                 ObjectNode ho = hits.addObject();
                 ho.put("term", h.term());
+                ho.put("category", h.category());
+                ho.put("severity", h.severity().id());
                 ho.put("channel", h.channel().id());
                 ho.put("start", h.start());
                 ho.put("end", h.end());
                 ho.put("matched", h.matched());
             }
         }
+        o.put("warnBeforePost", v.warnBeforePost());
         return o;
     }
 

@@ -124,7 +124,7 @@ class EventCodecTest {
         assertThat(codec.writeAlert(a)).isEqualTo("{\"ts\":\"2026-11-22T02:00:00Z\",\"kind\":\"pileon\","
                 + "\"target\":\"u-9\",\"level\":\"warning\",\"evidence\":{\"figures\":{\"abusiveShare\":0.4568},"
                 + "\"samples\":[{\"id\":\"c-1\",\"ts\":\"2026-11-22T01:59:00Z\",\"actor\":\"u-1\",\"text\":\"滚\","
-                + "\"verdict\":{\"suggestion\":\"block\",\"riskLevel\":\"high\",\"labels\":[]}}]},"
+                + "\"verdict\":{\"suggestion\":\"block\",\"riskLevel\":\"high\",\"labels\":[],\"warnBeforePost\":true}}]},"
                 + "\"participants\":{\"u-1\":\"first\"}}");
     }
 
