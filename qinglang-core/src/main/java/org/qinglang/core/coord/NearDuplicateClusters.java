@@ -12,7 +12,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Copy-paste campaigns (复制粘贴式刷评): near-identical texts posted by many accounts within a time window.
+ * Copy-paste campaigns (复制粘贴式刷评): near-identical texts posted by many accounts on the same few targets or
+ * within a short time.
  *
  * <p>Each text is folded ({@link Folding}: width, case, traditional → simplified, variants), stripped to
  * letters and digits, cut into overlapping character {@code shingle}-grams, and summarised by a MinHash
@@ -20,10 +21,20 @@ import java.util.Set;
  * one bucket (locality-sensitive hashing: a pair of Jaccard similarity s shares a band with probability
  * 1 − (1 − s^r)^b). Within a bucket, texts are taken in time order and each is joined to the one before it
  * when their estimated similarity is at least {@code minSimilarity} and they are at most {@code windowSeconds}
- * apart; joined texts form clusters. A cluster written by at least {@code minAuthors} distinct accounts is
- * a finding. Platform emoji codes ({@code [赞]}, {@code [捂脸]}) are removed first; texts shorter than
- * {@code minChars} after stripping, or with fewer than {@code minChars / 2} distinct characters, are skipped:
- * short phrases and laughter (哈哈哈哈, 支持) repeat innocently.
+ * apart; joined texts form clusters. Platform emoji codes ({@code [赞]}, {@code [捂脸]}) are removed first;
+ * texts shorter than {@code minChars} after stripping, or with fewer than {@code minChars / 2} distinct
+ * characters, are skipped: short phrases and laughter (哈哈哈哈, 支持) repeat innocently.
+ *
+ * <p><b>Similar text is not yet coordination.</b> Stock phrases, slogans and memes (祝福祖国繁荣昌盛…) are
+ * written by many unrelated accounts, each under whatever post it happens to read, whenever it reads it. A
+ * campaign repeats itself on the few targets it was paid for, or all at once. So a cluster written by at
+ * least {@code minAuthors} distinct accounts is a finding only when it is <em>concentrated</em>: its texts
+ * fall on at most {@code maxSpread} × the distinct targets that as many texts placed like the batch's other
+ * texts would reach by chance, or into at most {@code maxSpread} × the distinct time cells of
+ * {@code cellSeconds} that they would reach by chance ({@link ChanceSpread}: the platform's own spread over
+ * targets and its own daily rhythm, the cluster left out, Good–Turing for targets nobody else used). A
+ * phrase that many accounts use across many targets and hours spreads as chance does and is not reported,
+ * however many write it.
  *
  * @param shingle       characters per shingle, 1 or more
  * @param bands         LSH bands, 1 or more
@@ -32,14 +43,23 @@ import java.util.Set;
  * @param windowSeconds the longest gap between two joined texts
  * @param minAuthors    distinct accounts for a finding, 2 or more
  * @param minChars      the shortest text considered, in characters after stripping
+ * @param maxSpread     the largest ratio of distinct cells (targets or time cells) to those reached by
+ *                      chance for a concentrated cluster, more than 0
+ * @param cellSeconds   the width of a time cell, 1 or more
  */
 public record NearDuplicateClusters(int shingle, int bands, int rowsPerBand, double minSimilarity,
-                                    long windowSeconds, int minAuthors, int minChars) {
+                                    long windowSeconds, int minAuthors, int minChars, double maxSpread,
+                                    long cellSeconds) {
 
-    /** 3-character shingles, 20 bands of 3 (joins pairs from about 0.35 similarity), 0.5 to join, 3 days, 5 authors. */
     private static final java.util.regex.Pattern EMOJI_CODE = java.util.regex.Pattern.compile("\\[[^\\[\\]]{1,8}]");
 
-    public static final NearDuplicateClusters DEFAULTS = new NearDuplicateClusters(3, 20, 3, 0.5, 3 * 86_400L, 5, 12);
+    /**
+     * 3-character shingles, 20 bands of 3 (joins pairs from about 0.35 similarity), 0.5 to join, 3 days,
+     * 5 authors, 12 characters; concentrated = at most half the targets or hours that chance would reach
+     * (twice as concentrated as chance), hour cells (the window of {@link SynchronisedActions#DEFAULTS}).
+     */
+    public static final NearDuplicateClusters DEFAULTS = new NearDuplicateClusters(3, 20, 3, 0.5, 3 * 86_400L, 5, 12,
+            0.5, 3_600);
 
     public NearDuplicateClusters {
         if (shingle < 1 || bands < 1 || rowsPerBand < 1) {
@@ -55,6 +75,12 @@ public record NearDuplicateClusters(int shingle, int bands, int rowsPerBand, dou
         if (windowSeconds < 0 || minChars < 1) {
             throw new IllegalArgumentException("windowSeconds must be 0 or more and minChars 1 or more, were "
                     + windowSeconds + ", " + minChars);
+        }
+        if (!(maxSpread > 0)) {
+            throw new IllegalArgumentException("maxSpread must be more than 0, was " + maxSpread);
+        }
+        if (cellSeconds < 1) {
+            throw new IllegalArgumentException("cellSeconds must be 1 or more, was " + cellSeconds);
         }
     }
 
@@ -75,6 +101,16 @@ public record NearDuplicateClusters(int shingle, int bands, int rowsPerBand, dou
             sigs.add(signature(cps));
         }
         int n = docs.size();
+        Ids targetIds = new Ids();
+        Ids cellIds = new Ids();
+        int[] targetOf = new int[n];
+        int[] cellOf = new int[n];
+        for (int d = 0; d < n; d++) {
+            targetOf[d] = targetIds.id(docs.get(d).target());
+            cellOf[d] = cellIds.id(Long.toString(Math.floorDiv(docs.get(d).ts(), cellSeconds)));
+        }
+        ChanceSpread targetChance = new ChanceSpread(targetOf, targetIds.size());
+        ChanceSpread timeChance = new ChanceSpread(cellOf, cellIds.size());
         UnionFind uf = new UnionFind(n);
         Map<Long, List<Integer>> buckets = new HashMap<>();
         for (int band = 0; band < bands; band++) {
@@ -124,10 +160,24 @@ public record NearDuplicateClusters(int shingle, int bands, int rowsPerBand, dou
             if (authors.size() < minAuthors) {
                 continue;
             }
+            int[] ownTargets = c.stream().mapToInt(d -> targetOf[d]).toArray();
+            int[] ownCells = c.stream().mapToInt(d -> cellOf[d]).toArray();
+            double chanceTargets = targetChance.expectedDistinct(ownTargets);
+            double chanceCells = timeChance.expectedDistinct(ownCells);
+            long cells = Arrays.stream(ownCells).distinct().count();
+            boolean onTargets = targets.size() <= maxSpread * chanceTargets;
+            boolean inTime = cells <= maxSpread * chanceCells;
+            if (!onTargets && !inTime) {
+                continue;
+            }
             double sim = meanSimilarityToFirst(c, sigs);
             Map<String, String> ev = new LinkedHashMap<>();
             ev.put("texts", Integer.toString(c.size()));
             ev.put("authors", Integer.toString(authors.size()));
+            ev.put("targetsByChance", String.format(java.util.Locale.ROOT, "%.1f", chanceTargets));
+            ev.put("timeCells", Long.toString(cells));
+            ev.put("timeCellsByChance", String.format(java.util.Locale.ROOT, "%.1f", chanceCells));
+            ev.put("concentratedOn", onTargets && inTime ? "targets, time" : onTargets ? "targets" : "time");
             ev.put("meanSimilarity", String.format(java.util.Locale.ROOT, "%.2f", sim));
             ev.put("sampleText", sample(docs.get(c.get(0)).text()));
             double score = (double) authors.size() / (authors.size() + minAuthors) * sim;

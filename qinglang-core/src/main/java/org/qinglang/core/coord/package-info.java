@@ -5,7 +5,8 @@
  *
  * <ul>
  *   <li>{@link org.qinglang.core.coord.NearDuplicateClusters}: copy-paste campaigns (复制粘贴式控评), MinHash-LSH on
- *       character shingles of the folded text;</li>
+ *       character shingles of the folded text, reported only when the copies concentrate on targets or in time
+ *       beyond what chance gives the platform's own texts ({@link org.qinglang.core.coord.ChanceSpread});</li>
  *   <li>{@link org.qinglang.core.coord.SynchronisedActions}: accounts acting on the same targets in the same
  *       windows (同步行为), after SynchroTrap (CCS 2014);</li>
  *   <li>{@link org.qinglang.core.coord.Fraudar}: dense blocks on the account × target graph (稠密子图), greedy
