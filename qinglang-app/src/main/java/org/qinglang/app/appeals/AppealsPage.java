@@ -9,6 +9,7 @@ import org.qinglang.app.cases.Staff;
 import org.qinglang.app.cases.WorkflowFields;
 import org.qinglang.app.cases.WorkflowPolicy;
 import org.qinglang.app.sanctions.Decisions;
+import org.qinglang.app.sanctions.StatementView;
 import org.qinglang.core.enforce.Permission;
 import org.qinglang.core.enforce.Reviewer;
 import org.qinglang.core.enforce.SanctionAction;
@@ -37,7 +38,7 @@ class AppealsPage {
 
     /** An appeal as the page shows it. */
     record Row(long id, long decisionId, long caseId, String account, String action, String filedAt, String answerBy,
-               String reason, String decidedBy, String decidedAt, Map<String, Object> statement, boolean mayDecide) {
+               String reason, String decidedBy, String decidedAt, Map<String, String> statement, boolean mayDecide) {
     }
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
@@ -60,7 +61,7 @@ class AppealsPage {
             Decisions.Stored d = decisions.find(a.decisionId()).orElseThrow();
             return new Row(a.id(), a.decisionId(), d.caseId(), a.account(), SanctionAction.fromId(a.action()).label(locale),
                     TIME.format(a.filedAt()), TIME.format(a.answerBy()), a.reason().orElse(""), d.decidedBy(),
-                    TIME.format(d.decidedAt()), d.statement(),
+                    TIME.format(d.decidedAt()), StatementView.of(d.statement(), locale),
                     me.may(Permission.DECIDE_APPEAL) && !d.decidedBy().equals(me.id()));
         }).toList());
         return "appeals";

@@ -13,6 +13,7 @@ import org.qinglang.app.evidence.EvidenceBundle;
 import org.qinglang.app.evidence.EvidenceCapture;
 import org.qinglang.app.reports.Reports;
 import org.qinglang.app.sanctions.Decisions;
+import org.qinglang.app.sanctions.StatementView;
 import org.qinglang.app.security.Callers;
 import org.qinglang.core.enforce.Offence;
 import org.qinglang.core.enforce.OffenceSeverity;
@@ -88,7 +89,7 @@ class CasePage {
 
     /** A decision of the case with its statement of reasons. */
     record DecisionRow(long id, String account, String action, int step, String decidedBy, String at, String reversedAt,
-                       Map<String, Object> statement) {
+                       Map<String, String> statement) {
     }
 
     /** The ladder's suggestion for the case's account. */
@@ -270,7 +271,7 @@ class CasePage {
                 .toList() : List.of());
         model.addAttribute("decisions", decisions.ofCase(c.id()).stream().map(d -> new DecisionRow(d.id(), d.account(),
                 d.action().label(locale), d.step(), d.decidedBy(), TIME.format(d.decidedAt()),
-                d.reversedAt().map(TIME::format).orElse(""), d.statement())).toList());
+                d.reversedAt().map(TIME::format).orElse(""), StatementView.of(d.statement(), locale))).toList());
         Sanction suggested = decisions.suggest(c.about().account(), new Offence(severity, c.category()), role);
         model.addAttribute("suggestion", new SuggestionView(c.about().account(), decisions.strikes(c.about().account())
                 .size(), severity.id(), role.id(), suggested.describe(locale), suggested.step(),

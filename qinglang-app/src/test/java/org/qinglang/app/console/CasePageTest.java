@@ -164,7 +164,7 @@ class CasePageTest {
                 .contains("处理依据：违反平台规则，社区公约 第 3.2 条：辱骂他人").contains("事实：事实：&lt;script&gt;")
                 .doesNotContain(EVIL).contains("申诉").contains("已结案");
         String later = page(id, user("someone").roles("AUDITOR"));
-        assertThat(later).contains("DECISION_GROUND_INCOMPATIBLE_CONTENT").contains("remove-content")
+        assertThat(later).contains("违反平台规则 (DECISION_GROUND_INCOMPATIBLE_CONTENT)").contains("<dd>删除内容</dd>")
                 .doesNotContain("id=\"statements\"").doesNotContain(EVIL);
         assertThat(decideByForm(id, reviewer(alice), FORM).getStatus()).as("decided cases stay decided").isEqualTo(409);
     }
@@ -203,6 +203,10 @@ class CasePageTest {
             assertThat(s2.get(same)).as(same).isEqualTo(s1.get(same));
         }
         assertThat(viaJson.get("statement").get("facts").asText()).isEqualTo("公开他人住址");
+        assertThat(page(byForm, user("someone").roles("AUDITOR"))).contains("<dd>禁言</dd>").contains("<dd>30 天</dd>")
+                .contains("<dd>违反法律法规 (DECISION_GROUND_ILLEGAL_CONTENT)</dd>").contains("<dd>泄露隐私/人肉</dd>");
+        assertThat(send(get("/console/cases/" + byForm).param("lang", "en").with(user("someone").roles("AUDITOR")))
+                .getContentAsString()).contains("<dd>30 day(s)</dd>").contains("<dd>muted</dd>");
 
         long none = reported(key, unique("u"), "误报");
         mvc.perform(post("/console/api/cases/" + none + "/claim").with(reviewer(sam)).with(csrf()));
