@@ -18,8 +18,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * Holds a signed-in console user to their stored account on every request (会话校验), before the path's rule is
- * asked: a user an admin disabled, or whose role changed, is signed out at once (their session ends; they sign
+ * Holds a signed-in console user to their stored account on every console request ({@code /console/**}; 会话校验),
+ * before the path's rule is asked: a user an admin disabled, or whose role changed, is signed out at once (their session ends; they sign
  * in again with the new role); a user who must change their password (the first admin's one-time password, a
  * user an admin made) gets only {@code /console/password} until they have: other console pages redirect there
  * and {@code /console/api/…} answers 403 {@code password_change_required}. Sessions of principals that are not
@@ -41,8 +41,11 @@ final class ConsoleAccountFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        // the decoded, normalised path, as the path rules see it (the raw URI could spell /console another way)
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (!(auth instanceof UsernamePasswordAuthenticationToken) || !auth.isAuthenticated()) {
+        if (!(path.equals("/console") || path.startsWith("/console/"))
+                || !(auth instanceof UsernamePasswordAuthenticationToken) || !auth.isAuthenticated()) {
             chain.doFilter(request, response);
             return;
         }
@@ -52,7 +55,6 @@ final class ConsoleAccountFilter extends OncePerRequestFilter {
             return;
         }
         ConsoleUsers.Account account = stored.get();
-        String path = request.getRequestURI().substring(request.getContextPath().length());
         if (!account.enabled() || !hasExactly(auth, account.role())) {
             HttpSession session = request.getSession(false);
             if (session != null) {
@@ -67,8 +69,7 @@ final class ConsoleAccountFilter extends OncePerRequestFilter {
             }
             return;
         }
-        if (account.mustChangePassword() && (path.equals("/console") || path.startsWith("/console/"))
-                && !path.equals(PASSWORD_PAGE)) {
+        if (account.mustChangePassword() && !path.equals(PASSWORD_PAGE)) {
             if (path.startsWith("/console/api/")) {
                 problems.write(request, response, HttpStatus.FORBIDDEN, "password_change_required", OptionalLong.empty(),
                         new Msg("请先在 " + PASSWORD_PAGE + " 修改初始密码", "change your first password at " + PASSWORD_PAGE
