@@ -43,9 +43,9 @@ public class Appeals {
     public static final String UPHELD = "upheld";
     public static final String OVERTURNED = "overturned";
 
-    /** An appeal as stored, with its decision's facts. */
+    /** An appeal as stored, with its decision's facts; {@code reason} is what the account said (as filed). */
     public record View(long id, long decisionId, String account, String action, String status, Instant filedAt,
-                       Instant answerBy, Optional<String> decidedBy, Optional<String> answer) {
+                       Instant answerBy, Optional<String> decidedBy, Optional<String> answer, Optional<String> reason) {
     }
 
     /** The decision an appeal is about, as the core needs it. */
@@ -95,10 +95,10 @@ public class Appeals {
 
     /** Appeal {@code id}. */
     public Optional<View> find(long id) {
-        return db.sql("select a.id, a.decision_id, d.account, d.action, a.status, a.filed_at, a.decided_by, a.answer "
-                        + "from appeal a join decision d on d.id = a.decision_id where a.id = ?").param(id)
+        return db.sql("select a.id, a.decision_id, d.account, d.action, a.status, a.filed_at, a.decided_by, a.answer, "
+                        + "a.reason from appeal a join decision d on d.id = a.decision_id where a.id = ?").param(id)
                 .query((rs, n) -> view(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        Cases.instant(rs, 6), rs.getString(7), rs.getString(8)))
+                        Cases.instant(rs, 6), rs.getString(7), rs.getString(8), rs.getString(9)))
                 .optional();
     }
 
@@ -160,10 +160,10 @@ public class Appeals {
     }
 
     private View view(long id, long decisionId, String account, String action, String status, Instant filedAt,
-                      String decidedBy, String answer) {
+                      String decidedBy, String answer, String reason) {
         Appeal a = new Appeal(String.valueOf(decisionId), account, "-", filedAt, filedAt);
         return new View(id, decisionId, account, action, status, filedAt, policy.appeals().answerBy(a),
-                Optional.ofNullable(decidedBy), Optional.ofNullable(answer));
+                Optional.ofNullable(decidedBy), Optional.ofNullable(answer), Optional.ofNullable(reason));
     }
 
     private Optional<Decided> decided(long id) {
@@ -191,7 +191,7 @@ public class Appeals {
     }
 
     /** For messages: the status in {@code locale}. */
-    static String statusLabel(String status, Locale locale) {
+    public static String statusLabel(String status, Locale locale) {
         boolean en = "en".equals(locale.getLanguage());
         return switch (status) {
             case PENDING -> en ? "pending" : "待复核";

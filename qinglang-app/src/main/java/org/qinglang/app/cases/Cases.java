@@ -159,6 +159,26 @@ public class Cases {
                 .list();
     }
 
+    /** A text event behind a case, as received and judged: its verdict signal, or the content the case is about. */
+    public record Flagged(String eventId, String type, Instant ts, String actor, String text, String suggestion,
+                          String riskLevel) {
+    }
+
+    /**
+     * The events behind case {@code id}: those whose verdicts are its signals and, if the case is about content
+     * that arrived as an event, that event; oldest first, at most {@code limit}.
+     */
+    public List<Flagged> flagged(long id, int limit) {
+        return db.sql("select e.id, e.type, e.ts, e.actor, e.text, e.suggestion, e.risk_level from event e "
+                        + "where e.id in (select s.event_id from case_signal s where s.case_id = ? and s.event_id is not null) "
+                        + "or e.id = (select c.content_id from workflow_case c where c.id = ?) order by e.ts, e.id limit ?")
+                .params(id, id, limit)
+                .query((rs, n) -> new Flagged(rs.getString(1), rs.getString(2), instant(rs, 3), rs.getString(4),
+                        Objects.requireNonNullElse(rs.getString(5), ""), Objects.requireNonNullElse(rs.getString(6), ""),
+                        Objects.requireNonNullElse(rs.getString(7), "")))
+                .list();
+    }
+
     /** The review queue (审核队列): open and claimed cases, most urgent first, at most {@code limit}. */
     public List<Case> queue(int limit) {
         return db.sql("select " + COLUMNS + " from workflow_case where status in ('open', 'claimed') "

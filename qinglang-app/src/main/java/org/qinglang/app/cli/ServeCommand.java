@@ -21,8 +21,9 @@ import java.util.concurrent.CountDownLatch;
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Start the governance server: the API under /api/v1 and the console, on one port.",
                 "启动治理服务：/api/v1 接口与管理控制台。"},
-        footer = {"%nThe first start creates the console user 'admin' and prints its one-time password once "
-                + "(or takes it from QINGLANG_ADMIN_PASSWORD); there is no default password.",
+        footer = {"%nThe first start creates the console user 'admin' and prints its one-time password once, "
+                + "to be changed at the first sign-in (or takes it from QINGLANG_ADMIN_PASSWORD); there is no default "
+                + "password.",
                 "Environment: QINGLANG_DB_URL, QINGLANG_DB_USER, QINGLANG_DB_PASSWORD (the database), "
                         + "QINGLANG_ADMIN_PASSWORD (the first admin's password).",
                 "Exit codes: 0 stopped, 1 failed to start, 2 bad usage."})

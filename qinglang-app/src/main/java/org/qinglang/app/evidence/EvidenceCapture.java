@@ -120,6 +120,15 @@ public class EvidenceCapture {
         });
     }
 
+    /** A bundle as listed: who froze it, when, how many items, its hash (not its document). */
+    public record Summary(String id, Instant capturedAt, String capturedBy, int itemCount, String sha256) {
+    }
+
+    /** The bundles about {@code account}, newest first, at most {@code limit}. */
+    public List<Summary> ofAccount(String account, int limit) {
+        return store.ofAccount(account, limit);
+    }
+
     /** The stored bundle {@code id}, unchanged since it was captured. */
     public Optional<EvidenceBundle> find(String id) {
         return store.find(id);

@@ -54,6 +54,15 @@ class EvidenceStore {
                 .update();
     }
 
+    List<EvidenceCapture.Summary> ofAccount(String account, int limit) {
+        return db.sql("select id, captured_at, captured_by, item_count, sha256 from evidence_bundle where account = ? "
+                        + "order by captured_at desc, id limit ?")
+                .params(account, limit)
+                .query((rs, n) -> new EvidenceCapture.Summary(rs.getString(1),
+                        rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3), rs.getInt(4), rs.getString(5)))
+                .list();
+    }
+
     Optional<EvidenceBundle> find(String id) {
         return db.sql("select id, account, captured_at, captured_by, item_count, document, sha256, signature, key_id "
                         + "from evidence_bundle where id = ?")

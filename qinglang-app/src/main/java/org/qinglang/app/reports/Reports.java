@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -93,6 +94,23 @@ public class Reports {
         after.put("case", caseId);
         audit.append(actor, "report.file", "report:" + id, null, after);
         return new Filed(id, caseId, credibility);
+    }
+
+    /** A report as a reviewer reads it in its case. */
+    public record Listed(long id, String reporter, ReportCategory category, Optional<String> reason,
+                         boolean minorInvolved, double credibility, Instant createdAt, String outcome,
+                         Optional<SanctionAction> action) {
+    }
+
+    /** The reports of case {@code caseId}, oldest first, at most {@code limit}. */
+    public List<Listed> ofCase(long caseId, int limit) {
+        return db.sql("select id, reporter, category, reason, minor_involved, credibility, created_at, outcome, action "
+                        + "from report where case_id = ? order by created_at, id limit ?")
+                .params(caseId, limit)
+                .query((rs, n) -> new Listed(rs.getLong(1), rs.getString(2), ReportCategory.fromId(rs.getString(3)),
+                        Optional.ofNullable(rs.getString(4)), rs.getBoolean(5), rs.getDouble(6), Cases.instant(rs, 7),
+                        rs.getString(8), Optional.ofNullable(rs.getString(9)).map(SanctionAction::fromId)))
+                .list();
     }
 
     /** Report {@code id}, if the platform of {@code apiKeyId} filed it (another platform's reports are not found). */

@@ -1,6 +1,7 @@
 package org.qinglang.app.sanctions;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.qinglang.app.api.ApiException;
 import org.qinglang.app.api.Msg;
@@ -25,7 +26,10 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,6 +91,39 @@ public class Decisions {
         this.json = json;
     }
 
+    /** A decision as stored, with its statement of reasons as the fields written ({@link StatementOfReasons#fields()}). */
+    public record Stored(long id, long caseId, String account, SanctionAction action, int step, String decidedBy,
+                         Instant decidedAt, Optional<Instant> reversedAt, Map<String, Object> statement) {
+    }
+
+    private static final TypeReference<LinkedHashMap<String, Object>> STATEMENT = new TypeReference<>() {
+    };
+    private static final String STORED = "select id, case_id, account, action, step, decided_by, decided_at, reversed_at, "
+            + "statement from decision ";
+
+    /** The decisions of case {@code caseId}, in the order made. */
+    public List<Stored> ofCase(long caseId) {
+        return db.sql(STORED + "where case_id = ? order by id").param(caseId).query((rs, n) -> stored(rs)).list();
+    }
+
+    /** Decision {@code id}. */
+    public Optional<Stored> find(long id) {
+        return db.sql(STORED + "where id = ?").param(id).query((rs, n) -> stored(rs)).optional();
+    }
+
+    private Stored stored(ResultSet rs) throws SQLException {
+        Map<String, Object> statement;
+        try {
+            statement = json.readValue(rs.getString(9), STATEMENT);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored statement of reasons is always JSON", e);
+        }
+        return new Stored(rs.getLong(1), rs.getLong(2), rs.getString(3), SanctionAction.fromId(rs.getString(4)),
+                rs.getInt(5), rs.getString(6), Cases.instant(rs, 7),
+                Optional.ofNullable(rs.getObject(8, OffsetDateTime.class)).map(OffsetDateTime::toInstant),
+                statement);
+    }
+
     /** The strikes of {@code account} (违规记录), oldest first. */
     public List<Strike> strikes(String account) {
         return db.sql("select decision_id, severity, at from strike where account = ? order by at, decision_id")
@@ -103,8 +140,8 @@ public class Decisions {
     @Transactional
     public Optional<Instant> ack(long id, String actor) {
         Optional<Optional<Instant>> acked = db.sql("select acked_at from decision where id = ? for update").param(id)
-                .query((rs, n) -> Optional.ofNullable(rs.getObject(1, java.time.OffsetDateTime.class))
-                        .map(java.time.OffsetDateTime::toInstant))
+                .query((rs, n) -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class))
+                        .map(OffsetDateTime::toInstant))
                 .optional();
         if (acked.isEmpty() || acked.get().isPresent()) {
             return acked.flatMap(a -> a);

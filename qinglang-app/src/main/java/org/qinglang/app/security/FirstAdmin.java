@@ -6,19 +6,19 @@ import org.springframework.stereotype.Component;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 
 /**
  * The first start (首次启动): with no console user yet, creates {@code admin} with the password in
  * {@code QINGLANG_ADMIN_PASSWORD}, or a random one printed once to standard output (never to the log and
- * never stored but as a bcrypt hash). There is no default password.
+ * never stored but as a bcrypt hash). There is no default password. A printed password is a one-time
+ * password: the admin must change it at the first sign-in before any other console page works. A password
+ * from the environment is the operator's own choice and is kept (it must still meet {@link PasswordPolicy}).
  */
 @Component
 final class FirstAdmin implements ApplicationRunner {
 
     static final String ENV = "QINGLANG_ADMIN_PASSWORD";
     static final String USERNAME = "admin";
-    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
     private final ConsoleUsers users;
 
@@ -28,30 +28,26 @@ final class FirstAdmin implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        create(System.getenv(ENV), new PrintStream(System.out, true, StandardCharsets.UTF_8));
+    }
+
+    /** Creates the first admin if there is no user: with {@code given} if set, else a one-time password on {@code out}. */
+    void create(String given, PrintStream out) {
         if (!users.none()) {
             return;
         }
-        String given = System.getenv(ENV);
-        String password = given != null && !given.isEmpty() ? given : random(20);
-        users.create(USERNAME, password, Role.ADMIN, "system");
-        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         if (given != null && !given.isEmpty()) {
+            users.create(USERNAME, given, Role.ADMIN, false, "system");
             out.println("清朗 Qinglang: created console user 'admin' with the password from " + ENV + ".");
-        } else {
-            out.println("清朗 Qinglang: created console user 'admin'. Its password, shown this once:");
-            out.println();
-            out.println("    " + password);
-            out.println();
-            out.println("首次启动已创建控制台用户 admin，以上密码只显示这一次。");
+            return;
         }
-    }
-
-    static String random(int length) {
-        SecureRandom rnd = new SecureRandom();
-        StringBuilder sb = new StringBuilder(length);
-        for (int i = 0; i < length; i++) {
-            sb.append(ALPHABET.charAt(rnd.nextInt(ALPHABET.length())));
-        }
-        return sb.toString();
+        String password = ConsoleUsers.oneTimePassword();
+        users.create(USERNAME, password, Role.ADMIN, true, "system");
+        out.println("清朗 Qinglang: created console user 'admin'. Its one-time password, shown this once "
+                + "(change it at the first sign-in):");
+        out.println();
+        out.println("    " + password);
+        out.println();
+        out.println("首次启动已创建控制台用户 admin，以上一次性密码只显示这一次，首次登录后须立即修改。");
     }
 }

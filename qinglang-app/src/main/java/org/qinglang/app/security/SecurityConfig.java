@@ -12,6 +12,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.servlet.LocaleResolver;
@@ -19,7 +20,8 @@ import org.springframework.web.servlet.LocaleResolver;
 /**
  * Every path's rule (访问控制), in two chains. The API chain ({@code /api/**}, {@code /actuator/**}): API keys,
  * stateless, no CSRF (a key is sent on purpose, never by a browser on its own). The console chain (everything
- * else): form login, a session, CSRF tokens on every form. Anything not named here is refused.
+ * else): form login, a session, CSRF tokens on every form, and {@link ConsoleAccountFilter} holding each session
+ * to its stored account (disabled, role changed, password to change). Anything not named here is refused.
  */
 @Configuration
 @EnableWebSecurity
@@ -32,6 +34,13 @@ class SecurityConfig {
     /** The roles that decide cases (the compliance officer only referrals to the police). */
     private static final String[] DECIDING = {Role.REVIEWER.name(), Role.SENIOR_REVIEWER.name(),
             Role.COMPLIANCE_OFFICER.name()};
+
+    /**
+     * The roles that read the statistics (处置统计) in the console: the admin (as an API key needs scope admin for
+     * {@code /api/v1/stats}), the compliance officer (who answers to the regulator) and the auditor (reads all).
+     */
+    private static final String[] STATISTICS = {Role.COMPLIANCE_OFFICER.name(), Role.AUDITOR.name(),
+            Role.ADMIN.name()};
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -76,23 +85,30 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain console(HttpSecurity http) throws Exception {
-        http.formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/console", true).permitAll())
+    SecurityFilterChain console(HttpSecurity http, ConsoleUsers users, ApiProblems problems) throws Exception {
+        http.addFilterBefore(new ConsoleAccountFilter(users, problems), AuthorizationFilter.class)
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/console", true).permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                         .contentSecurityPolicy(c -> c.policyDirectives("default-src 'self'; frame-ancestors 'none'; "
                                 + "img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'")))
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers(HttpMethod.GET, "/", "/login", "/favicon.ico", "/css/**", "/webjars/**",
+                        .requestMatchers(HttpMethod.GET, "/", "/login", "/favicon.ico", "/css/**", "/js/**", "/webjars/**",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/error").permitAll()
-                        .requestMatchers("/console/admin/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/console/admin/**", "/console/users", "/console/users/**")
+                        .hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/console/stats").hasAnyRole(STATISTICS)
                         .requestMatchers(HttpMethod.GET, "/console", "/console/**").hasAnyRole(ANY_ROLE)
-                        // the workflow's reviewer actions; each also checks the core's Permission of the role
+                        .requestMatchers(HttpMethod.POST, "/console/password").hasAnyRole(ANY_ROLE)
+                        // the workflow's reviewer actions, as JSON and as the case page's forms; each also checks
+                        // the core's Permission of the role
                         .requestMatchers(HttpMethod.POST, "/console/api/cases/claim-next", "/console/api/cases/*/claim",
-                                "/console/api/cases/*/decide").hasAnyRole(DECIDING)
+                                "/console/api/cases/*/decide", "/console/cases/*/claim", "/console/cases/*/decide",
+                                "/console/cases/*/evidence").hasAnyRole(DECIDING)
                         .requestMatchers(HttpMethod.POST, "/console/api/cases/*/batch-decide",
-                                "/console/api/appeals/*/decide").hasRole(Role.SENIOR_REVIEWER.name())
+                                "/console/api/appeals/*/decide", "/console/appeals/*/decide")
+                        .hasRole(Role.SENIOR_REVIEWER.name())
                         .anyRequest().denyAll());
         return http.build();
     }

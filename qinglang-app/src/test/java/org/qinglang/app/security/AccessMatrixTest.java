@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,10 +49,67 @@ class AccessMatrixTest {
 
     /** Who may call an endpoint, and what everyone else gets. */
     enum Rule {
-        PUBLIC, SCOPE_CHECK, SCOPE_INGEST, SCOPE_ADMIN, SCOPE_PROTECT, ANY_ROLE, ROLE_ADMIN
+        PUBLIC, SCOPE_CHECK, SCOPE_INGEST, SCOPE_ADMIN, SCOPE_PROTECT, ANY_ROLE, ROLE_ADMIN, ROLES
     }
 
-    record Endpoint(String name, Rule rule, int ok, Supplier<MockHttpServletRequestBuilder> request) {
+    /** An endpoint; {@code roles} are the console roles of rule {@link Rule#ROLES}. */
+    record Endpoint(String name, Rule rule, Set<Role> roles, int ok, Supplier<MockHttpServletRequestBuilder> request) {
+        Endpoint(String name, Rule rule, int ok, Supplier<MockHttpServletRequestBuilder> request) {
+            this(name, rule, Set.of(), ok, request);
+        }
+    }
+
+    /** The roles that decide cases (the compliance officer only referrals), as the JSON claim and decide. */
+    static final Set<Role> DECIDING = Set.of(Role.REVIEWER, Role.SENIOR_REVIEWER, Role.COMPLIANCE_OFFICER);
+    /** The roles that read statistics in the console. */
+    static final Set<Role> STATISTICS = Set.of(Role.COMPLIANCE_OFFICER, Role.AUDITOR, Role.ADMIN);
+
+    static int userNo;
+
+    /** A console POST of form fields with a CSRF token, or without one when the name says so. */
+    static MockHttpServletRequestBuilder form(String path, boolean token, String... fields) {
+        MockHttpServletRequestBuilder r = post(path);
+        for (int i = 0; i < fields.length; i += 2) {
+            r.param(fields[i], fields[i + 1]);
+        }
+        return token ? r.with(csrf()) : r;
+    }
+
+    /** A console POST twice: with its CSRF token (answering {@code ok} to its roles) and without one (403 to all). */
+    static List<Endpoint> posts(String name, Rule rule, Set<Role> roles, int ok, String path, String... fields) {
+        return List.of(new Endpoint("POST " + name, rule, roles, ok, () -> form(path, true, fields)),
+                new Endpoint("POST " + name + " (no CSRF token)", rule, roles, 403, () -> form(path, false, fields)));
+    }
+
+    /** The console's pages of the workflow, the users and the statistics (issue #4). */
+    static List<Endpoint> consolePages() {
+        List<Endpoint> out = new ArrayList<>(List.of(
+                new Endpoint("GET /console/cases", Rule.ANY_ROLE, 200, () -> get("/console/cases")),
+                new Endpoint("GET /console/cases/{id}", Rule.ANY_ROLE, 404, () -> get("/console/cases/999999999")),
+                new Endpoint("GET /console/evidence/{id}", Rule.ANY_ROLE, 404, () -> get("/console/evidence/" + NO_BUNDLE)),
+                new Endpoint("GET /console/appeals", Rule.ANY_ROLE, 200, () -> get("/console/appeals")),
+                new Endpoint("GET /console/stats", Rule.ROLES, STATISTICS, 200, () -> get("/console/stats")),
+                new Endpoint("GET /console/users", Rule.ROLE_ADMIN, 200, () -> get("/console/users")),
+                new Endpoint("GET /console/password", Rule.ANY_ROLE, 200, () -> get("/console/password"))));
+        out.addAll(posts("/console/cases/{id}/claim", Rule.ROLES, DECIDING, 404, "/console/cases/999999999/claim"));
+        out.addAll(posts("/console/cases/{id}/decide", Rule.ROLES, DECIDING, 404, "/console/cases/999999999/decide",
+                "violation", "false", "facts", "x"));
+        out.addAll(posts("/console/cases/{id}/evidence", Rule.ROLES, DECIDING, 404, "/console/cases/999999999/evidence"));
+        out.addAll(posts("/console/appeals/{id}/decide", Rule.ROLES, Set.of(Role.SENIOR_REVIEWER), 404,
+                "/console/appeals/999999999/decide", "outcome", "uphold", "answer", "x"));
+        out.add(new Endpoint("POST /console/users", Rule.ROLE_ADMIN, 200,
+                () -> form("/console/users", true, "username", "matrix-" + (userNo++) + "-" + System.nanoTime() % 100_000,
+                        "role", "auditor")));
+        out.add(new Endpoint("POST /console/users (no CSRF token)", Rule.ROLE_ADMIN, 403,
+                () -> form("/console/users", false, "username", "matrix-never", "role", "auditor")));
+        out.addAll(posts("/console/users/role", Rule.ROLE_ADMIN, Set.of(), 404, "/console/users/role",
+                "username", "nobody-here", "role", "auditor"));
+        out.addAll(posts("/console/users/enabled", Rule.ROLE_ADMIN, Set.of(), 404, "/console/users/enabled",
+                "username", "nobody-here", "enabled", "false"));
+        // a wrong current password: refused by the page (400), so the test users keep theirs
+        out.addAll(posts("/console/password", Rule.ANY_ROLE, Set.of(), 400, "/console/password",
+                "current", "not-the-password", "password", "a-new-password-1", "repeat", "a-new-password-1"));
+        return out;
     }
 
     static int eventNo;
@@ -71,7 +129,7 @@ class AccessMatrixTest {
             "GET /console/api/appeals", "POST /console/api/appeals/{id}/decide");
 
     static List<Endpoint> endpoints() {
-        return List.of(
+        List<Endpoint> all = new ArrayList<>(List.of(
                 new Endpoint("GET /actuator/health", Rule.PUBLIC, 200, () -> get("/actuator/health")),
                 new Endpoint("GET /v3/api-docs", Rule.PUBLIC, 200, () -> get("/v3/api-docs")),
                 new Endpoint("GET /login", Rule.PUBLIC, 200, () -> get("/login")),
@@ -113,7 +171,9 @@ class AccessMatrixTest {
                 new Endpoint("GET /api/v1/evidence/{id}.html", Rule.SCOPE_PROTECT, 404,
                         () -> get("/api/v1/evidence/" + NO_BUNDLE + ".html")),
                 new Endpoint("GET /api/v1/evidence/public-key", Rule.PUBLIC, 200,
-                        () -> get("/api/v1/evidence/public-key")));
+                        () -> get("/api/v1/evidence/public-key"))));
+        all.addAll(consolePages());
+        return all;
     }
 
     /** The status {@code caller} must get from {@code e}. */
@@ -122,6 +182,9 @@ class AccessMatrixTest {
         boolean isKey = caller instanceof Scope;
         boolean isUser = caller instanceof Role;
         boolean noCsrf = e.name().contains("no CSRF");
+        if (noCsrf) {
+            return 403;  // refused before anyone is asked who they are
+        }
         return switch (e.rule()) {
             case PUBLIC -> e.ok();
             case SCOPE_CHECK, SCOPE_INGEST, SCOPE_ADMIN, SCOPE_PROTECT -> {
@@ -133,13 +196,16 @@ class AccessMatrixTest {
             }
             case ANY_ROLE -> isUser ? e.ok() : 302;  // to the login page
             case ROLE_ADMIN -> {
-                if (noCsrf) {
-                    yield 403;  // refused before anyone is asked who they are
-                }
                 if (anonymous || isKey) {
                     yield 302;
                 }
                 yield caller == Role.ADMIN ? e.ok() : 403;
+            }
+            case ROLES -> {
+                if (anonymous || isKey) {
+                    yield 302;  // a key does not open the console: to the login page
+                }
+                yield e.roles().contains(caller) ? e.ok() : 403;
             }
         };
     }
@@ -168,7 +234,7 @@ class AccessMatrixTest {
                 }
             }
         }
-        assertThat(cells).isEqualTo(23 * 11);
+        assertThat(cells).isEqualTo(endpoints().size() * 11).isEqualTo(46 * 11);
         assertThat(wrong).as("cells that answered otherwise than their rule").isEmpty();
     }
 

@@ -36,7 +36,7 @@ public final class Principals {
         for (Role r : Role.values()) {
             String name = "t-" + r.id();
             if (users.roleOf(name).isEmpty()) {
-                users.create(name, PASSWORD, r, "test");
+                users.create(name, PASSWORD, r, false, "test");
             }
             sessions.put(r, (MockHttpSession) mvc.perform(formLogin("/login").user(name).password(PASSWORD))
                     .andReturn().getRequest().getSession(false));
@@ -59,6 +59,11 @@ public final class Principals {
     /** The request sent with a key that has every scope. */
     public MockHttpServletRequestBuilder asAll(MockHttpServletRequestBuilder r) {
         return r.header("Authorization", "Bearer " + allScopes);
+    }
+
+    /** The signed-in session of the user with role {@code role}. */
+    public MockHttpSession sessionOf(Role role) {
+        return sessions.get(role);
     }
 
     /** The request sent in the signed-in session of the user with role {@code role}. */

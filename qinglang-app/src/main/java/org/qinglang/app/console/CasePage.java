@@ -1,0 +1,324 @@
+package org.qinglang.app.console;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.qinglang.app.api.ApiException;
+import org.qinglang.app.api.InvalidField;
+import org.qinglang.app.api.Msg;
+import org.qinglang.app.cases.Cases;
+import org.qinglang.app.cases.Staff;
+import org.qinglang.app.cases.WorkflowFields;
+import org.qinglang.app.cases.WorkflowPolicy;
+import org.qinglang.app.evidence.EvidenceBundle;
+import org.qinglang.app.evidence.EvidenceCapture;
+import org.qinglang.app.reports.Reports;
+import org.qinglang.app.sanctions.Decisions;
+import org.qinglang.app.sanctions.StatementView;
+import org.qinglang.app.security.Callers;
+import org.qinglang.core.enforce.Offence;
+import org.qinglang.core.enforce.OffenceSeverity;
+import org.qinglang.core.enforce.OffenderRole;
+import org.qinglang.core.enforce.Permission;
+import org.qinglang.core.enforce.ReportCategory;
+import org.qinglang.core.enforce.Reviewer;
+import org.qinglang.core.enforce.Sanction;
+import org.qinglang.core.enforce.SanctionLadder;
+import org.qinglang.core.enforce.StatementOfReasons;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.RequestContextUtils;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The case page (案件详情): the case, its reports, signals (verdicts and alerts), participants and the events
+ * behind it, its evidence bundles (and one-click capture for a case about an account), its decisions with their
+ * statements of reasons, the ladder's suggestion, and the claim button and decide form. The forms call the
+ * same services with the same checks as {@code /console/api/cases/…}: the path's role (SecurityConfig), then
+ * the core's {@link Permission} of the role for claiming and for the step chosen. Every value is shown escaped.
+ */
+@Controller
+class CasePage {
+
+    /** A labelled choice of a select. */
+    record Option(String id, String label) {
+    }
+
+    /** The case as the page shows it. */
+    record CaseView(long id, String target, String account, String content, String contentType, boolean aboutAccount,
+                    boolean minor, String category, String severity, long rank, String due, boolean overdue,
+                    String openedAt, String status, String claimedBy, String decidedAt) {
+    }
+
+    /** A report of the case. */
+    record ReportRow(long id, String reporter, String category, String reason, boolean minor, String credibility,
+                     String at, String outcome, String action) {
+    }
+
+    /** A signal of the case: a report, a verdict or an alert. */
+    record SignalRow(String kind, String category, String severity, String reporter, String at) {
+    }
+
+    /** An event behind the case. */
+    record EventRow(String id, String type, String at, String actor, String text, String suggestion, String risk) {
+    }
+
+    /** A participant of the case. */
+    record ParticipantRow(String account, String role) {
+    }
+
+    /** An evidence bundle about the case's account. */
+    record BundleRow(String id, String at, String by, int items, String sha256) {
+    }
+
+    /** A decision of the case with its statement of reasons. */
+    record DecisionRow(long id, String account, String action, int step, String decidedBy, String at, String reversedAt,
+                       Map<String, String> statement) {
+    }
+
+    /** The ladder's suggestion for the case's account. */
+    record SuggestionView(String account, int strikes, String severity, String role, String action, int step,
+                          String explanation) {
+    }
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(WorkflowPolicy.ZONE);
+    private static final int MAX_ROWS = 500;
+    private static final Sanction.Reasoning NO_REASONING = new Sanction.Reasoning(0, 0, 0, 0, OffenderRole.PARTICIPANT,
+            0, false, false, false);
+
+    private final Cases cases;
+    private final Reports reports;
+    private final Decisions decisions;
+    private final EvidenceCapture evidence;
+    private final WorkflowPolicy policy;
+
+    CasePage(Cases cases, Reports reports, Decisions decisions, EvidenceCapture evidence, WorkflowPolicy policy) {
+        this.cases = cases;
+        this.reports = reports;
+        this.decisions = decisions;
+        this.evidence = evidence;
+        this.policy = policy;
+    }
+
+    @GetMapping("/console/cases/{id}")
+    String show(@PathVariable("id") String id, @RequestParam(name = "severity", required = false) String severity,
+                @RequestParam(name = "role", required = false) String role, Model model, HttpServletRequest request,
+                HttpServletResponse response, Authentication auth) {
+        Locale locale = RequestContextUtils.getLocale(request);
+        long n;
+        Cases.Case c;
+        try {
+            n = WorkflowFields.pathId(id);
+            c = cases.find(n).orElseThrow(() -> notFound(n));
+        } catch (ApiException | InvalidField e) {
+            return problem(e, model, locale, response);
+        }
+        OffenceSeverity s = c.severity();
+        OffenderRole r = OffenderRole.PARTICIPANT;
+        try {
+            s = severity == null || severity.isBlank() ? s : OffenceSeverity.fromId(severity.strip());
+            r = role == null || role.isBlank() ? r : OffenderRole.fromId(role.strip());
+        } catch (IllegalArgumentException e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("error", new Msg("severity 或 role 取值无效", "severity or role is not valid").in(locale));
+        }
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", DecideForm.defaults(s));
+        }
+        fill(model, c, s, r, Staff.of(auth), locale);
+        return "case";
+    }
+
+    @PostMapping("/console/cases/{id}/claim")
+    String claim(@PathVariable("id") String id, Model model, HttpServletRequest request, HttpServletResponse response,
+                 Authentication auth) {
+        Locale locale = RequestContextUtils.getLocale(request);
+        try {
+            long n = WorkflowFields.pathId(id);
+            Reviewer reviewer = mayActOn(auth);
+            cases.find(n).orElseThrow(() -> notFound(n));
+            if (!cases.claim(n, reviewer.id())) {
+                throw new ApiException(HttpStatus.CONFLICT, "already_claimed", "id", OptionalLong.empty(),
+                        new Msg("案件 " + n + " 已被认领或已结案", "case " + n + " is claimed by someone else or decided"));
+            }
+            return "redirect:/console/cases/" + n;
+        } catch (ApiException | InvalidField e) {
+            return again(id, e, model, locale, request, response, auth);
+        }
+    }
+
+    @PostMapping("/console/cases/{id}/decide")
+    String decide(@PathVariable("id") String id, @ModelAttribute("form") DecideForm form, Model model,
+                  HttpServletRequest request, HttpServletResponse response, Authentication auth,
+                  RedirectAttributes redirect) {
+        Locale locale = RequestContextUtils.getLocale(request);
+        try {
+            long n = WorkflowFields.pathId(id);
+            Reviewer reviewer = Staff.of(auth);
+            List<String> statements = new ArrayList<>();
+            if (form.isViolation()) {
+                Decisions.Made made = decisions.decide(n, reviewer, form.finding());
+                statements.add(made.statement().render(locale, WorkflowPolicy.ZONE));
+            } else {
+                decisions.noViolation(n, reviewer, form.noViolationFacts());
+            }
+            redirect.addFlashAttribute("decided", true);
+            redirect.addFlashAttribute("statements", statements);
+            return "redirect:/console/cases/" + n;
+        } catch (ApiException | InvalidField e) {
+            return again(id, e, model, locale, request, response, auth);
+        }
+    }
+
+    @PostMapping("/console/cases/{id}/evidence")
+    String capture(@PathVariable("id") String id, Model model, HttpServletRequest request, HttpServletResponse response,
+                   Authentication auth, RedirectAttributes redirect) {
+        Locale locale = RequestContextUtils.getLocale(request);
+        try {
+            long n = WorkflowFields.pathId(id);
+            mayActOn(auth);
+            Cases.Case c = cases.find(n).orElseThrow(() -> notFound(n));
+            if (c.about().contentId().isPresent()) {
+                throw new ApiException(HttpStatus.BAD_REQUEST, "not_an_account", "id", OptionalLong.empty(),
+                        new Msg("取证包针对账号：本案对象是内容，内容原文见本页", "evidence bundles are about an account; "
+                                + "this case is about content, shown on this page"));
+            }
+            EvidenceBundle b;
+            try {
+                b = evidence.capture(c.about().account(), Optional.empty(), Optional.empty(), Callers.who(auth));
+            } catch (EvidenceCapture.TooManyItems e) {
+                throw new ApiException(HttpStatus.BAD_REQUEST, "too_many", "", OptionalLong.of(EvidenceCapture.MAX_ITEMS),
+                        new Msg("超过 " + EvidenceCapture.MAX_ITEMS + " 条，请用 API 按时间分段取证",
+                                "more than " + EvidenceCapture.MAX_ITEMS + " items: capture in parts through the API"));
+            }
+            redirect.addFlashAttribute("captured", b.id());
+            return "redirect:/console/cases/" + n;
+        } catch (ApiException | InvalidField e) {
+            return again(id, e, model, locale, request, response, auth);
+        }
+    }
+
+    /** The page again, with the error and its status (and the form as it was posted). */
+    private String again(String id, RuntimeException e, Model model, Locale locale, HttpServletRequest request,
+                         HttpServletResponse response, Authentication auth) {
+        ApiException a = e instanceof InvalidField f ? ApiException.badField(f.error()) : (ApiException) e;
+        String page = show(id, null, null, model, request, response, auth);
+        response.setStatus(a.status().value());
+        model.addAttribute("error", a.msg().in(locale));
+        return page;
+    }
+
+    private static String problem(RuntimeException e, Model model, Locale locale, HttpServletResponse response) {
+        ApiException a = e instanceof InvalidField f ? ApiException.badField(f.error()) : (ApiException) e;
+        response.setStatus(a.status().value());
+        model.addAttribute("message", a.msg().in(locale));
+        return "console-error";
+    }
+
+    /** The reviewer of {@code auth} if their role claims and decides cases (as the JSON claim checks). */
+    private static Reviewer mayActOn(Authentication auth) {
+        Reviewer r = Staff.of(auth);
+        if (!r.may(Permission.DECIDE) && !r.may(Permission.REFER_TO_POLICE)) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "forbidden", "", OptionalLong.empty(),
+                    new Msg("您的角色不能认领或处理案件", "your role does not claim or decide cases"));
+        }
+        return r;
+    }
+
+    private static ApiException notFound(long id) {
+        return new ApiException(HttpStatus.NOT_FOUND, "not_found", "id", OptionalLong.empty(),
+                new Msg("没有编号为 " + id + " 的案件", "there is no case " + id));
+    }
+
+    private void fill(Model model, Cases.Case c, OffenceSeverity severity, OffenderRole role, Reviewer me, Locale locale) {
+        Instant now = policy.clock().instant();
+        boolean aboutAccount = c.about().contentId().isEmpty();
+        model.addAttribute("c", new CaseView(c.id(), c.target(), c.about().account(), c.about().contentId().orElse(""),
+                c.about().contentType(), aboutAccount, c.targetIsMinor(), c.category().label(locale),
+                c.severity().label(locale), c.rank(), TIME.format(c.due()),
+                !c.status().equals(Cases.DECIDED) && now.isAfter(c.due()), TIME.format(c.openedAt()), c.status(),
+                c.claimedBy().orElse(""), c.decidedAt().map(TIME::format).orElse("")));
+        model.addAttribute("reports", reports.ofCase(c.id(), MAX_ROWS).stream().map(r -> new ReportRow(r.id(),
+                r.reporter(), r.category().label(locale), r.reason().orElse(""), r.minorInvolved(),
+                String.format(Locale.ROOT, "%.2f", r.credibility()), TIME.format(r.createdAt()), r.outcome(),
+                r.action().map(a -> a.label(locale)).orElse(""))).toList());
+        model.addAttribute("signals", cases.signals(c.id()).stream().limit(MAX_ROWS).map(s -> new SignalRow(s.kind(),
+                s.category().label(locale), s.severity().map(v -> v.label(locale)).orElse(""), s.reporter().orElse(""),
+                TIME.format(s.at()))).toList());
+        model.addAttribute("events", cases.flagged(c.id(), MAX_ROWS).stream().map(e -> new EventRow(e.eventId(),
+                e.type(), TIME.format(e.ts()), e.actor(), e.text(), e.suggestion(), e.riskLevel())).toList());
+        model.addAttribute("participants", cases.participants(c.id()).stream()
+                .map(p -> new ParticipantRow(p.account(), participantRole(p.role(), locale))).toList());
+        model.addAttribute("bundles", aboutAccount ? evidence.ofAccount(c.about().account(), 50).stream()
+                .map(b -> new BundleRow(b.id(), TIME.format(b.capturedAt()), b.capturedBy(), b.itemCount(), b.sha256()))
+                .toList() : List.of());
+        model.addAttribute("decisions", decisions.ofCase(c.id()).stream().map(d -> new DecisionRow(d.id(), d.account(),
+                d.action().label(locale), d.step(), d.decidedBy(), TIME.format(d.decidedAt()),
+                d.reversedAt().map(TIME::format).orElse(""), StatementView.of(d.statement(), locale))).toList());
+        Sanction suggested = decisions.suggest(c.about().account(), new Offence(severity, c.category()), role);
+        model.addAttribute("suggestion", new SuggestionView(c.about().account(), decisions.strikes(c.about().account())
+                .size(), severity.id(), role.id(), suggested.describe(locale), suggested.step(),
+                suggested.reasoning().explain(locale)));
+        boolean acts = me.may(Permission.DECIDE) || me.may(Permission.REFER_TO_POLICE);
+        model.addAttribute("canClaim", acts && c.status().equals(Cases.OPEN));
+        model.addAttribute("canDecide", acts && c.status().equals(Cases.CLAIMED)
+                && c.claimedBy().orElse("").equals(me.id()));
+        model.addAttribute("canCapture", acts && aboutAccount);
+        model.addAttribute("steps", steps(me, now, locale));
+        model.addAttribute("severities", Arrays.stream(OffenceSeverity.values())
+                .map(v -> new Option(v.id(), v.label(locale))).toList());
+        model.addAttribute("roles", Arrays.stream(OffenderRole.values())
+                .map(v -> new Option(v.id(), v.label(locale))).toList());
+        model.addAttribute("categories", Arrays.stream(ReportCategory.values())
+                .map(v -> new Option(v.id(), v.label(locale))).toList());
+        model.addAttribute("groundKinds", Arrays.stream(StatementOfReasons.GroundKind.values())
+                .map(k -> new Option(k.name().toLowerCase(Locale.ROOT), k == StatementOfReasons.GroundKind.LAW
+                        ? new Msg("违反法律法规", "illegal under a law").in(locale)
+                        : new Msg("违反平台规则", "against the platform's rules").in(locale))).toList());
+    }
+
+    /** The ladder's steps that {@code me} may apply (core {@link Permission#toApply}), as choices. */
+    private List<Option> steps(Reviewer me, Instant now, Locale locale) {
+        List<Option> out = new ArrayList<>();
+        List<SanctionLadder.Step> steps = decisions.ladderSteps();
+        for (int i = 0; i < steps.size(); i++) {
+            SanctionLadder.Step step = steps.get(i);
+            Sanction s = new Sanction(step.action(), i, step.duration(), now, step.duration().map(now::plus), NO_REASONING);
+            if (me.may(Permission.toApply(s))) {
+                out.add(new Option(String.valueOf(i), i + " · " + s.describe(locale)
+                        + (step.graveOnly() ? new Msg("（仅限特别严重）", " (grave offences only)").in(locale) : "")));
+            }
+        }
+        return out;
+    }
+
+    private static String participantRole(String id, Locale locale) {
+        try {
+            return switch (id) {
+                case "first" -> OffenderRole.FIRST_POSTER.label(locale);
+                case "repeat" -> OffenderRole.REPEAT_POSTER.label(locale);
+                case "member" -> OffenderRole.PARTICIPANT.label(locale);
+                default -> OffenderRole.fromId(id).label(locale);
+            };
+        } catch (IllegalArgumentException e) {
+            return id;
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package org.qinglang.app.console;
+
+import org.qinglang.app.api.FieldError;
+import org.qinglang.app.api.InvalidField;
+import org.qinglang.app.sanctions.Decisions;
+import org.qinglang.core.enforce.OffenceSeverity;
+import org.qinglang.core.enforce.OffenderRole;
+import org.qinglang.core.enforce.ReportCategory;
+import org.qinglang.core.enforce.StatementOfReasons;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The case page's decide form as posted (each field a string, absent ones null), read into the same
+ * {@link Decisions.Finding} that {@code POST /console/api/cases/{id}/decide} reads from JSON, with the same
+ * field names and limits in its errors ({@code severity}, {@code ground.reference}, {@code facts} …).
+ *
+ * @param violation "false" for no violation (不违规); anything else decides against the account
+ * @param step      a ladder step, or blank for the ladder's suggestion
+ */
+record DecideForm(String violation, String severity, String category, String role, String step, String groundKind,
+                  String groundReference, String groundExplanation, String facts) {
+
+    /** The limits of the JSON endpoint. */
+    static final int FACTS = 5000;
+    static final int REFERENCE = 500;
+    static final int EXPLANATION = 2000;
+
+    /** An empty form with the case's severity preselected. */
+    static DecideForm defaults(OffenceSeverity severity) {
+        return new DecideForm("true", severity.id(), "", OffenderRole.PARTICIPANT.id(), "", "terms", "", "", "");
+    }
+
+    public boolean isViolation() {
+        return !"false".equals(violation);
+    }
+
+    /** The facts of a "no violation" decision (may be blank). */
+    String noViolationFacts() {
+        return text(facts, "facts", FACTS, false);
+    }
+
+    /** The finding; throws {@link InvalidField} naming the field at fault. */
+    Decisions.Finding finding() {
+        OffenceSeverity s = required(severity, "severity", OffenceSeverity::fromId, "minor, moderate, serious, grave");
+        Optional<ReportCategory> c = blank(category) ? Optional.empty() : Optional.of(required(category, "category",
+                ReportCategory::fromId, Arrays.stream(ReportCategory.values()).map(ReportCategory::id)
+                        .collect(Collectors.joining(", "))));
+        OffenderRole r = blank(role) ? OffenderRole.PARTICIPANT : required(role, "role", OffenderRole::fromId,
+                Arrays.stream(OffenderRole.values()).map(OffenderRole::id).collect(Collectors.joining(", ")));
+        OptionalInt st = OptionalInt.empty();
+        if (!blank(step)) {
+            try {
+                int n = Integer.parseInt(step.strip());
+                if (n < 0 || n > 63) {
+                    throw new NumberFormatException();
+                }
+                st = OptionalInt.of(n);
+            } catch (NumberFormatException e) {
+                throw new InvalidField(FieldError.badValue("step", "应为 0 到 63 的整数", "must be a whole number from 0 to 63"));
+            }
+        }
+        StatementOfReasons.GroundKind kind = required(groundKind, "ground.kind",
+                k -> StatementOfReasons.GroundKind.valueOf(k.toUpperCase(Locale.ROOT)), "law, terms");
+        StatementOfReasons.Ground ground = new StatementOfReasons.Ground(kind,
+                text(groundReference, "ground.reference", REFERENCE, true),
+                text(groundExplanation, "ground.explanation", EXPLANATION, false));
+        return new Decisions.Finding(s, c, r, st, ground, text(facts, "facts", FACTS, true));
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static <T> T required(String value, String field, Function<String, T> parse, String allowed) {
+        if (blank(value)) {
+            throw new InvalidField(FieldError.missing(field));
+        }
+        try {
+            return parse.apply(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidField(FieldError.badValue(field, "可用取值：" + allowed, "use one of: " + allowed));
+        }
+    }
+
+    private static String text(String value, String field, int max, boolean required) {
+        String s = value == null ? "" : value;
+        if (required && s.isBlank()) {
+            throw new InvalidField(FieldError.missing(field));
+        }
+        if (s.length() > max) {
+            throw new InvalidField(FieldError.tooLong(field, s.length(), max));
+        }
+        return s;
+    }
+}
