@@ -4,6 +4,8 @@
 local key = os.getenv("KEY")
 local batch = tonumber(os.getenv("BATCH") or "1000")
 local n = 0
+-- seeded from the clock: unseeded, every wrk run would draw the same prefixes and resend the ids of the last
+math.randomseed(os.time())
 local prefix = tostring(math.random(1, 1e9))
 setup = function(thread)
   thread:set("prefix", tostring(math.random(1, 1e9)))

@@ -20,8 +20,9 @@ import java.util.Optional;
 
 /**
  * Signals that are not reports into cases (自动发现): every text event whose verdict said block or review
- * (taken once per event, by a scheduled scan of the event table, so ingestion stays as fast as it is), and the
- * stream detectors' alerts (pile-on → 网络暴力 about the target, coordination → 水军刷量).
+ * (ingestion queues it in {@code intake_queue}; a scheduled task files the queue in order, each event once,
+ * so ingestion stays as fast as it is), and the stream detectors' alerts (pile-on → 网络暴力 about the target,
+ * coordination → 水军刷量).
  */
 @Component
 public class Intake {
@@ -52,25 +53,39 @@ public class Intake {
                            String labels) {
     }
 
-    /** Takes up to {@code limit} flagged text events not yet in a case; returns how many it looked at. */
+    /** How many queued events one transaction files (one commit per event made H2 spend its time committing). */
+    private static final int PER_TRANSACTION = 100;
+
+    /**
+     * Files up to {@code limit} queued flagged text events, oldest first, each with its removal from the queue,
+     * {@value #PER_TRANSACTION} to a transaction; returns how many it looked at.
+     */
     public int verdicts(int limit) {
+        // the queue's head first, then its events by key: joined the other way round, H2 reads the event table
         List<Flagged> flagged = db.sql("select e.id, e.type, e.ts, e.actor, e.category, e.risk_level, e.labels "
-                        + "from event e where e.suggestion in ('block', 'review') and not exists "
-                        + "(select 1 from case_signal s where s.event_id = e.id) order by e.received_at, e.id limit ?")
+                        + "from (select seq, event_id from intake_queue order by seq limit ?) q "
+                        + "join event e on e.id = q.event_id order by q.seq")
                 .param(limit)
                 .query((rs, n) -> new Flagged(rs.getString(1), rs.getString(2), Cases.instant(rs, 3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7)))
                 .list();
-        for (Flagged f : flagged) {
-            ReportCategory category = category(f.category(), f.labels());
-            OffenceSeverity severity = Optional.ofNullable(f.risk())
-                    .flatMap(r -> OffenceSeverity.of(RiskLevel.valueOf(r.toUpperCase(Locale.ROOT))))
-                    .orElse(OffenceSeverity.MINOR);
-            Target about = new Target(f.actor(), Optional.of(f.id()), f.type());
-            tx.executeWithoutResult(s -> cases.add(about, false, new CaseSignal.Detection(category, severity, f.ts()),
-                    Optional.of(f.id()), Optional.empty(), SYSTEM));
+        for (int from = 0; from < flagged.size(); from += PER_TRANSACTION) {
+            List<Flagged> chunk = flagged.subList(from, Math.min(flagged.size(), from + PER_TRANSACTION));
+            tx.executeWithoutResult(s -> chunk.forEach(this::file));
         }
         return flagged.size();
+    }
+
+    /** Files one flagged event into the case of its content and takes it off the queue. */
+    private void file(Flagged f) {
+        ReportCategory category = category(f.category(), f.labels());
+        OffenceSeverity severity = Optional.ofNullable(f.risk())
+                .flatMap(r -> OffenceSeverity.of(RiskLevel.valueOf(r.toUpperCase(Locale.ROOT))))
+                .orElse(OffenceSeverity.MINOR);
+        Target about = new Target(f.actor(), Optional.of(f.id()), f.type());
+        cases.add(about, false, new CaseSignal.Detection(category, severity, f.ts()), Optional.of(f.id()),
+                Optional.empty(), SYSTEM);
+        db.sql("delete from intake_queue where event_id = ?").param(f.id()).update();
     }
 
     /**

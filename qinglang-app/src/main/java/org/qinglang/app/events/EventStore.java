@@ -8,13 +8,15 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The event table (事件表): inserts a batch with JDBC batching, skipping ids already there
  * ({@code on conflict do nothing}, which PostgreSQL and H2 in PostgreSQL mode both understand), and says
- * which rows were new. Runs in the caller's transaction.
+ * which rows were new; the new ones whose verdict said block or review also go into the intake's queue
+ * ({@code intake_queue}, read by {@code cases.Intake}). Runs in the caller's transaction.
  */
 @Repository
 class EventStore {
@@ -27,6 +29,7 @@ class EventStore {
             + "text, relation, actor_age_days, ip_hash, device_hash, scene, score, category, reason, suggestion, "
             + "risk_level, labels, received_at, api_key_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             + "on conflict do nothing";
+    private static final String ENQUEUE = "insert into intake_queue (event_id) values (?)";
 
     private final JdbcTemplate jdbc;
 
@@ -44,7 +47,21 @@ class EventStore {
                 fresh[i++] = c != 0;
             }
         }
+        List<String> flagged = new ArrayList<>();
+        for (int k = 0; k < fresh.length; k++) {
+            if (fresh[k] && rows.get(k).suggestion().filter(EventStore::flagged).isPresent()) {
+                flagged.add(rows.get(k).event().id());
+            }
+        }
+        if (!flagged.isEmpty()) {
+            jdbc.batchUpdate(ENQUEUE, flagged, 1000, (ps, id) -> ps.setString(1, id));
+        }
         return fresh;
+    }
+
+    /** True for the suggestions that make a case: block and review. */
+    static boolean flagged(String suggestion) {
+        return suggestion.equals("block") || suggestion.equals("review");
     }
 
     /** How many events are stored. */

@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 import org.qinglang.core.enforce.OffenceSeverity;
 import org.qinglang.core.enforce.ReportCategory;
 import org.qinglang.core.stream.Alert;
+import org.qinglang.app.security.ApiKeys;
+import org.qinglang.app.security.Scope;
 import org.qinglang.app.server.WebTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,6 +37,8 @@ class CasesWebTest {
     Cases cases;
     @Autowired
     JdbcClient db;
+    @Autowired
+    ApiKeys keys;
 
     private String flaggedEvent(String suggestion, String risk, String labels) {
         String id = WorkflowFixture.unique("e");
@@ -42,6 +46,10 @@ class CasesWebTest {
         db.sql("insert into event (id, type, ts, actor, text, suggestion, risk_level, labels, received_at, api_key_id) "
                         + "values (?, 'comment', ?, ?, '…', ?, ?, ?, ?, 1)")
                 .params(id, now, WorkflowFixture.unique("u"), suggestion, risk, labels, now).update();
+        if (!suggestion.equals("pass")) {
+            // as ingestion does for a flagged event
+            db.sql("insert into intake_queue (event_id) values (?)").param(id).update();
+        }
         return id;
     }
 
@@ -60,6 +68,33 @@ class CasesWebTest {
         assertThat(byTarget("content:" + review).category()).isEqualTo(ReportCategory.PORNOGRAPHY);
         assertThat(db.sql("select count(*) from workflow_case where target = ?").param("content:" + passed)
                 .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void ingestionQueuesOnlyNewFlaggedEventsAndTheIntakeEmptiesTheQueue() throws Exception {
+        String key = WorkflowFixture.key(keys, Scope.INGEST);
+        String abusive = WorkflowFixture.unique("e");
+        String clean = WorkflowFixture.unique("e");
+        String batch = "[" + comment(abusive, "你就是个傻逼，滚出去") + "," + comment(clean, "今天天气不错") + "]";
+        for (int i = 0; i < 2; i++) { // the second time, both ids are already stored: nothing is queued again
+            mvc.perform(WorkflowFixture.postJson("/api/v1/events", key, batch)).andExpect(status().isAccepted());
+        }
+        assertThat(queued(abusive)).isEqualTo(1);
+        assertThat(queued(clean)).isZero();
+        intake.verdicts(10_000);
+        assertThat(queued(abusive)).isZero();
+        assertThat(cases.signals(byTarget("content:" + abusive).id())).hasSize(1);
+        assertThat(db.sql("select count(*) from workflow_case where target = ?").param("content:" + clean)
+                .query(Long.class).single()).isZero();
+    }
+
+    private static String comment(String id, String text) {
+        return "{\"id\":\"" + id + "\",\"type\":\"comment\",\"ts\":\"2026-11-22T10:00:03+08:00\","
+                + "\"actor\":\"u-1\",\"target\":{\"account\":\"u-2\",\"content\":\"p-1\"},\"text\":\"" + text + "\"}";
+    }
+
+    private long queued(String eventId) {
+        return db.sql("select count(*) from intake_queue where event_id = ?").param(eventId).query(Long.class).single();
     }
 
     @Test

@@ -102,6 +102,7 @@ class CasePageTest {
         db.sql("insert into event (id, type, ts, actor, text, suggestion, risk_level, labels, received_at, api_key_id) "
                         + "values (?, 'comment', ?, ?, ?, 'block', 'high', '[]', ?, 1)")
                 .params(eventId, now, "<b>troll</b>", EVIL + "傻逼", now).update();
+        db.sql("insert into intake_queue (event_id) values (?)").param(eventId).update();
         intake.verdicts(10_000);
         long eventCase = db.sql("select id from workflow_case where target = ?").param("content:" + eventId)
                 .query(Long.class).single();
