@@ -101,7 +101,7 @@ public final class PileOnMonitor implements Detector<PileOnMonitor.TargetState> 
 
     @Override
     public TargetState start(String key, Instant now) {
-        return new TargetState(key, t.priorPerHour() / 60, t.maxActors() * 4);
+        return new TargetState(key, t.priorPerHour() / 60, t.maxActors() * 4, Math.floorDiv(now.getEpochSecond(), 60));
     }
 
     @Override
@@ -488,13 +488,15 @@ public final class PileOnMonitor implements Detector<PileOnMonitor.TargetState> 
         final Counts sums = new Counts();
         double baseVolume;
         double baseScore;
-        long baseMinute = Long.MIN_VALUE / 2;
+        /** The minute the baseline was last moved to (at first, the minute the target was first seen). */
+        long baseMinute;
         int firstCount;
         Alert.Level raised = Alert.Level.CLOSED;
         Instant lastAbove = Instant.MIN;
 
-        TargetState(String key, double baseVolumePerMinute, int maxAuthors) {
+        TargetState(String key, double baseVolumePerMinute, int maxAuthors, long startMinute) {
             this.key = key;
+            this.baseMinute = startMinute; // the prior forgets from here, not all at once on the first bucket
             this.baseVolume = baseVolumePerMinute;
             this.authors = new LinkedHashMap<>(16, 0.75f, false) {
                 @Override

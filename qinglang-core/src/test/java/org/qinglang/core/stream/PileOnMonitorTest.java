@@ -159,6 +159,19 @@ class PileOnMonitorTest {
     }
 
     @Test
+    void theBaselineForgetsItsPriorGraduallyNotOnTheFirstBucketThatLeavesTheWindow() {
+        // a day of 12 comments an hour, 2 in 10 mildly rude: steady traffic, never a surge over the usual
+        // 10 an hour (priorPerHour). Were the prior dropped when the first minute leaves the 12-hour window, the
+        // baseline would fall to almost nothing and the 144 comments of the window would read as a surge (watch).
+        List<Event> events = new ArrayList<>();
+        for (int i = 0; i < 24 * 12; i++) {
+            events.add(said(EventType.COMMENT, i * 300L, "u-" + i, "v", "p-1", i % 10 < 2 ? "垃圾" + i : "还行" + i,
+                    Context.Relation.UNKNOWN, -1));
+        }
+        assertThat(feed(events)).isEmpty();
+    }
+
+    @Test
     void quietOnAPopularFriendlyThreadOfTheSameVolume() {
         List<Event> events = new ArrayList<>(ordinary("w", 0, 6));
         long start = 6 * 3600;
