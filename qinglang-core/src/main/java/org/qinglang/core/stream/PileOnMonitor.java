@@ -34,11 +34,15 @@ import java.util.function.Function;
  *   <li><b>near-duplicates</b>: texts that, with emoji codes, punctuation and spaces taken out, repeat a text
  *       already in the window (copy-and-paste pile-ons);</li>
  *   <li>the number of <b>reports</b>;</li>
- *   <li><b>spread</b>: how many of the target's content items have hostile events in the window.</li>
+ *   <li><b>spread</b>: how many of the target's content items have hostile events in the window;</li>
+ *   <li>the <b>recent share</b>: the share the Moderator does not pass among the target's newest
+ *       {@link PileOnThresholds#recentEvents} events, against the target's own usual share.</li>
  * </ul>
  * They are weighed into one hostility score ({@link PileOnThresholds} says how); the target's baseline score
  * is taken off, and the excess decides the level: 关注 watch (or a surge with some hostility), 预警 warning (with
- * enough of the volume hostile), 严重 severe (a higher score, or a warning spread over several items).
+ * enough of the volume hostile), 严重 severe (a higher score, or a warning spread over several items). The recent
+ * share raises 预警 warning on its own, whatever the volume ({@link PileOnThresholds#recentShare}): the score
+ * grows with the size of the crowd, the share does not, so a small account's pile-on is seen as a large one's.
  *
  * <h2>Alerts</h2>
  * Each level is raised once, with the figures and the worst items (with their verdicts) as evidence, and
@@ -101,7 +105,7 @@ public final class PileOnMonitor implements Detector<PileOnMonitor.TargetState> 
 
     @Override
     public TargetState start(String key, Instant now) {
-        return new TargetState(key, t.priorPerHour() / 60, t.maxActors() * 4);
+        return new TargetState(key, t.priorPerHour() / 60, t.maxActors() * 4, Math.floorDiv(now.getEpochSecond(), 60));
     }
 
     @Override
@@ -164,6 +168,9 @@ public final class PileOnMonitor implements Detector<PileOnMonitor.TargetState> 
         }
         boolean relationKnown = c.relation() != Context.Relation.UNKNOWN;
         b.counts.count(score, hostile, blocked, duplicate, relationKnown, stranger, c.ageKnown(), newAccount);
+        if (t.recentEvents() > 0) {
+            s.recent(t.recentEvents()).add(minute, hostile);
+        }
         s.sums.count(score, hostile, blocked, duplicate, relationKnown, stranger, c.ageKnown(), newAccount);
         if (hostile) {
             if (!e.target().content().isEmpty() && s.hostileContent.size() < t.maxActors()) {
@@ -208,7 +215,7 @@ public final class PileOnMonitor implements Detector<PileOnMonitor.TargetState> 
     }
 
     private Step<TargetState> evaluate(TargetState s, Instant now) {
-        Alert.Level level = level(s);
+        Alert.Level level = level(s, Math.floorDiv(now.getEpochSecond(), 60));
         List<Alert> out = new ArrayList<>(2);
         if (level.compareTo(s.raised) > 0) {
             s.raised = level;
@@ -241,8 +248,33 @@ public final class PileOnMonitor implements Detector<PileOnMonitor.TargetState> 
         return Math.min(1, (s.sums.hostile + s.sums.duplicates) / (double) Math.max(1, s.sums.volume));
     }
 
+    /**
+     * The share of the target's newest {@link PileOnThresholds#recentEvents} events that the Moderator did not
+     * pass, less the target's usual share ({@link #baselineShare}); {@link Double#NaN} while fewer than that many
+     * events lie within the window (or the rule is off).
+     *
+     * @param nowMinute the time, in minutes since the epoch
+     */
+    public double recentExcessShare(TargetState s, long nowMinute) {
+        Recent r = s.recent;
+        if (r == null || !r.full() || r.oldestMinute() <= nowMinute - windowMinutes) {
+            return Double.NaN;
+        }
+        return r.hostileShare() - baselineShare(s);
+    }
+
+    /**
+     * The target's usual share of events the Moderator does not pass: its baseline of hostile events over its
+     * baseline volume, the latter taken as at least {@link PileOnThresholds#priorPerHour}, so that a target with
+     * little history (a few rude words once) is not taken to be usually rude; 0 for a target never seen.
+     */
+    public double baselineShare(TargetState s) {
+        double volume = Math.max(s.baseVolume, t.priorPerHour() / 60);
+        return volume <= 0 ? 0 : Math.min(1, s.baseHostile / volume);
+    }
+
     /** The level the figures in the window call for now. */
-    Alert.Level level(TargetState s) {
+    Alert.Level level(TargetState s, long nowMinute) {
         double excess = excess(s);
         double expected = Math.max(1, s.baseVolume * windowMinutes);
         double share = hostileShare(s);
@@ -252,7 +284,9 @@ public final class PileOnMonitor implements Detector<PileOnMonitor.TargetState> 
         if (excess >= t.watchScore() || surge) {
             l = Alert.Level.WATCH;
         }
-        if (excess >= t.warningScore() && share >= t.minHostileShare()) {
+        boolean byCount = excess >= t.warningScore() && share >= t.minHostileShare();
+        boolean byShare = recentExcessShare(s, nowMinute) >= t.recentShare(); // false while NaN
+        if (byCount || byShare) {
             l = Alert.Level.WARNING;
             if (excess >= t.severeScore() || spread(s) >= t.severeSpread()) {
                 l = Alert.Level.SEVERE;
@@ -287,6 +321,7 @@ public final class PileOnMonitor implements Detector<PileOnMonitor.TargetState> 
                 double decay = Math.pow(1 - alpha, Math.max(0, b.minute - s.baseMinute));
                 s.baseVolume = s.baseVolume * decay + alpha * b.counts.volume;
                 s.baseScore = s.baseScore * decay + alpha * b.counts.score;
+                s.baseHostile = s.baseHostile * decay + alpha * b.counts.hostile;
             }
             s.baseMinute = b.minute;
         }
@@ -314,6 +349,8 @@ public final class PileOnMonitor implements Detector<PileOnMonitor.TargetState> 
         f.put("newAccountShare", share(s.sums.newAccounts, s.sums.ageKnown));
         f.put("reports", (double) s.sums.reports);
         f.put("contentItems", (double) spread(s));
+        f.put("recentShare", s.recent == null || s.recent.size == 0 ? 0 : s.recent.hostileShare());
+        f.put("baselineShare", baselineShare(s));
         Map<String, Alert.Role> roles = roles(s);
         f.put("participants", (double) roles.size());
         f.put("windowMinutes", (double) windowMinutes);
@@ -463,6 +500,54 @@ public final class PileOnMonitor implements Detector<PileOnMonitor.TargetState> 
         }
     }
 
+    /**
+     * The target's newest events in arrival order, as a ring: the minute of each and whether the Moderator
+     * passed it (a bit). Fixed size, so memory per target stays bounded.
+     */
+    private static final class Recent {
+        final int[] minutes;
+        final long[] hostile;
+        int next;
+        int size;
+        int hostileCount;
+
+        Recent(int capacity) {
+            minutes = new int[capacity];
+            hostile = new long[(capacity + 63) / 64];
+        }
+
+        void add(long minute, boolean isHostile) {
+            int i = next;
+            long bit = 1L << (i & 63);
+            if (size == minutes.length) {
+                hostileCount -= (hostile[i >> 6] & bit) != 0 ? 1 : 0;
+            } else {
+                size++;
+            }
+            minutes[i] = (int) minute; // minutes since the epoch fit an int until the year 6053
+            if (isHostile) {
+                hostile[i >> 6] |= bit;
+                hostileCount++;
+            } else {
+                hostile[i >> 6] &= ~bit;
+            }
+            next = i + 1 == minutes.length ? 0 : i + 1;
+        }
+
+        boolean full() {
+            return size == minutes.length;
+        }
+
+        /** The minute of the oldest event held (the ring is full). */
+        long oldestMinute() {
+            return minutes[next];
+        }
+
+        double hostileShare() {
+            return hostileCount / (double) size;
+        }
+    }
+
     private static final class Actor {
         int hostile;
         int referredBy;
@@ -488,13 +573,18 @@ public final class PileOnMonitor implements Detector<PileOnMonitor.TargetState> 
         final Counts sums = new Counts();
         double baseVolume;
         double baseScore;
-        long baseMinute = Long.MIN_VALUE / 2;
+        double baseHostile;
+        /** The newest events, when the share rule is on; made on the first event. */
+        Recent recent;
+        /** The minute the baseline was last moved to (at first, the minute the target was first seen). */
+        long baseMinute;
         int firstCount;
         Alert.Level raised = Alert.Level.CLOSED;
         Instant lastAbove = Instant.MIN;
 
-        TargetState(String key, double baseVolumePerMinute, int maxAuthors) {
+        TargetState(String key, double baseVolumePerMinute, int maxAuthors, long startMinute) {
             this.key = key;
+            this.baseMinute = startMinute; // the prior forgets from here, not all at once on the first bucket
             this.baseVolume = baseVolumePerMinute;
             this.authors = new LinkedHashMap<>(16, 0.75f, false) {
                 @Override
@@ -512,6 +602,13 @@ public final class PileOnMonitor implements Detector<PileOnMonitor.TargetState> 
         /** Events counted in the window now. */
         public int volume() {
             return sums.volume;
+        }
+
+        Recent recent(int capacity) {
+            if (recent == null) {
+                recent = new Recent(capacity);
+            }
+            return recent;
         }
 
         Bucket bucket(long minute) {

@@ -21,6 +21,10 @@ import java.util.Map;
  * {@code reportWeight}. The target's own baseline of that score (its usual hostility, half-life
  * {@code baselineHalfLife}) is taken off before comparing with the levels.
  *
+ * <p>Beside that score, which grows with the crowd, a rule in shares raises 预警 warning on its own: the share
+ * of the target's newest {@code recentEvents} events (all within the window) that the Moderator does not pass,
+ * less the target's usual share, at least {@code recentShare}.
+ *
  * @param window           the sliding window the figures are taken over
  * @param baselineHalfLife how fast the target's baseline forgets
  * @param priorPerHour     the volume per hour assumed for a target not yet seen (its baseline to start with)
@@ -42,6 +46,11 @@ import java.util.Map;
  * @param watchVolume      the least window volume for a surge to count
  * @param severeSpread     hostile events on this many of the target's content items within the window lift a
  *                         warning to severe (the pile-on has spread across posts)
+ * @param recentEvents     how many of the target's newest events the recent share is taken over (0: the
+ *                         share rule is off); they must all lie within the window
+ * @param recentShare      the share of the newest {@code recentEvents} events that the Moderator does not pass,
+ *                         above the target's own usual share, that raises 预警 warning whatever the volume: a
+ *                         rule in shares, not counts, so it reads a small account as it reads a large one
  * @param closeAfter       an open alert is closed when the score has stayed below watch for this long
  * @param firstPosters     how many of the first hostile actors are 首发
  * @param repeatPosts      hostile events from one actor that make it 多发
@@ -54,8 +63,8 @@ public record PileOnThresholds(Duration window, Duration baselineHalfLife, doubl
                                double strangerWeight, double newAccountWeight, double reportWeight,
                                double watchScore, double warningScore, double severeScore,
                                double minHostileShare, double watchSurge, int watchVolume, int severeSpread,
-                               Duration closeAfter, int firstPosters, int repeatPosts, int incitedBy,
-                               int maxActors, int samples) {
+                               int recentEvents, double recentShare, Duration closeAfter, int firstPosters,
+                               int repeatPosts, int incitedBy, int maxActors, int samples) {
 
     public PileOnThresholds {
         positive("window", window);
@@ -80,6 +89,13 @@ public record PileOnThresholds(Duration window, Duration baselineHalfLife, doubl
         atLeast("watchSurge", watchSurge, 1);
         atLeast("watchVolume", watchVolume, 1);
         atLeast("severeSpread", severeSpread, 2);
+        if (recentEvents != 0 && (recentEvents < 10 || recentEvents > MAX_RECENT_EVENTS)) {
+            throw new IllegalArgumentException("recentEvents must be 0 (off) or in [10, " + MAX_RECENT_EVENTS
+                    + "], was " + recentEvents);
+        }
+        if (!(recentShare > 0 && recentShare <= 1)) {
+            throw new IllegalArgumentException("recentShare must be in (0, 1], was " + recentShare);
+        }
         atLeast("firstPosters", firstPosters, 1);
         atLeast("repeatPosts", repeatPosts, 2);
         atLeast("incitedBy", incitedBy, 1);
@@ -87,11 +103,15 @@ public record PileOnThresholds(Duration window, Duration baselineHalfLife, doubl
         atLeast("samples", samples, 0);
     }
 
-    // window, warningScore, minHostileShare, duplicateWeight and severeWeight: tuned on the 55 CHNCI incidents
-    // (PileOnEvaluation --tune); the rest set by hand (CHNCI has no actors, relations, ages or reports)
+    /** The most events the recent share can be taken over (its memory per target is 4.1 bytes an event). */
+    public static final int MAX_RECENT_EVENTS = 4096;
+
+    // recentEvents and recentShare: tuned on the 55 CHNCI incidents (PileOnEvaluation --tune) with the score rule
+    // held as it was (window, warningScore, minHostileShare, duplicateWeight and severeWeight: its earlier in-sample
+    // pick); the rest set by hand (CHNCI has no actors, relations, ages or reports)
     private static final PileOnThresholds DEFAULTS = new PileOnThresholds(Duration.ofHours(12), Duration.ofDays(7),
             10, 7, 0.0, 1.0, 1.0, 1.0, 2.0,
-            40, 164, 400, 0.20, 5, 50, 3,
+            40, 164, 400, 0.20, 5, 50, 3, 100, 0.40,
             Duration.ofHours(2), 3, 3, 3, 10_000, 5);
 
     /** The defaults, tuned on the development incidents. */
@@ -118,6 +138,8 @@ public record PileOnThresholds(Duration window, Duration baselineHalfLife, doubl
         m.put("watchSurge", num(watchSurge));
         m.put("watchVolume", "" + watchVolume);
         m.put("severeSpread", "" + severeSpread);
+        m.put("recentEvents", "" + recentEvents);
+        m.put("recentShare", num(recentShare));
         m.put("closeAfter", duration(closeAfter));
         m.put("firstPosters", "" + firstPosters);
         m.put("repeatPosts", "" + repeatPosts);
@@ -169,8 +191,8 @@ public record PileOnThresholds(Duration window, Duration baselineHalfLife, doubl
                 i("newAccountDays", m), d("severeWeight", m), d("duplicateWeight", m), d("strangerWeight", m),
                 d("newAccountWeight", m), d("reportWeight", m), d("watchScore", m), d("warningScore", m),
                 d("severeScore", m), d("minHostileShare", m), d("watchSurge", m), i("watchVolume", m),
-                i("severeSpread", m), dur("closeAfter", m), i("firstPosters", m), i("repeatPosts", m),
-                i("incitedBy", m), i("maxActors", m), i("samples", m));
+                i("severeSpread", m), i("recentEvents", m), d("recentShare", m), dur("closeAfter", m),
+                i("firstPosters", m), i("repeatPosts", m), i("incitedBy", m), i("maxActors", m), i("samples", m));
     }
 
     private static double d(String name, Map<String, String> m) {

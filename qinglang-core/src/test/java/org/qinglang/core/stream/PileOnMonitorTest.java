@@ -110,13 +110,15 @@ class PileOnMonitorTest {
             assertThat(a.kind()).isEqualTo(Alert.Kind.PILEON);
             assertThat(a.target()).isEqualTo("v");
         });
-        // with the defaults, a pile-on from new strangers is warned about within 80 of its events (65 here)
+        // with the defaults, a pile-on from new strangers is warned about within 80 of its events (here by the
+        // recent share, after 46: 40 % of the newest 100 events hostile)
         assertThat(warnedAt).as("events of the pile-on before the warning").isBetween(1, 80);
 
         Alert warning = alerts.get(1);
         Map<String, Double> f = warning.evidence().figures();
         assertThat(f.get("abusiveShare")).isGreaterThan(0.3);
-        assertThat(f.get("strangerShare")).isGreaterThan(0.4);
+        assertThat(f.get("strangerShare")).isGreaterThan(0.3);
+        assertThat(f.get("recentShare")).isGreaterThanOrEqualTo(0.40);
         assertThat(warning.evidence().samples()).isNotEmpty()
                 .allSatisfy(s -> assertThat(s.verdict().suggestion()).isNotEqualTo(Suggestion.PASS));
         assertThat(warning.evidence().samples().get(0).verdict().suggestion()).isEqualTo(Suggestion.BLOCK);
@@ -156,6 +158,90 @@ class PileOnMonitorTest {
         assertThat(severe).extracting(Alert::level).containsExactly(Alert.Level.SEVERE);
         assertThat(severe.get(0).evidence().figures()).containsEntry("contentItems", 3.0);
         assertThat(severe.get(0).evidence().figures().get("score")).isLessThan(PileOnThresholds.defaults().severeScore());
+    }
+
+    /** {@code n} comments on {@code account} every {@code gap} seconds from {@code from}, hostile where asked. */
+    private List<Event> comments(String account, long from, long gap, int n, java.util.function.IntPredicate hostile) {
+        List<Event> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(said(EventType.COMMENT, from + i * gap, "u-" + ids, account, "p-1",
+                    hostile.test(i) ? "垃圾东西第" + i + "条" : "说得有道理，第" + i + "条", Context.Relation.UNKNOWN, -1));
+        }
+        return out;
+    }
+
+    private static List<Alert.Level> levels(List<Alert> alerts) {
+        return alerts.stream().map(Alert::level).toList();
+    }
+
+    @Test
+    void aSmallPileOnIsWarnedByTheRecentShareAloneWhateverTheVolume() {
+        // 100 ordinary comments over 5 hours, then one hostile comment in two: 50 hostile texts in all (excess
+        // score 50, far under warningScore 164), but 40 % of the newest 100 events are hostile after 79 of them
+        List<Event> events = new ArrayList<>(comments("v", 0, 180, 100, i -> false));
+        events.addAll(comments("v", 18_000, 60, 100, i -> i % 2 == 0));
+        List<Alert> alerts = feed(events);
+        assertThat(levels(alerts)).containsExactly(Alert.Level.WATCH, Alert.Level.WARNING);
+        Alert warning = alerts.get(1);
+        assertThat(warning.evidence().figures().get("recentShare")).isEqualTo(0.40);
+        assertThat(warning.evidence().figures().get("score")).isLessThan(PileOnThresholds.defaults().warningScore());
+        assertThat(warning.ts()).isEqualTo(T0.plusSeconds(18_000 + 78 * 60));
+
+        // the same events with the share rule off: the score alone only reaches watch
+        StreamRuntime<PileOnMonitor.TargetState> off = new StreamRuntime<>(new PileOnMonitor(
+                PileOnThresholds.defaults().with("recentEvents", "0"), PileOnMonitorTest::verdict), Duration.ofDays(2));
+        List<Alert> withoutRule = new ArrayList<>();
+        events.forEach(e -> withoutRule.addAll(off.accept(e)));
+        assertThat(levels(withoutRule)).containsExactly(Alert.Level.WATCH);
+    }
+
+    @Test
+    void theRecentShareCountsOnlyEventsWithinTheWindow() {
+        // 200 comments, one every 15 minutes (50 hours), every second one hostile: the newest 100 span 25 hours,
+        // more than the 12-hour window, so the share rule does not apply; the score (≤ 24 in the window) stays
+        // under watch
+        assertThat(feed(comments("v", 0, 900, 200, i -> i % 2 == 0))).isEmpty();
+        // the same comments one a minute (after those): the newest 100 lie within the window
+        assertThat(levels(feed(comments("w", 200 * 900, 60, 200, i -> i % 2 == 0)))).contains(Alert.Level.WARNING);
+    }
+
+    @Test
+    void aTargetUsedToRudenessIsJudgedAgainstItsOwnShare() {
+        // four weeks of 12 comments an hour, 2 in 10 hostile (the score stays under watch, so the baseline learns:
+        // the target's usual share becomes about 0.19), then a burst of 100 comments in 100 minutes, 55 % hostile
+        List<Event> history = comments("v", 0, 300, 28 * 24 * 12, i -> i % 10 < 2);
+        long burst = 28 * 24 * 3600L;
+        List<Alert> seasoned = feed(history);
+        assertThat(seasoned).isEmpty();
+        PileOnMonitor.TargetState s = rt.state("v").orElseThrow();
+        assertThat(monitor.baselineShare(s)).isBetween(0.17, 0.21);
+        seasoned.addAll(feed(comments("v", burst, 60, 100, i -> i % 20 < 11)));
+        assertThat(levels(seasoned)).doesNotContain(Alert.Level.WARNING);
+        assertThat(levels(seasoned)).containsExactly(Alert.Level.WATCH);
+        // the same burst on a target never seen: 55 % is over 40 %
+        assertThat(levels(feed(comments("w", burst, 60, 100, i -> i % 20 < 11)))).contains(Alert.Level.WARNING);
+    }
+
+    @Test
+    void aTargetWithLittleHistoryIsNotTakenToBeUsuallyRude() {
+        // six weeks of a comment every six hours, every one hostile: too little traffic to say what is usual for
+        // the target (its baseline volume, ≈ 4 a day, is far under priorPerHour), so its usual share stays near 0
+        // (not the 0.5 that the ratio of its two baselines would say, nor 1)
+        feed(comments("v", 0, 6 * 3600, 6 * 7 * 4, i -> true));
+        assertThat(monitor.baselineShare(rt.state("v").orElseThrow())).isLessThan(0.05);
+    }
+
+    @Test
+    void theBaselineForgetsItsPriorGraduallyNotOnTheFirstBucketThatLeavesTheWindow() {
+        // a day of 12 comments an hour, 2 in 10 mildly rude: steady traffic, never a surge over the usual
+        // 10 an hour (priorPerHour). Were the prior dropped when the first minute leaves the 12-hour window, the
+        // baseline would fall to almost nothing and the 144 comments of the window would read as a surge (watch).
+        List<Event> events = new ArrayList<>();
+        for (int i = 0; i < 24 * 12; i++) {
+            events.add(said(EventType.COMMENT, i * 300L, "u-" + i, "v", "p-1", i % 10 < 2 ? "垃圾" + i : "还行" + i,
+                    Context.Relation.UNKNOWN, -1));
+        }
+        assertThat(feed(events)).isEmpty();
     }
 
     @Test
