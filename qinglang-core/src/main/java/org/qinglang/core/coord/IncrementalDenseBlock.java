@@ -1,6 +1,8 @@
 package org.qinglang.core.coord;
 
 import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * The densest block of a growing account × target graph, kept up to date as edges arrive (增量稠密子图), in the
@@ -16,14 +18,19 @@ import java.util.Arrays;
  *   <li>a block that grows apart from the current one is found by a full FRAUDAR peel, run when the graph
  *       has grown by the fraction {@code regrowth} since the last peel (and at least {@code minBatch} edges).
  *       So the amortised cost per edge is about (1 + regrowth) / regrowth times the per-edge cost of a
- *       peel, while the rare edge that triggers a peel waits for it.</li>
+ *       peel. On the caller's thread, the rare edge that triggers a peel waits for it (seconds on millions
+ *       of edges); given a background {@link Executor}, the peel runs there on the graph as it was when it
+ *       started (the edge arrays only ever grow, so the first E edges are a snapshot that costs no copy),
+ *       edges keep arriving meanwhile, and the first call after it finishes takes its block over.</li>
  * </ul>
  * Edge weights follow FRAUDAR's column weighting at the column's current degree. Right after a peel, the
- * block equals a from-scratch run exactly; between peels its density is never below the density it had at
- * the last peel, but a new block far from the current one waits for the next peel.
+ * block equals a from-scratch run exactly (a background peel's block: on the graph it started from, with
+ * the edges added since counted in its f and gains); between peels its density is never below the density
+ * it had at the last peel, but a new block far from the current one waits for the next peel.
  *
  * <p>Memory: five {@code int}s per edge (ends, two list links) plus the edge set (16 to 32 bytes), and about
- * 30 bytes per node. Not thread-safe: one instance per partition of the stream.
+ * 30 bytes per node, and while a peel runs, the graph it builds. Not thread-safe: one instance per partition of
+ * the stream (a background peel touches none of its state).
  */
 public final class IncrementalDenseBlock {
 
@@ -57,12 +64,28 @@ public final class IncrementalDenseBlock {
     // the work list of nodes that may join: rows as r, columns as -(c + 1)
     private int[] work = new int[64];
 
+    /** Where full peels run, or null for the caller's thread. */
+    private final Executor background;
+    /** The background peel under way, or null. */
+    private CompletableFuture<DenseBlock> running;
+
     /**
      * @param peeler   the peeling settings (column weighting)
      * @param regrowth the fraction by which the graph grows between full peels, more than 0 (0.1 = every 10 %)
      * @param minBatch the fewest new edges between full peels, 1 or more
      */
     public IncrementalDenseBlock(Fraudar peeler, double regrowth, int minBatch) {
+        this(peeler, regrowth, minBatch, null);
+    }
+
+    /**
+     * @param peeler     the peeling settings (column weighting)
+     * @param regrowth   the fraction by which the graph grows between full peels, more than 0 (0.1 = every 10 %)
+     * @param minBatch   the fewest new edges between full peels, 1 or more
+     * @param background where full peels run, one at a time, so that no edge waits for one; null: on the
+     *                   thread of the edge that triggers it
+     */
+    public IncrementalDenseBlock(Fraudar peeler, double regrowth, int minBatch, Executor background) {
         if (!(regrowth > 0)) {
             throw new IllegalArgumentException("regrowth must be more than 0, was " + regrowth);
         }
@@ -72,6 +95,7 @@ public final class IncrementalDenseBlock {
         this.peeler = peeler;
         this.regrowth = regrowth;
         this.minBatch = minBatch;
+        this.background = background;
     }
 
     /** Adds the edge (row, col); false if it was already there (nothing changes). */
@@ -102,20 +126,70 @@ public final class IncrementalDenseBlock {
             gainRow[row] += w;
             expandFrom(row);
         }
+        adoptFinishedPeel();
         int since = edges - edgesAtPeel;
         if (since >= minBatch && since >= regrowth * edgesAtPeel) {
-            peel();
+            if (background == null) {
+                peel();
+            } else if (running == null) {
+                startPeel();
+            }
         }
         return true;
     }
 
-    /** Runs a full peel now: the block becomes exactly what {@link Fraudar#densest} finds. */
+    /**
+     * Runs a full peel now, on this thread: the block becomes exactly what {@link Fraudar#densest} finds. A
+     * background peel under way is dropped.
+     */
     public void peel() {
+        running = null;
+        edgesAtPeel = edges;
+        adopt(peeler.densest(graph(src, dst, edges, rows, cols)));
+    }
+
+    /** True while a background peel runs (its block not yet taken over). */
+    public boolean peeling() {
+        return running != null;
+    }
+
+    /**
+     * Starts a peel of the first {@code edges} edges in the background. The arrays are handed over as they
+     * are: later edges go to higher indices or to new arrays, so the peel's part never changes under it.
+     */
+    private void startPeel() {
+        int[] s = src;
+        int[] d = dst;
+        int e = edges;
+        int r = rows;
+        int c = cols;
+        running = CompletableFuture.supplyAsync(() -> peeler.densest(graph(s, d, e, r, c)), background);
+        edgesAtPeel = e;
+    }
+
+    /** Takes over the block of a background peel that has finished; a peel that failed throws here. */
+    private void adoptFinishedPeel() {
+        if (running != null && running.isDone()) {
+            DenseBlock block;
+            try {
+                block = running.join();
+            } finally {
+                running = null;
+            }
+            adopt(block);
+        }
+    }
+
+    private static BipartiteGraph graph(int[] src, int[] dst, int edges, int rows, int cols) {
         BipartiteGraph.Builder b = new BipartiteGraph.Builder(rows, cols);
         for (int e = 0; e < edges; e++) {
             b.add(src[e], dst[e]);
         }
-        DenseBlock block = peeler.densest(b.build());
+        return b.build();
+    }
+
+    /** Makes {@code block} the current block, with its f and the outside nodes' gains over every edge so far. */
+    private void adopt(DenseBlock block) {
         Arrays.fill(inRow, 0, rows, false);
         Arrays.fill(inCol, 0, cols, false);
         Arrays.fill(gainRow, 0, rows, 0);
@@ -148,12 +222,12 @@ public final class IncrementalDenseBlock {
                 }
             }
         }
-        edgesAtPeel = edges;
         peels++;
     }
 
     /** The current block (rows and columns sorted), with its density at current weights. */
     public DenseBlock block() {
+        adoptFinishedPeel();
         int[] br = new int[blockRows];
         int[] bc = new int[blockCols];
         int i = 0;
@@ -181,6 +255,7 @@ public final class IncrementalDenseBlock {
 
     /** The block's density f / |S| as tracked (edge weights at the time each edge was counted). */
     public double density() {
+        adoptFinishedPeel();
         int size = blockRows + blockCols;
         return size == 0 ? 0 : f / size;
     }

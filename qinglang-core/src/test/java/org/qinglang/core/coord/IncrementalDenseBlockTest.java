@@ -99,6 +99,49 @@ class IncrementalDenseBlockTest {
     }
 
     @Test
+    void aBackgroundPeelLeavesTheEdgeAloneAndIsTakenOverWithTheEdgesThatCameMeanwhile() {
+        List<Runnable> tasks = new ArrayList<>();
+        IncrementalDenseBlock inc = new IncrementalDenseBlock(Fraudar.PAPER, 0.5, 100, tasks::add);
+        Random rnd = new Random(9);
+        BipartiteGraph.Builder snapshot = new BipartiteGraph.Builder();
+        int added = 0;
+        while (tasks.isEmpty() && added < 10_000) { // until an edge crosses the threshold: it starts a peel and returns
+            int r = rnd.nextInt(200);
+            int c = rnd.nextInt(60);
+            if (inc.add(r, c)) {
+                snapshot.add(r, c);
+                added++;
+            }
+        }
+        assertThat(added).isEqualTo(100);
+        assertThat(inc.peeling()).isTrue();
+        assertThat(inc.peels()).isZero();
+        // a lockstep group arrives while the peel runs: it is not in the graph being peeled
+        for (int r = 300; r < 306; r++) {
+            for (int c = 100; c < 106; c++) {
+                inc.add(r, c);
+            }
+        }
+        assertThat(tasks).hasSize(1); // one peel at a time
+        tasks.remove(0).run();
+        assertThat(inc.peeling()).isTrue(); // finished, not yet taken over
+        DenseBlock taken = inc.block();
+        assertThat(inc.peeling()).isFalse();
+        assertThat(inc.peels()).isEqualTo(1);
+        DenseBlock exact = Fraudar.PAPER.densest(snapshot.build());
+        assertThat(taken.rows()).containsExactly(exact.rows());
+        assertThat(taken.cols()).containsExactly(exact.cols());
+    }
+
+    @Test
+    void aFailedBackgroundPeelIsReportedToTheNextCaller() {
+        IncrementalDenseBlock inc = new IncrementalDenseBlock(Fraudar.PAPER, 0.5, 1, task -> {
+            throw new java.util.concurrent.RejectedExecutionException("no threads left");
+        });
+        assertThatThrownBy(() -> inc.add(0, 0)).isInstanceOf(java.util.concurrent.RejectedExecutionException.class);
+    }
+
+    @Test
     void badSettingsAreNamed() {
         assertThatThrownBy(() -> new IncrementalDenseBlock(Fraudar.PAPER, 0, 1)).hasMessageContaining("regrowth");
         assertThatThrownBy(() -> new IncrementalDenseBlock(Fraudar.PAPER, 0.1, 0)).hasMessageContaining("minBatch");
