@@ -91,6 +91,8 @@ class AccessMatrixTest {
                 new Endpoint("GET /console/stats", Rule.ROLES, STATISTICS, 200, () -> get("/console/stats")),
                 new Endpoint("GET /console/users", Rule.ROLE_ADMIN, 200, () -> get("/console/users")),
                 new Endpoint("GET /console/password", Rule.ANY_ROLE, 200, () -> get("/console/password"))));
+        // claims the most urgent open case, if any (302 to it, or back to the queue when none is left)
+        out.addAll(posts("/console/cases/claim-next", Rule.ROLES, DECIDING, 302, "/console/cases/claim-next"));
         out.addAll(posts("/console/cases/{id}/claim", Rule.ROLES, DECIDING, 404, "/console/cases/999999999/claim"));
         out.addAll(posts("/console/cases/{id}/decide", Rule.ROLES, DECIDING, 404, "/console/cases/999999999/decide",
                 "violation", "false", "facts", "x"));
@@ -236,7 +238,7 @@ class AccessMatrixTest {
                 }
             }
         }
-        assertThat(cells).isEqualTo(endpoints().size() * 11).isEqualTo(48 * 11);
+        assertThat(cells).isEqualTo(endpoints().size() * 11).isEqualTo(50 * 11);
         assertThat(wrong).as("cells that answered otherwise than their rule").isEmpty();
     }
 
