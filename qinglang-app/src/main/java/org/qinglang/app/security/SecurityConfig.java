@@ -117,7 +117,8 @@ class SecurityConfig {
                                 "/console/api/cases/*/decide", "/console/cases/claim-next", "/console/cases/*/claim", "/console/cases/*/decide",
                                 "/console/cases/*/evidence").hasAnyRole(DECIDING)
                         .requestMatchers(HttpMethod.POST, "/console/api/cases/*/batch-decide",
-                                "/console/api/appeals/*/decide", "/console/appeals/*/decide")
+                                "/console/cases/*/batch-decide", "/console/api/appeals/*/decide",
+                                "/console/appeals/*/decide")
                         .hasRole(Role.SENIOR_REVIEWER.name())
                         .anyRequest().denyAll());
         return http.build();

@@ -96,6 +96,9 @@ class AccessMatrixTest {
         out.addAll(posts("/console/cases/{id}/claim", Rule.ROLES, DECIDING, 404, "/console/cases/999999999/claim"));
         out.addAll(posts("/console/cases/{id}/decide", Rule.ROLES, DECIDING, 404, "/console/cases/999999999/decide",
                 "violation", "false", "facts", "x"));
+        out.addAll(posts("/console/cases/{id}/batch-decide", Rule.ROLES, Set.of(Role.SENIOR_REVIEWER), 404,
+                "/console/cases/999999999/batch-decide", "severity", "moderate", "account", "x", "role", "inciter",
+                "groundKind", "terms", "groundReference", "x", "facts", "x"));
         out.addAll(posts("/console/cases/{id}/evidence", Rule.ROLES, DECIDING, 404, "/console/cases/999999999/evidence"));
         out.addAll(posts("/console/appeals/{id}/decide", Rule.ROLES, Set.of(Role.SENIOR_REVIEWER), 404,
                 "/console/appeals/999999999/decide", "outcome", "uphold", "answer", "x"));
@@ -238,7 +241,7 @@ class AccessMatrixTest {
                 }
             }
         }
-        assertThat(cells).isEqualTo(endpoints().size() * 11).isEqualTo(50 * 11);
+        assertThat(cells).isEqualTo(endpoints().size() * 11).isEqualTo(52 * 11);
         assertThat(wrong).as("cells that answered otherwise than their rule").isEmpty();
     }
 
