@@ -49,7 +49,8 @@ import java.util.OptionalLong;
 /**
  * The case page (案件详情): the case, its reports, signals (verdicts and alerts), participants and the events
  * behind it, its evidence bundles (and one-click capture for a case about an account), its decisions with their
- * statements of reasons, the ladder's suggestion, and the claim button and decide form. The forms call the
+ * statements of reasons, the ladder's suggestion, the claim button, the decide form and, for a senior reviewer
+ * holding a case with participants, the batch decision form (批量处置, by role). The forms call the
  * same services with the same checks as {@code /console/api/cases/…}: the path's role (SecurityConfig), then
  * the core's {@link Permission} of the role for claiming and for the step chosen. Every value is shown escaped.
  */
@@ -81,6 +82,18 @@ class CasePage {
 
     /** A participant of the case. */
     record ParticipantRow(String account, String role) {
+    }
+
+    /**
+     * A participant as the batch form shows it: its role in the pile-on (the core's id, preselected) and what the
+     * ladder suggests for it at the page's severity (its own strikes, its role's steps).
+     */
+    record BatchRow(String account, String role, String roleLabel, int strikes, int step, String action) {
+    }
+
+    /** One decision of a batch as the page shows it afterwards (a flash attribute, so serializable). */
+    record BatchMade(long id, String account, String role, int step, String action, String endsAt)
+            implements java.io.Serializable {
     }
 
     /** An evidence bundle about the case's account. */
@@ -142,6 +155,9 @@ class CasePage {
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", DecideForm.defaults(s));
         }
+        if (!model.containsAttribute("batchForm")) {
+            model.addAttribute("batchForm", BatchForm.defaults(s));
+        }
         fill(model, c, s, r, Staff.of(auth), locale);
         return "case";
     }
@@ -181,6 +197,35 @@ class CasePage {
             }
             redirect.addFlashAttribute("decided", true);
             redirect.addFlashAttribute("statements", statements);
+            return "redirect:/console/cases/" + n;
+        } catch (ApiException | InvalidField e) {
+            return again(id, e, model, locale, request, response, auth);
+        }
+    }
+
+    /**
+     * Decides for every participant the form keeps at once (批量处置), each by its own strikes and role, as
+     * {@code POST /console/api/cases/{id}/batch-decide} does ({@link Decisions#decideBatch}: senior reviewers,
+     * {@link Permission#BATCH_DECIDE}, and each step's own permission); the page then shows each account's result.
+     */
+    @PostMapping("/console/cases/{id}/batch-decide")
+    String batch(@PathVariable("id") String id, @ModelAttribute("batchForm") BatchForm form, Model model,
+                 HttpServletRequest request, HttpServletResponse response, Authentication auth,
+                 RedirectAttributes redirect) {
+        Locale locale = RequestContextUtils.getLocale(request);
+        try {
+            long n = WorkflowFields.pathId(id);
+            Reviewer reviewer = Staff.of(auth);
+            cases.find(n).orElseThrow(() -> notFound(n));
+            if (!reviewer.may(Permission.BATCH_DECIDE)) {
+                throw new ApiException(HttpStatus.FORBIDDEN, "forbidden", "", OptionalLong.empty(),
+                        new Msg("批量处置需要高级审核员角色", "a batch decision needs the senior reviewer role"));
+            }
+            List<Decisions.Made> made = decisions.decideBatch(n, reviewer, form.offenceSeverity(),
+                    form.offenceCategory(), form.subjects(cases.participants(n)), form.ground(), form.factsText());
+            redirect.addFlashAttribute("batchMade", made.stream().map(m -> new BatchMade(m.id(), m.account(),
+                    m.sanction().reasoning().role().label(locale), m.sanction().step(), m.sanction().describe(locale),
+                    m.sanction().endsAt().map(TIME::format).orElse(""))).toList());
             return "redirect:/console/cases/" + n;
         } catch (ApiException | InvalidField e) {
             return again(id, e, model, locale, request, response, auth);
@@ -281,6 +326,14 @@ class CasePage {
         model.addAttribute("canDecide", acts && c.status().equals(Cases.CLAIMED)
                 && c.claimedBy().orElse("").equals(me.id()));
         model.addAttribute("canCapture", acts && aboutAccount);
+        List<Cases.Participant> participants = cases.participants(c.id());
+        boolean batch = me.may(Permission.BATCH_DECIDE) && c.status().equals(Cases.CLAIMED)
+                && c.claimedBy().orElse("").equals(me.id()) && !participants.isEmpty();
+        model.addAttribute("canBatch", batch && participants.size() <= BatchForm.MAX_SUBJECTS);
+        model.addAttribute("batchTooMany", batch && participants.size() > BatchForm.MAX_SUBJECTS);
+        model.addAttribute("batchRows", batch && participants.size() <= BatchForm.MAX_SUBJECTS
+                ? batchRows(participants, new Offence(severity, c.category()), locale) : List.of());
+        model.addAttribute("batchRoles", batchRoles(locale));
         model.addAttribute("steps", steps(me, now, locale));
         model.addAttribute("severities", Arrays.stream(OffenceSeverity.values())
                 .map(v -> new Option(v.id(), v.label(locale))).toList());
@@ -292,6 +345,31 @@ class CasePage {
                 .map(k -> new Option(k.name().toLowerCase(Locale.ROOT), k == StatementOfReasons.GroundKind.LAW
                         ? new Msg("违反法律法规", "illegal under a law").in(locale)
                         : new Msg("违反平台规则", "against the platform's rules").in(locale))).toList());
+    }
+
+    /** Each participant with its role and the ladder's suggestion for {@code offence}. */
+    private List<BatchRow> batchRows(List<Cases.Participant> participants, Offence offence, Locale locale) {
+        List<BatchRow> out = new ArrayList<>();
+        for (Cases.Participant p : participants) {
+            OffenderRole role;
+            try {
+                role = Decisions.role(p.role());
+            } catch (IllegalArgumentException e) {
+                role = OffenderRole.PARTICIPANT;
+            }
+            Sanction s = decisions.suggest(p.account(), offence, role);
+            out.add(new BatchRow(p.account(), role.id(), role.label(locale), decisions.strikes(p.account()).size(),
+                    s.step(), s.describe(locale)));
+        }
+        return out;
+    }
+
+    /** The roles of the batch form, and leaving an account out. */
+    private static List<Option> batchRoles(Locale locale) {
+        List<Option> out = new ArrayList<>(Arrays.stream(OffenderRole.values())
+                .map(v -> new Option(v.id(), v.label(locale))).toList());
+        out.add(new Option(BatchForm.SKIP, new Msg("不处理", "leave out").in(locale)));
+        return out;
     }
 
     /** The ladder's steps that {@code me} may apply (core {@link Permission#toApply}), as choices. */
@@ -311,12 +389,7 @@ class CasePage {
 
     private static String participantRole(String id, Locale locale) {
         try {
-            return switch (id) {
-                case "first" -> OffenderRole.FIRST_POSTER.label(locale);
-                case "repeat" -> OffenderRole.REPEAT_POSTER.label(locale);
-                case "member" -> OffenderRole.PARTICIPANT.label(locale);
-                default -> OffenderRole.fromId(id).label(locale);
-            };
+            return Decisions.role(id).label(locale);
         } catch (IllegalArgumentException e) {
             return id;
         }

@@ -48,9 +48,7 @@ record DecideForm(String violation, String severity, String category, String rol
     /** The finding; throws {@link InvalidField} naming the field at fault. */
     Decisions.Finding finding() {
         OffenceSeverity s = required(severity, "severity", OffenceSeverity::fromId, "minor, moderate, serious, grave");
-        Optional<ReportCategory> c = blank(category) ? Optional.empty() : Optional.of(required(category, "category",
-                ReportCategory::fromId, Arrays.stream(ReportCategory.values()).map(ReportCategory::id)
-                        .collect(Collectors.joining(", "))));
+        Optional<ReportCategory> c = category(category);
         OffenderRole r = blank(role) ? OffenderRole.PARTICIPANT : required(role, "role", OffenderRole::fromId,
                 Arrays.stream(OffenderRole.values()).map(OffenderRole::id).collect(Collectors.joining(", ")));
         OptionalInt st = OptionalInt.empty();
@@ -65,19 +63,29 @@ record DecideForm(String violation, String severity, String category, String rol
                 throw new InvalidField(FieldError.badValue("step", "应为 0 到 63 的整数", "must be a whole number from 0 to 63"));
             }
         }
-        StatementOfReasons.GroundKind kind = required(groundKind, "ground.kind",
-                k -> StatementOfReasons.GroundKind.valueOf(k.toUpperCase(Locale.ROOT)), "law, terms");
-        StatementOfReasons.Ground ground = new StatementOfReasons.Ground(kind,
-                text(groundReference, "ground.reference", REFERENCE, true),
-                text(groundExplanation, "ground.explanation", EXPLANATION, false));
-        return new Decisions.Finding(s, c, r, st, ground, text(facts, "facts", FACTS, true));
+        return new Decisions.Finding(s, c, r, st, ground(groundKind, groundReference, groundExplanation),
+                text(facts, "facts", FACTS, true));
     }
 
-    private static boolean blank(String s) {
+    /** The ground of a decision as a form posts it, with the JSON endpoint's field names and limits. */
+    static StatementOfReasons.Ground ground(String groundKind, String groundReference, String groundExplanation) {
+        StatementOfReasons.GroundKind kind = required(groundKind, "ground.kind",
+                k -> StatementOfReasons.GroundKind.valueOf(k.toUpperCase(Locale.ROOT)), "law, terms");
+        return new StatementOfReasons.Ground(kind, text(groundReference, "ground.reference", REFERENCE, true),
+                text(groundExplanation, "ground.explanation", EXPLANATION, false));
+    }
+
+    /** The category posted, or empty for the case's own. */
+    static Optional<ReportCategory> category(String category) {
+        return blank(category) ? Optional.empty() : Optional.of(required(category, "category", ReportCategory::fromId,
+                Arrays.stream(ReportCategory.values()).map(ReportCategory::id).collect(Collectors.joining(", "))));
+    }
+
+    static boolean blank(String s) {
         return s == null || s.isBlank();
     }
 
-    private static <T> T required(String value, String field, Function<String, T> parse, String allowed) {
+    static <T> T required(String value, String field, Function<String, T> parse, String allowed) {
         if (blank(value)) {
             throw new InvalidField(FieldError.missing(field));
         }
@@ -88,7 +96,7 @@ record DecideForm(String violation, String severity, String category, String rol
         }
     }
 
-    private static String text(String value, String field, int max, boolean required) {
+    static String text(String value, String field, int max, boolean required) {
         String s = value == null ? "" : value;
         if (required && s.isBlank()) {
             throw new InvalidField(FieldError.missing(field));

@@ -68,6 +68,22 @@ public class Decisions {
     public record Subject(String account, OffenderRole role) {
     }
 
+    /**
+     * An offender role by the core's id ({@code first-poster}, {@code repeat-poster}, {@code inciter},
+     * {@code participant}) or the name a stream alert gives a participant ({@code first}, {@code repeat},
+     * {@code member}), case-insensitive.
+     *
+     * @throws IllegalArgumentException for any other name
+     */
+    public static OffenderRole role(String id) {
+        return switch (id.strip().toLowerCase(Locale.ROOT)) {
+            case "first" -> OffenderRole.FIRST_POSTER;
+            case "repeat" -> OffenderRole.REPEAT_POSTER;
+            case "member" -> OffenderRole.PARTICIPANT;
+            default -> OffenderRole.fromId(id.strip());
+        };
+    }
+
     /** A decision made. */
     public record Made(long id, String account, Sanction sanction, StatementOfReasons statement) {
     }

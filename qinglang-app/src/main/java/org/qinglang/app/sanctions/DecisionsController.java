@@ -143,14 +143,9 @@ class DecisionsController {
 
     private static final String ROLES = "first-poster (first), repeat-poster (repeat), inciter, participant (member)";
 
-    /** An offender role by the core's id or the stream alert's role name. */
+    /** An offender role by the core's id or the stream alert's role name ({@link Decisions#role}). */
     static OffenderRole role(String id) {
-        return switch (id.strip().toLowerCase(Locale.ROOT)) {
-            case "first" -> OffenderRole.FIRST_POSTER;
-            case "repeat" -> OffenderRole.REPEAT_POSTER;
-            case "member" -> OffenderRole.PARTICIPANT;
-            default -> OffenderRole.fromId(id);
-        };
+        return Decisions.role(id);
     }
 
     private static StatementOfReasons.Ground ground(JsonNode o) {

@@ -32,8 +32,8 @@ import java.util.regex.Pattern;
 /**
  * The console's users (控制台用户): one role each, passwords kept as bcrypt hashes, never shown or logged.
  * A user whose password someone else chose (the first admin's one-time password, a user an admin made) must
- * change it at the first sign-in ({@link ConsoleAccountFilter}). Creating a user, changing a role, disabling
- * or enabling one, and changing a password are audited; an admin cannot disable or re-role themselves, so an
+ * change it at the first sign-in ({@link ConsoleAccountFilter}), as must a user whose password an admin reset.
+ * Creating a user, changing a role, disabling or enabling one, changing and resetting a password are audited; an admin cannot disable or re-role themselves, so an
  * enabled admin always remains. Thread-safe.
  */
 @Service
@@ -184,6 +184,31 @@ public class ConsoleUsers implements UserDetailsService {
                 .params(passwords.encode(next), username).update();
         audit.append(by, "user.password", "user:" + username, Map.of("mustChangePassword", a.mustChangePassword()),
                 Map.of("mustChangePassword", false));
+    }
+
+    /**
+     * Resets the password of {@code username} to a random one-time password (重置密码), returned to be shown
+     * once: the user must change it at their next sign-in, and a session they already have is held on the password
+     * page ({@link ConsoleAccountFilter}) until then, where it needs the new one-time password. Audited as
+     * {@code user.password.reset} without the password or its hash. Nobody resets their own password this way:
+     * they change it at {@code /console/password}, which asks for the current one.
+     *
+     * @throws ApiException 404 if there is no such user, 409 for one's own account
+     */
+    @Transactional
+    public String resetPassword(String username, String by) {
+        Account a = existing(username);
+        if (by.equals("user:" + username)) {
+            throw new ApiException(HttpStatus.CONFLICT, "self", "username", OptionalLong.empty(),
+                    new Msg("不能在此重置自己的密码，请在“修改密码”页面修改（需输入当前密码）",
+                            "you cannot reset your own password here: change it on the password page (with your current one)"));
+        }
+        String password = oneTimePassword();
+        db.sql("update console_user set password_hash = ?, must_change_password = true where username = ?")
+                .params(passwords.encode(password), username).update();
+        audit.append(by, "user.password.reset", "user:" + username, Map.of("mustChangePassword", a.mustChangePassword()),
+                Map.of("mustChangePassword", true));
+        return password;
     }
 
     /** A random password of 20 letters and digits (about 116 bits), without look-alikes such as 0/O and 1/l. */

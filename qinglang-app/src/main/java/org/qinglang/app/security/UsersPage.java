@@ -21,7 +21,8 @@ import java.util.Locale;
 /**
  * User management in the console (用户管理, admin only): the users and their roles, making a user with a role
  * (their one-time password shown once, to be changed at their first sign-in), changing a role, disabling and
- * enabling. The rules (names, self-changes, audit) are {@link ConsoleUsers}'s.
+ * enabling, and resetting someone else's password to a new one-time password (shown once, changed at the next
+ * sign-in). The rules (names, self-changes, audit) are {@link ConsoleUsers}'s.
  */
 @Controller
 class UsersPage {
@@ -103,6 +104,23 @@ class UsersPage {
         }
         redirect.addFlashAttribute("changedUser", username);
         return "redirect:/console/users";
+    }
+
+    /**
+     * Resets a user's password to a new one-time password, shown on this answer only (not redirected: it never
+     * goes into the session); they must change it at the next sign-in. Not one's own ({@link ConsoleUsers#resetPassword}).
+     */
+    @PostMapping("/console/users/password")
+    String resetPassword(@RequestParam(name = "username", defaultValue = "") String username, Model model,
+                         HttpServletRequest request, HttpServletResponse response, Authentication auth) {
+        try {
+            String password = users.resetPassword(username, Callers.who(auth));
+            model.addAttribute("resetUser", username);
+            model.addAttribute("createdPassword", password);
+        } catch (ApiException e) {
+            refused(e, model, request, response);
+        }
+        return list(model, request, auth);
     }
 
     private static Role role(String id) {

@@ -252,6 +252,147 @@ class CasePageTest {
                 .isEqualTo(400);
     }
 
+    /** A pile-on alert on a fresh victim naming {@code roles}; returns its case id. */
+    private long pileOn(Map<String, Alert.Role> roles) {
+        return intake.alert(new Alert(Instant.now(), Alert.Kind.PILEON, unique("victim"), Alert.Level.SEVERE,
+                new Alert.Evidence(Map.of(), List.of()), roles)).orElseThrow();
+    }
+
+    private static final String[] BATCH = {"severity", "moderate", "groundKind", "terms",
+            "groundReference", "社区公约 第 3.2 条", "groundExplanation", "网暴他人", "facts", "多人围攻辱骂被害人"};
+
+    /** The batch form as the page fills it: each row's account and its preselected role, then {@code BATCH}. */
+    private static org.springframework.util.MultiValueMap<String, String> batchAsShown(String html) {
+        org.springframework.util.MultiValueMap<String, String> m = toParams(BATCH);
+        java.util.regex.Matcher row = java.util.regex.Pattern.compile("name=\"account\" value=\"([^\"]*)\">.*?"
+                + "<select name=\"role\">.*?<option value=\"([^\"]+)\" selected=\"selected\"",
+                java.util.regex.Pattern.DOTALL).matcher(html.substring(html.indexOf("id=\"batch\"")));
+        while (row.find()) {
+            m.add("account", org.springframework.web.util.HtmlUtils.htmlUnescape(row.group(1)));
+            m.add("role", row.group(2));
+        }
+        return m;
+    }
+
+    @Test
+    void aSeniorReviewerDecidesEveryParticipantByRoleWithTheBatchForm() throws Exception {
+        String first = unique("first");
+        String evil = "<b>" + unique("inciter") + "</b>";
+        String member = unique("member");
+        String left = unique("left");
+        long id = pileOn(Map.of(first, Alert.Role.FIRST, evil, Alert.Role.INCITER, member, Alert.Role.PARTICIPANT,
+                left, Alert.Role.PARTICIPANT));
+        String sara = unique("sara");
+        assertThat(page(id, senior(sara))).as("not claimed yet").doesNotContain("id=\"batch\"");
+        mvc.perform(post("/console/cases/" + id + "/claim").with(senior(sara)).with(csrf()));
+        assertThat(page(id, reviewer(unique("rob")))).doesNotContain("id=\"batch\"");
+        String html = page(id, senior(sara));
+        assertThat(html).contains("id=\"batch\"").contains("action=\"/console/cases/" + id + "/batch-decide\"")
+                .contains("name=\"_csrf\"").contains("&lt;b&gt;inciter").doesNotContain(evil)
+                .contains("<option value=\"first-poster\" selected=\"selected\">首发者</option>")
+                .contains("<option value=\"skip\">不处理</option>");
+        assertThat(send(get("/console/cases/" + id).param("lang", "en").with(senior(sara))).getContentAsString())
+                .contains("Batch decision (by role)").contains("leave out").contains("(4 accounts)");
+        org.springframework.util.MultiValueMap<String, String> shown = batchAsShown(html);
+        assertThat(shown.get("account")).containsExactlyInAnyOrder(first, evil, member, left);
+        // leave one account out
+        org.springframework.util.MultiValueMap<String, String> form = new org.springframework.util.LinkedMultiValueMap<>(shown);
+        List<String> roles = new java.util.ArrayList<>(shown.get("role"));
+        roles.set(shown.get("account").indexOf(left), "skip");
+        form.put("role", roles);
+
+        String path = "/console/cases/" + id + "/batch-decide";
+        assertThat(send(post(path).with(senior(sara)).params(form)).getStatus()).as("no CSRF token").isEqualTo(403);
+        for (String role : List.of("REVIEWER", "COMPLIANCE_OFFICER", "AUDITOR", "ADMIN")) {
+            assertThat(send(post(path).with(user(sara).roles(role)).with(csrf()).params(form)).getStatus()).as(role)
+                    .isEqualTo(403);
+        }
+        assertThat(send(post(path).with(senior(unique("other"))).with(csrf()).params(form)).getStatus())
+                .as("claimed by someone else").isEqualTo(409);
+        org.springframework.util.MultiValueMap<String, String> stranger = new org.springframework.util.LinkedMultiValueMap<>(form);
+        List<String> accounts = new java.util.ArrayList<>(form.get("account"));
+        accounts.set(0, "<i>stranger</i>");
+        stranger.put("account", accounts);
+        MockHttpServletResponse notHere = send(post(path).with(senior(sara)).with(csrf()).params(stranger));
+        assertThat(notHere.getStatus()).isEqualTo(400);
+        assertThat(notHere.getContentAsString()).contains("subjects[0].account").contains("不是本案的参与账号");
+        org.springframework.util.MultiValueMap<String, String> badRole = new org.springframework.util.LinkedMultiValueMap<>(form);
+        List<String> bad = new java.util.ArrayList<>(form.get("role"));
+        bad.set(1, "<script>");
+        badRole.put("role", bad);
+        MockHttpServletResponse refused = send(post(path).with(senior(sara)).with(csrf()).params(badRole));
+        assertThat(refused.getStatus()).isEqualTo(400);
+        assertThat(refused.getContentAsString()).contains("subjects[1].role").doesNotContain("<script>");
+        org.springframework.util.MultiValueMap<String, String> noFacts = new org.springframework.util.LinkedMultiValueMap<>(form);
+        noFacts.set("facts", " ");
+        MockHttpServletResponse missing = send(post(path).with(senior(sara)).with(csrf()).params(noFacts));
+        assertThat(missing.getStatus()).isEqualTo(400);
+        assertThat(missing.getContentAsString()).contains("facts").contains("value=\"社区公约 第 3.2 条\"");
+        assertThat(db.sql("select count(*) from decision where case_id = ?").param(id).query(Long.class).single()).isZero();
+
+        MvcResult done = mvc.perform(post(path).with(senior(sara)).with(csrf()).params(form)).andReturn();
+        assertThat(done.getResponse().getRedirectedUrl()).isEqualTo("/console/cases/" + id);
+        Map<String, String> byAccount = new java.util.HashMap<>();
+        db.sql("select account, role, step, decided_by from decision where case_id = ?").param(id).query()
+                .listOfRows().forEach(r -> byAccount.put((String) r.get("account"), r.get("role") + " " + r.get("step")
+                        + " " + r.get("decided_by")));
+        assertThat(byAccount).containsOnlyKeys(first, evil, member);
+        assertThat(byAccount.get(first)).startsWith("first-poster ").endsWith(" " + sara);
+        assertThat(byAccount.get(evil)).startsWith("inciter ");
+        assertThat(byAccount.get(member)).startsWith("participant ");
+        assertThat(db.sql("select count(*) from audit_log where action = 'decision.make' and actor = ? and after like ?")
+                .params("user:" + sara, "%\"case\":" + id + ",%").query(Long.class).single()).isEqualTo(3);
+        String after = send(get("/console/cases/" + id).with(senior(sara)).flashAttrs(done.getFlashMap()))
+                .getContentAsString();
+        assertThat(after).contains("id=\"batch-result\"").contains("已批量处置 3 个账号").contains(first)
+                .contains("&lt;b&gt;inciter").doesNotContain(evil).contains("首发者").contains("煽动者")
+                .doesNotContain("id=\"batch\"").contains("已结案");
+        assertThat(send(post(path).with(senior(sara)).with(csrf()).params(form)).getStatus())
+                .as("decided cases stay decided").isEqualTo(409);
+    }
+
+    @Test
+    void theBatchFormDecidesExactlyAsTheJsonBatchEndpointDoes() throws Exception {
+        String key = WorkflowFixture.key(keys, Scope.REPORT);
+        String sam = unique("sam");
+        long[] ids = new long[2];
+        for (int i = 0; i < 2; i++) {
+            String repeat = unique("repeat");
+            WorkflowFixture.sanctioned(mvc, json, key, repeat, unique("rev"));  // a strike in force
+            ids[i] = pileOn(Map.of(unique("first"), Alert.Role.FIRST, unique("inciter"), Alert.Role.INCITER,
+                    repeat, Alert.Role.REPEAT, unique("member"), Alert.Role.PARTICIPANT));
+            mvc.perform(post("/console/cases/" + ids[i] + "/claim").with(senior(sam)).with(csrf()));
+        }
+        MockHttpServletResponse viaJson = send(post("/console/api/cases/" + ids[0] + "/batch-decide").with(senior(sam))
+                .with(csrf()).contentType("application/json").content("{\"severity\":\"moderate\",\"ground\":{\"kind\":"
+                        + "\"terms\",\"reference\":\"社区公约 第 3.2 条\",\"explanation\":\"网暴他人\"},"
+                        + "\"facts\":\"多人围攻辱骂被害人\"}"));
+        assertThat(viaJson.getStatus()).isEqualTo(200);
+        assertThat(send(post("/console/cases/" + ids[1] + "/batch-decide").with(senior(sam)).with(csrf())
+                .params(batchAsShown(page(ids[1], senior(sam))))).getStatus()).isEqualTo(302);
+        String columns = "role, category, severity, action, step, duration_s, decided_by";
+        List<Map<String, Object>> a = db.sql("select " + columns + " from decision where case_id = ? order by role")
+                .param(ids[0]).query().listOfRows();
+        List<Map<String, Object>> b = db.sql("select " + columns + " from decision where case_id = ? order by role")
+                .param(ids[1]).query().listOfRows();
+        assertThat(a).hasSize(4);
+        assertThat(b).isEqualTo(a);
+        Map<Object, Integer> step = new java.util.HashMap<>();
+        a.forEach(r -> step.put(r.get("role"), ((Number) r.get("step")).intValue()));
+        assertThat(step.get("first-poster")).as("first posters and inciters step up as the ladder says (2 steps)")
+                .isEqualTo(step.get("participant") + 2).isEqualTo(step.get("inciter"));
+        assertThat(step.get("repeat-poster")).as("a strike in force and the role").isGreaterThan(step.get("participant"));
+        for (long c : ids) {
+            for (String s : db.sql("select statement from decision where case_id = ?").param(c).query(String.class).list()) {
+                JsonNode st = json.readTree(s);
+                assertThat(st.get("facts").asText()).isEqualTo("多人围攻辱骂被害人");
+                assertThat(st.get("groundReference").asText()).isEqualTo("社区公约 第 3.2 条");
+            }
+        }
+        assertThat(db.sql("select count(*) from webhook_outbox where decision_id in (select id from decision where case_id = ?)")
+                .param(ids[1]).query(Long.class).single()).isEqualTo(4);
+    }
+
     private static String[] with(String[] form, String name, String value) {
         String[] out = form.clone();
         for (int i = 0; i < out.length; i += 2) {

@@ -91,9 +91,14 @@ class AccessMatrixTest {
                 new Endpoint("GET /console/stats", Rule.ROLES, STATISTICS, 200, () -> get("/console/stats")),
                 new Endpoint("GET /console/users", Rule.ROLE_ADMIN, 200, () -> get("/console/users")),
                 new Endpoint("GET /console/password", Rule.ANY_ROLE, 200, () -> get("/console/password"))));
+        // claims the most urgent open case, if any (302 to it, or back to the queue when none is left)
+        out.addAll(posts("/console/cases/claim-next", Rule.ROLES, DECIDING, 302, "/console/cases/claim-next"));
         out.addAll(posts("/console/cases/{id}/claim", Rule.ROLES, DECIDING, 404, "/console/cases/999999999/claim"));
         out.addAll(posts("/console/cases/{id}/decide", Rule.ROLES, DECIDING, 404, "/console/cases/999999999/decide",
                 "violation", "false", "facts", "x"));
+        out.addAll(posts("/console/cases/{id}/batch-decide", Rule.ROLES, Set.of(Role.SENIOR_REVIEWER), 404,
+                "/console/cases/999999999/batch-decide", "severity", "moderate", "account", "x", "role", "inciter",
+                "groundKind", "terms", "groundReference", "x", "facts", "x"));
         out.addAll(posts("/console/cases/{id}/evidence", Rule.ROLES, DECIDING, 404, "/console/cases/999999999/evidence"));
         out.addAll(posts("/console/appeals/{id}/decide", Rule.ROLES, Set.of(Role.SENIOR_REVIEWER), 404,
                 "/console/appeals/999999999/decide", "outcome", "uphold", "answer", "x"));
@@ -106,6 +111,8 @@ class AccessMatrixTest {
                 "username", "nobody-here", "role", "auditor"));
         out.addAll(posts("/console/users/enabled", Rule.ROLE_ADMIN, Set.of(), 404, "/console/users/enabled",
                 "username", "nobody-here", "enabled", "false"));
+        out.addAll(posts("/console/users/password", Rule.ROLE_ADMIN, Set.of(), 404, "/console/users/password",
+                "username", "nobody-here"));
         // a wrong current password: refused by the page (400), so the test users keep theirs
         out.addAll(posts("/console/password", Rule.ANY_ROLE, Set.of(), 400, "/console/password",
                 "current", "not-the-password", "password", "a-new-password-1", "repeat", "a-new-password-1"));
@@ -234,7 +241,7 @@ class AccessMatrixTest {
                 }
             }
         }
-        assertThat(cells).isEqualTo(endpoints().size() * 11).isEqualTo(46 * 11);
+        assertThat(cells).isEqualTo(endpoints().size() * 11).isEqualTo(52 * 11);
         assertThat(wrong).as("cells that answered otherwise than their rule").isEmpty();
     }
 

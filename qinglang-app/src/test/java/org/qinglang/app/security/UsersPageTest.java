@@ -165,6 +165,77 @@ class UsersPageTest {
     }
 
     @Test
+    void anAdminResetsAPasswordShownOnceAndTheUserMustChangeItAtTheNextSignIn() throws Exception {
+        String name = uniqueName();
+        String oneTime = make(name, "reviewer");
+        MockHttpSession s = signIn(name, oneTime, "/console");
+        change(s, oneTime, "my-own-password-1", "my-own-password-1");
+        assertThat(as(s, get("/console/cases")).getStatus()).isEqualTo(200);
+
+        assertThat(mvc.perform(who.as(Role.ADMIN, post("/console/users/password")).param("username", name))
+                .andReturn().getResponse().getStatus()).as("no CSRF token").isEqualTo(403);
+        for (Role other : new Role[]{Role.REVIEWER, Role.SENIOR_REVIEWER, Role.COMPLIANCE_OFFICER, Role.AUDITOR}) {
+            assertThat(mvc.perform(who.as(other, post("/console/users/password")).param("username", name).with(csrf()))
+                    .andReturn().getResponse().getStatus()).as(other.id()).isEqualTo(403);
+        }
+        signIn(name, "my-own-password-1", "/console");  // nothing changed yet
+
+        MockHttpServletResponse reset = mvc.perform(who.as(Role.ADMIN, post("/console/users/password"))
+                .param("username", name).with(csrf())).andReturn().getResponse();
+        reset.setCharacterEncoding("UTF-8");
+        assertThat(reset.getStatus()).isEqualTo(200);
+        assertThat(reset.getContentAsString()).contains("已重置用户「" + name + "」的密码");
+        Matcher m = ONE_TIME.matcher(reset.getContentAsString());
+        assertThat(m.find()).as("the new one-time password is on the page").isTrue();
+        String fresh = m.group(1);
+        assertThat(fresh).isNotEqualTo(oneTime);
+        assertThat(as(who.sessionOf(Role.ADMIN), get("/console/users")).getContentAsString())
+                .doesNotContain(fresh).doesNotContain("one-time-password");
+        assertThat(users.find(name).orElseThrow().mustChangePassword()).isTrue();
+        String audited = db.sql("select actor || ' ' || before || ' ' || after from audit_log "
+                + "where action = 'user.password.reset' and subject = ?").param("user:" + name).query(String.class).single();
+        assertThat(audited).isEqualTo("user:t-admin {\"mustChangePassword\":false} {\"mustChangePassword\":true}")
+                .doesNotContain(fresh);
+
+        assertThat(as(s, get("/console/cases")).getRedirectedUrl()).as("the session they had is held")
+                .isEqualTo("/console/password");
+        signIn(name, "my-own-password-1", "/login?error");
+        MockHttpSession next = signIn(name, fresh, "/console");
+        assertThat(as(next, get("/console")).getRedirectedUrl()).isEqualTo("/console/password");
+        assertThat(as(next, get("/console/api/cases")).getStatus()).isEqualTo(403);
+        assertThat(as(next, get("/console/password")).getContentAsString()).contains("id=\"must-change\"");
+        assertThat(change(next, fresh, "my-next-password-2", "my-next-password-2").getRedirectedUrl())
+                .isEqualTo("/console");
+        assertThat(as(next, get("/console/cases")).getStatus()).isEqualTo(200);
+        assertThat(users.find(name).orElseThrow().mustChangePassword()).isFalse();
+        signIn(name, fresh, "/login?error");
+        assertThat(db.sql("select action from audit_log where subject = ? order by seq").param("user:" + name)
+                .query(String.class).list()).containsExactly("user.create", "user.password", "user.password.reset",
+                "user.password");
+    }
+
+    @Test
+    void anAdminCannotResetTheirOwnPasswordOrAnUnknownUsers() throws Exception {
+        long before = db.sql("select count(*) from audit_log where action = 'user.password.reset'").query(Long.class).single();
+        MockHttpServletResponse self = mvc.perform(who.as(Role.ADMIN, post("/console/users/password"))
+                .param("username", "t-admin").with(csrf())).andReturn().getResponse();
+        self.setCharacterEncoding("UTF-8");
+        assertThat(self.getStatus()).isEqualTo(409);
+        assertThat(self.getContentAsString()).contains("不能在此重置自己的密码").doesNotContain("one-time-password");
+        assertThat(users.find("t-admin").orElseThrow().mustChangePassword()).isFalse();
+        signIn("t-admin", Principals.PASSWORD, "/console");
+        MockHttpServletResponse unknown = mvc.perform(who.as(Role.ADMIN, post("/console/users/password"))
+                .param("username", "<b>nobody</b>").with(csrf())).andReturn().getResponse();
+        unknown.setCharacterEncoding("UTF-8");
+        assertThat(unknown.getStatus()).isEqualTo(404);
+        assertThat(unknown.getContentAsString()).contains("&lt;b&gt;nobody&lt;/b&gt;").doesNotContain("<b>nobody");
+        assertThat(db.sql("select count(*) from audit_log where action = 'user.password.reset'").query(Long.class)
+                .single()).isEqualTo(before);
+        assertThat(as(who.sessionOf(Role.ADMIN), get("/console/users")).getContentAsString())
+                .contains("action=\"/console/users/password\"");
+    }
+
+    @Test
     void theAdminCannotDisableOrReRoleThemselvesAndBadInputIsNamed() throws Exception {
         MockHttpServletResponse self = mvc.perform(who.as(Role.ADMIN, post("/console/users/enabled"))
                 .param("username", "t-admin").param("enabled", "false").with(csrf())).andReturn().getResponse();
