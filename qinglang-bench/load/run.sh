@@ -3,7 +3,8 @@
 # Starts the server from the jar on a fresh data directory (H2) or a fresh PostgreSQL database, makes an
 # API key through the console as admin, runs wrk against /api/v1/text/check and /api/v1/events, and stops.
 #   qinglang-bench/load/run.sh [h2|pg] [seconds]      (pg: createdb/dropdb on localhost as postgres)
-#   WARMUP=60 (seconds of check load before measuring: the JIT needs about a minute), CONNS=16, THREADS=2 (check)
+#   WARMUP=60 (seconds of check load before measuring: the JIT needs about a minute), CONNS=16, THREADS=2 (check),
+#   SERVER_OPTS="-Dqinglang.events.group-commit=off" (more options for the server's JVM)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$here/../.."
@@ -19,7 +20,8 @@ if [ "$db" = pg ]; then
 fi
 # one key carries all the load here: lift its rate limit (1,000/s by default) so that the server, not the
 # limit, is what is measured
-QINGLANG_ADMIN_PASSWORD="$pass" java -Dqinglang.limits.requests-per-second=1000000 -Dqinglang.limits.burst=1000000 \
+# shellcheck disable=SC2086
+QINGLANG_ADMIN_PASSWORD="$pass" java ${SERVER_OPTS:-} -Dqinglang.limits.requests-per-second=1000000 -Dqinglang.limits.burst=1000000 \
   -jar "$jar" "${args[@]}" >"$data/serve.log" 2>&1 &
 pid=$!
 cleanup() {
