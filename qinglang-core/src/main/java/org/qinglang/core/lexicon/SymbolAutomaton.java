@@ -51,10 +51,11 @@ final class SymbolAutomaton {
     /**
      * Which children of the root have a child of their own for which symbol: bit {@code row * stride + c}
      * for the child of the root reached by symbol {@code row} and symbol {@code c}, when the alphabet is
-     * small enough (the sound automaton's is, some 400 syllables: 20 KB); null otherwise. Most failure
+     * small enough (the sound automaton's is, some 320 sound classes: 13 KB); null otherwise. Most failure
      * chains end in a child of the root, and such a state's fail is the root, so its complete transition
      * is its real child if the bit is set and otherwise the root's transition: a step from it reads a bit
-     * and a small table that stay in the first-level cache, instead of a random slot of the big array.
+     * and a small table that stay in cache, instead of a random slot of the big array (the character
+     * automaton's alphabet is too large for the table; a hashed filter in its place measured slower).
      */
     private final long[] rowEdges;
     private final int stride;
@@ -64,7 +65,7 @@ final class SymbolAutomaton {
      * Bits of a <em>coded</em> state ({@link #start}, {@link #step}): the state id with what a walk asks
      * of it next carried along, so that the common step never loads the state's slot of the big array.
      * {@code ROW} marks a child of the root (whose step is by {@link #rowEdges}), {@code OUT} a state with
-     * output on its fail chain ({@link #hasOutput}). State ids stay below {@code ROW}.
+     * output on its fail chain ({@link #hasOutput}). State ids stay below {@code OUT}.
      */
     static final int CODED_ROW = 1 << 29;
     static final int CODED_OUT = 1 << 28;
@@ -205,9 +206,8 @@ final class SymbolAutomaton {
     }
 
     /**
-     * {@link #row} on coded states. The row of child {@code s} is its symbol, {@code s - rootBase}, and its
-     * children sit at {@code rootBase + base[s]}-relative slots; only a real child costs a load of the big
-     * array (for the child's own bits).
+     * {@link #row} on coded states: the row of child {@code s} is its symbol, {@code s - rootBase}; only a
+     * real child costs a load of the big array (for the child's base and its own bits).
      */
     private int rowCoded(int s, int symbol) {
         if (symbol < stride) {
