@@ -340,11 +340,11 @@ public final class FeatureLibrary {
                         soundGap = soundState == SymbolAutomaton.ROOT ? 0 : latin.gapAfter;
                     }
                     if (kind == CharKind.CJK && snd != null) {
-                        soundState = snd.next(soundState, syl);
+                        soundState = snd.step(soundState, syl);
                         soundGap = 0;
                         soundPlain[soundCount] = soundKey;
                         soundStart[soundCount++] = i;
-                        if (snd.hasOutput(soundState)) {
+                        if (SymbolAutomaton.codedHasOutput(soundState)) {
                             emitSound(soundState, soundStart, soundPlain, soundCount, i + len, found);
                         }
                         latin.noteOther();
@@ -448,9 +448,9 @@ public final class FeatureLibrary {
      * (near sounds count only where the text spells them in Latin letters, where {@code keys} is 0). A match
      * whose characters are the entry's own folded characters is left to the character automaton.
      */
-    private void emitSound(int state, int[] starts, int[] keys, int consumed, int end, Candidates found) {
+    private void emitSound(int code, int[] starts, int[] keys, int consumed, int end, Candidates found) {
         SymbolAutomaton a = sounds;
-        for (int o = a.firstOutputState(state); o >= 0; o = a.nextOutputState(o)) {
+        for (int o = a.firstOutputState(SymbolAutomaton.stateOf(code)); o >= 0; o = a.nextOutputState(o)) {
             int length = a.outputLength(o);
             int from = consumed - length;
             if (length == 2 && commonPair(keys[from], keys[from + 1])) {
@@ -593,7 +593,7 @@ public final class FeatureLibrary {
         explore(latin, 0, n, canFinish, soundState, soundStart, found.soundPlain, soundCount, found,
                 new java.util.HashSet<>(), new int[] {LATTICE_BUDGET});
         for (int k = 0; k < seg.length; k += 3) {
-            soundState = snd.next(soundState, seg[k]);
+            soundState = snd.step(soundState, seg[k]);
             found.soundPlain[soundCount] = 0;
             soundStart[soundCount++] = latin.start[seg[k + 1]];
         }
@@ -616,10 +616,10 @@ public final class FeatureLibrary {
             if (id == 0) {
                 continue;
             }
-            int next = sounds.next(state, id);
+            int next = sounds.step(state, id);
             starts[count] = latin.start[pos];
             plains[count] = 0;
-            if (sounds.hasOutput(next)) {
+            if (SymbolAutomaton.codedHasOutput(next)) {
                 emitSound(next, starts, plains, count + 1, latin.end[pos + len - 1], found);
             }
             explore(latin, pos + len, n, canFinish, next, starts, plains, count + 1, found, seen, budget);

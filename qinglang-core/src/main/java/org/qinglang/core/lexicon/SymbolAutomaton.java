@@ -41,21 +41,37 @@ final class SymbolAutomaton {
 
     private static final int OUTPUT_BY_LINK = -2;
     /**
-     * Set in a state's fail slot, with the dense table, when its fail state is a child of the root (whose
+     * Set in a state's fail slot, with the row edges, when its fail state is a child of the root (whose
      * complete transitions are a row of the table).
      */
     private static final int FAIL_TO_ROW = 1 << 30;
-    /** The largest dense table of depth-one transitions built, in entries (4 MB). */
-    private static final int MAX_DENSE = 1 << 20;
+    /** The largest table of depth-one edges built, in bits (1 MB). */
+    private static final int MAX_ROW_BITS = 1 << 23;
 
     /**
-     * The complete transitions (failure links followed) of every child of the root, row by row, when the
-     * alphabet is small enough (the sound automaton's is): most failure chains end in such a state, so a
-     * step from it is one lookup. Null otherwise.
+     * Which children of the root have a child of their own for which symbol: bit {@code row * stride + c}
+     * for the child of the root reached by symbol {@code row} and symbol {@code c}, when the alphabet is
+     * small enough (the sound automaton's is, some 320 sound classes: 13 KB); null otherwise. Most failure
+     * chains end in a child of the root, and such a state's fail is the root, so its complete transition
+     * is its real child if the bit is set and otherwise the root's transition: a step from it reads a bit
+     * and a small table that stay in cache, instead of a random slot of the big array (the character
+     * automaton's alphabet is too large for the table; a hashed filter in its place measured slower).
      */
-    private final int[] dense;
-    private final int denseStride;
+    private final long[] rowEdges;
+    private final int stride;
     private final int rootBase;
+
+    /**
+     * Bits of a <em>coded</em> state ({@link #start}, {@link #step}): the state id with what a walk asks
+     * of it next carried along, so that the common step never loads the state's slot of the big array.
+     * {@code ROW} marks a child of the root (whose step is by {@link #rowEdges}), {@code OUT} a state with
+     * output on its fail chain ({@link #hasOutput}). State ids stay below {@code OUT}.
+     */
+    static final int CODED_ROW = 1 << 29;
+    static final int CODED_OUT = 1 << 28;
+    private static final int STATE_MASK = CODED_OUT - 1;
+    /** Per symbol: the root's transition as a coded state. */
+    private final int[] rootCoded;
 
     private SymbolAutomaton(int[] base, int[] check, int[] fail, int[] outputHead, int[] outputLink, int[] outputs,
                             int[] patternLength) {
@@ -83,20 +99,21 @@ final class SymbolAutomaton {
         this.outputs = outputs;
         this.patternLength = patternLength;
         this.rootBase = base[ROOT];
-        this.denseStride = alphabet + 1;
-        long size = (long) (maxSymbol + 1) * denseStride;
-        if (size <= MAX_DENSE) {
-            int[] d = new int[(int) size];
-            for (int row = 1; row <= maxSymbol; row++) {
-                int state = rootNext[row];
-                if (state == ROOT) {
-                    continue;
-                }
-                for (int c = 1; c <= alphabet; c++) {
-                    d[row * denseStride + c] = slowNext(state, c);
+        this.stride = alphabet + 1;
+        if (base.length >= STATE_MASK) {
+            throw new IllegalStateException("too many states for coded steps: " + base.length);
+        }
+        long bits = (long) (maxSymbol + 1) * stride;
+        if (bits <= MAX_ROW_BITS) {
+            long[] edges = new long[(int) ((bits + 63) >>> 6)];
+            for (int t = 1; t < base.length; t++) {
+                int parent = check[t];
+                if (parent > 0 && parent < base.length && check[parent] == ROOT) {
+                    int bit = (parent - rootBase) * stride + (t - base[parent]);
+                    edges[bit >>> 6] |= 1L << bit;
                 }
             }
-            this.dense = d;
+            this.rowEdges = edges;
             // a step that fails over to a child of the root goes straight to its row, without reading it
             for (int t = 1; t < base.length; t++) {
                 int f = fail[t];
@@ -105,20 +122,12 @@ final class SymbolAutomaton {
                 }
             }
         } else {
-            this.dense = null;
+            this.rowEdges = null;
         }
-    }
-
-    /** {@link #next} without the dense table. */
-    private int slowNext(int s, int symbol) {
-        while (s != ROOT) {
-            int t = st[4 * s] + symbol;
-            if (4 * t + 1 < st.length && st[4 * t + 1] == s) {
-                return t;
-            }
-            s = st[4 * s + 2];
+        this.rootCoded = new int[rootNext.length];
+        for (int c = 1; c < rootNext.length; c++) {
+            rootCoded[c] = coded(rootNext[c]);
         }
-        return symbol < rootNext.length ? rootNext[symbol] : ROOT;
     }
 
     /** The state after reading {@code symbol} in state {@code s}, following failure links. */
@@ -127,7 +136,7 @@ final class SymbolAutomaton {
             return ROOT;
         }
         int[] st = this.st;
-        if (dense != null && s != ROOT && st[4 * s + 1] == ROOT) {
+        if (rowEdges != null && s != ROOT && st[4 * s + 1] == ROOT) {
             return row(s, symbol);
         }
         while (s != ROOT) {
@@ -144,9 +153,80 @@ final class SymbolAutomaton {
         return symbol < rootNext.length ? rootNext[symbol] : ROOT;
     }
 
-    /** The step from {@code s}, a child of the root, by its row of the dense table. */
+    /** The step from {@code s}, a child of the root: its child if it has one, else the root's step. */
     private int row(int s, int symbol) {
-        return symbol < denseStride ? dense[(s - rootBase) * denseStride + symbol] : ROOT;
+        if (symbol < stride) {
+            int bit = (s - rootBase) * stride + symbol;
+            if ((rowEdges[bit >>> 6] & 1L << bit) != 0) {
+                return st[4 * s] + symbol;
+            }
+        }
+        return symbol < rootNext.length ? rootNext[symbol] : ROOT;
+    }
+
+    /** The coded root, where a coded walk starts. */
+    static int start() {
+        return ROOT;
+    }
+
+    /** State {@code s} as a coded state. */
+    private int coded(int s) {
+        if (s == ROOT) {
+            return ROOT;
+        }
+        return s | (st[4 * s + 3] != -1 ? CODED_OUT : 0) | (rowEdges != null && st[4 * s + 1] == ROOT ? CODED_ROW : 0);
+    }
+
+    /**
+     * {@link #next} on coded states. From the root or a child of the root (nearly every step of a walk
+     * over text that is mostly not a pattern) it reads only {@link #rowEdges} and {@link #rootCoded}, both
+     * small; the big array is read only to enter or leave a deeper state.
+     */
+    int step(int code, int symbol) {
+        if (symbol <= 0) {
+            return ROOT;
+        }
+        if ((code & CODED_ROW) != 0) {
+            return rowCoded(code & STATE_MASK, symbol);
+        }
+        int s = code & STATE_MASK;
+        int[] st = this.st;
+        while (s != ROOT) {
+            int t = st[4 * s] + symbol;
+            if (4 * t + 1 < st.length && st[4 * t + 1] == s) {
+                return coded(t);
+            }
+            int f = st[4 * s + 2];
+            if (f >= FAIL_TO_ROW) {
+                return rowCoded(f - FAIL_TO_ROW, symbol);
+            }
+            s = f;
+        }
+        return symbol < rootCoded.length ? rootCoded[symbol] : ROOT;
+    }
+
+    /**
+     * {@link #row} on coded states: the row of child {@code s} is its symbol, {@code s - rootBase}; only a
+     * real child costs a load of the big array (for the child's base and its own bits).
+     */
+    private int rowCoded(int s, int symbol) {
+        if (symbol < stride) {
+            int bit = (s - rootBase) * stride + symbol;
+            if ((rowEdges[bit >>> 6] & 1L << bit) != 0) {
+                return coded(st[4 * s] + symbol);
+            }
+        }
+        return symbol < rootCoded.length ? rootCoded[symbol] : ROOT;
+    }
+
+    /** The state id of a coded state. */
+    static int stateOf(int code) {
+        return code & STATE_MASK;
+    }
+
+    /** {@link #hasOutput} of a coded state, without reading the automaton. */
+    static boolean codedHasOutput(int code) {
+        return (code & CODED_OUT) != 0;
     }
 
     /** True if some pattern ends in {@code s} or in a state on its fail chain. */
@@ -187,7 +267,7 @@ final class SymbolAutomaton {
     /** Approximate heap used by the arrays, in bytes. */
     long bytes() {
         return 4L * (st.length + rootNext.length + outputLink.length + outputs.length + patternLength.length
-                + (dense == null ? 0 : dense.length));
+                + rootCoded.length + (rowEdges == null ? 0 : 2L * rowEdges.length));
     }
 
     /** Builds an automaton from patterns added one by one; each added pattern gets the next id. */
