@@ -7,7 +7,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.qinglang.app.check.VerdictView;
 import org.qinglang.core.verdict.Moderator;
 import org.qinglang.core.verdict.Verdict;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -35,32 +34,16 @@ class EventIngestion {
     private final EventStore store;
     private final StreamHandOff handOff;
     private final TransactionTemplate tx;
-    /** Concurrent batches committed together, or null to commit each in its own transaction. */
-    private final GroupCommit group;
     private final ObjectMapper json;
     private final Counter accepted;
     private final Counter duplicates;
 
-    /**
-     * @param groupCommit {@code auto} (together on the embedded H2, one by one elsewhere), {@code on} or {@code off}:
-     *                    see {@link GroupCommit}
-     */
     EventIngestion(Moderator moderator, EventStore store, StreamHandOff handOff, TransactionTemplate tx,
-                   ObjectMapper json, MeterRegistry meters,
-                   @Value("${qinglang.events.group-commit:auto}") String groupCommit,
-                   @Value("${spring.datasource.url:}") String databaseUrl) {
+                   ObjectMapper json, MeterRegistry meters) {
         this.moderator = moderator;
         this.store = store;
         this.handOff = handOff;
         this.tx = tx;
-        boolean together = switch (groupCommit) {
-            case "auto" -> databaseUrl.startsWith("jdbc:h2:");
-            case "on" -> true;
-            case "off" -> false;
-            default -> throw new IllegalArgumentException(
-                    "qinglang.events.group-commit must be auto, on or off, was " + groupCommit);
-        };
-        this.group = together ? new GroupCommit(store, tx) : null;
         this.json = json;
         this.accepted = Counter.builder("qinglang.events.accepted").description("events committed").register(meters);
         this.duplicates = Counter.builder("qinglang.events.duplicates")
@@ -80,8 +63,7 @@ class EventIngestion {
             }
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        boolean[] fresh = group != null ? group.insert(rows, apiKeyId, now)
-                : tx.execute(status -> store.insert(rows, apiKeyId, now));
+        boolean[] fresh = tx.execute(status -> store.insert(rows, apiKeyId, now));
         List<IncomingEvent> committed = new ArrayList<>(events.size());
         for (int i = 0; i < fresh.length; i++) {
             if (fresh[i]) {
