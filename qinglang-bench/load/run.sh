@@ -4,7 +4,7 @@
 # API key through the console as admin, runs wrk against /api/v1/text/check and /api/v1/events, and stops.
 #   qinglang-bench/load/run.sh [h2|pg] [seconds]      (pg: createdb/dropdb on localhost as postgres)
 #   WARMUP=60 (seconds of check load before measuring: the JIT needs about a minute), CONNS=16, THREADS=2 (check),
-#   SERVER_OPTS="-Dqinglang.events.group-commit=off" (more options for the server's JVM)
+#   SERVER_OPTS="-Xmx1g" (more options for the server's JVM)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$here/../.."
