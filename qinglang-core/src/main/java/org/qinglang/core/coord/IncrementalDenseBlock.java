@@ -20,7 +20,7 @@ import java.util.concurrent.Executor;
  *       So the amortised cost per edge is about (1 + regrowth) / regrowth times the per-edge cost of a
  *       peel. On the caller's thread, the rare edge that triggers a peel waits for it (seconds on millions
  *       of edges); given a background {@link Executor}, the peel runs there on the graph as it was when it
- *       started (the edge arrays only ever grow, so the first E edges are a snapshot that costs no copy),
+ *       started (edges live in pages that never move, so the first E edges are a snapshot that costs no copy),
  *       edges keep arriving meanwhile, and the first call after it finishes takes its block over.</li>
  * </ul>
  * Edge weights follow FRAUDAR's column weighting at the column's current degree. Right after a peel, the
@@ -28,8 +28,8 @@ import java.util.concurrent.Executor;
  * the edges added since counted in its f and gains); between peels its density is never below the density
  * it had at the last peel, but a new block far from the current one waits for the next peel.
  *
- * <p>Memory: five {@code int}s per edge (ends, two list links) plus the edge set (16 to 32 bytes), and about
- * 30 bytes per node, and while a peel runs, the graph it builds. Not thread-safe: one instance per partition of
+ * <p>Memory: four {@code int}s per edge (ends, two list links) plus the edge set (16 to 32 bytes, more while it
+ * grows), and about 30 bytes per node, and while a peel runs, the graph it builds. Not thread-safe: one instance per partition of
  * the stream (a background peel touches none of its state).
  */
 public final class IncrementalDenseBlock {
@@ -39,10 +39,11 @@ public final class IncrementalDenseBlock {
     private final int minBatch;
 
     private int edges;
-    private int[] src = new int[1024];
-    private int[] dst = new int[1024];
-    private int[] nextOut = new int[1024];
-    private int[] nextIn = new int[1024];
+    // per edge, in pages that never move (see EdgePages): its ends and its links in the two adjacency lists
+    private final EdgePages src = new EdgePages();
+    private final EdgePages dst = new EdgePages();
+    private final EdgePages nextOut = new EdgePages();
+    private final EdgePages nextIn = new EdgePages();
     private final LongSet edgeSet = new LongSet();
 
     private int rows;
@@ -107,13 +108,12 @@ public final class IncrementalDenseBlock {
             return false;
         }
         ensureNodes(row, col);
-        ensureEdges(edges + 1);
         int e = edges++;
-        src[e] = row;
-        dst[e] = col;
-        nextOut[e] = headRow[row];
+        src.set(e, row);
+        dst.set(e, col);
+        nextOut.set(e, headRow[row]);
         headRow[row] = e;
-        nextIn[e] = headCol[col];
+        nextIn.set(e, headCol[col]);
         headCol[col] = e;
         colDeg[col]++;
         double w = peeler.weight(colDeg[col]);
@@ -145,7 +145,7 @@ public final class IncrementalDenseBlock {
     public void peel() {
         running = null;
         edgesAtPeel = edges;
-        adopt(peeler.densest(graph(src, dst, edges, rows, cols)));
+        adopt(peeler.densest(graph(src.pages(), dst.pages(), edges, rows, cols)));
     }
 
     /** True while a background peel runs (its block not yet taken over). */
@@ -154,12 +154,13 @@ public final class IncrementalDenseBlock {
     }
 
     /**
-     * Starts a peel of the first {@code edges} edges in the background. The arrays are handed over as they
-     * are: later edges go to higher indices or to new arrays, so the peel's part never changes under it.
+     * Starts a peel of the first {@code edges} edges in the background. The pages are handed over as they are
+     * (this directory of them, as it is now): later edges go to higher indices, on these pages or new ones,
+     * so the peel's part never changes under it.
      */
     private void startPeel() {
-        int[] s = src;
-        int[] d = dst;
+        int[][] s = src.pages();
+        int[][] d = dst.pages();
         int e = edges;
         int r = rows;
         int c = cols;
@@ -180,10 +181,10 @@ public final class IncrementalDenseBlock {
         }
     }
 
-    private static BipartiteGraph graph(int[] src, int[] dst, int edges, int rows, int cols) {
+    private static BipartiteGraph graph(int[][] src, int[][] dst, int edges, int rows, int cols) {
         BipartiteGraph.Builder b = new BipartiteGraph.Builder(rows, cols);
         for (int e = 0; e < edges; e++) {
-            b.add(src[e], dst[e]);
+            b.add(EdgePages.get(src, e), EdgePages.get(dst, e));
         }
         return b.build();
     }
@@ -204,8 +205,8 @@ public final class IncrementalDenseBlock {
         blockCols = block.cols().length;
         f = 0;
         for (int r : block.rows()) {
-            for (int e = headRow[r]; e >= 0; e = nextOut[e]) {
-                int c = dst[e];
+            for (int e = headRow[r]; e >= 0; e = nextOut.get(e)) {
+                int c = dst.get(e);
                 double w = peeler.weight(colDeg[c]);
                 if (inCol[c]) {
                     f += w;
@@ -216,9 +217,9 @@ public final class IncrementalDenseBlock {
         }
         for (int c : block.cols()) {
             double w = peeler.weight(colDeg[c]);
-            for (int e = headCol[c]; e >= 0; e = nextIn[e]) {
-                if (!inRow[src[e]]) {
-                    gainRow[src[e]] += w;
+            for (int e = headCol[c]; e >= 0; e = nextIn.get(e)) {
+                if (!inRow[src.get(e)]) {
+                    gainRow[src.get(e)] += w;
                 }
             }
         }
@@ -244,8 +245,8 @@ public final class IncrementalDenseBlock {
         }
         long inside = 0;
         for (int r : br) {
-            for (int e = headRow[r]; e >= 0; e = nextOut[e]) {
-                if (inCol[dst[e]]) {
+            for (int e = headRow[r]; e >= 0; e = nextOut.get(e)) {
+                if (inCol[dst.get(e)]) {
                     inside++;
                 }
             }
@@ -287,8 +288,8 @@ public final class IncrementalDenseBlock {
                 blockRows++;
                 f += gainRow[x];
                 gainRow[x] = 0;
-                for (int e = headRow[x]; e >= 0; e = nextOut[e]) {
-                    int c = dst[e];
+                for (int e = headRow[x]; e >= 0; e = nextOut.get(e)) {
+                    int c = dst.get(e);
                     if (!inCol[c]) {
                         gainCol[c] += peeler.weight(colDeg[c]);
                         top = push(top, -(c + 1));
@@ -304,8 +305,8 @@ public final class IncrementalDenseBlock {
                 f += gainCol[c];
                 gainCol[c] = 0;
                 double w = peeler.weight(colDeg[c]);
-                for (int e = headCol[c]; e >= 0; e = nextIn[e]) {
-                    int r = src[e];
+                for (int e = headCol[c]; e >= 0; e = nextIn.get(e)) {
+                    int r = src.get(e);
                     if (!inRow[r]) {
                         gainRow[r] += w;
                         top = push(top, r);
@@ -321,16 +322,6 @@ public final class IncrementalDenseBlock {
         }
         work[top] = node;
         return top + 1;
-    }
-
-    private void ensureEdges(int n) {
-        if (n > src.length) {
-            int cap = Math.max(n, src.length * 2);
-            src = Arrays.copyOf(src, cap);
-            dst = Arrays.copyOf(dst, cap);
-            nextOut = Arrays.copyOf(nextOut, cap);
-            nextIn = Arrays.copyOf(nextIn, cap);
-        }
     }
 
     private void ensureNodes(int row, int col) {
@@ -353,6 +344,50 @@ public final class IncrementalDenseBlock {
         }
         rows = Math.max(rows, row + 1);
         cols = Math.max(cols, col + 1);
+    }
+
+    /**
+     * A growing int array in pages of {@value #PAGE} ints (2 MB, so that G1 keeps them in place as humongous
+     * objects) that are never moved once full size: growing allocates one page and, now and then, a longer
+     * directory of pages. So no edge waits for millions of entries to be copied, and a background peel can read
+     * the first E entries while more are appended. The first page starts small and doubles up to full size (a
+     * short copy; the copy left behind keeps what a peel under way reads).
+     */
+    private static final class EdgePages {
+        static final int PAGE_BITS = 19;
+        static final int PAGE = 1 << PAGE_BITS;
+        private int[][] pages = {new int[1024]};
+
+        int get(int i) {
+            return pages[i >>> PAGE_BITS][i & (PAGE - 1)];
+        }
+
+        static int get(int[][] pages, int i) {
+            return pages[i >>> PAGE_BITS][i & (PAGE - 1)];
+        }
+
+        void set(int i, int v) {
+            int p = i >>> PAGE_BITS;
+            if (p == 0 && i >= pages[0].length) {
+                pages[0] = Arrays.copyOf(pages[0], Math.min(PAGE, Math.max(i + 1, pages[0].length * 2)));
+            } else if (p > 0) {
+                if (p >= pages.length) {
+                    pages = Arrays.copyOf(pages, Math.max(p + 1, pages.length * 2));
+                }
+                if (pages[p] == null) {
+                    pages[p] = new int[PAGE];
+                }
+            }
+            pages[p][i & (PAGE - 1)] = v;
+        }
+
+        /**
+         * A copy of the directory as it is now (a few hundred references at most): its pages' entries below the
+         * current size never change, and the copy never sees page 0 replaced.
+         */
+        int[][] pages() {
+            return pages.clone();
+        }
     }
 
     private static int[] filled(int n) {
