@@ -1,6 +1,7 @@
 package org.qinglang.app.events;
 
 import org.qinglang.core.verdict.Context;
+import org.qinglang.core.verdict.Suggestion;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -59,9 +60,9 @@ class EventStore {
         return fresh;
     }
 
-    /** True for the suggestions that make a case: block and review. */
+    /** True for the suggestions that make a case: any but pass (review, block). */
     static boolean flagged(String suggestion) {
-        return suggestion.equals("block") || suggestion.equals("review");
+        return !suggestion.equals(Suggestion.PASS.id());
     }
 
     /** How many events are stored. */

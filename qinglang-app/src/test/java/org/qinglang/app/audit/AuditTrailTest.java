@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The audit trail on H2 and PostgreSQL: appended rows verify; an edited, removed or last-removed row is named. */
 class AuditTrailTest {
@@ -28,13 +27,7 @@ class AuditTrailTest {
     }
 
     private JdbcClient open(String name) {
-        if (name.equals("PostgreSQL")) {
-            assumeTrue(TestDatabases.pgUrl() != null, "skipped: " + TestDatabases.PG_ENV
-                    + " is not set (e.g. jdbc:postgresql://localhost:5432/test), so PostgreSQL is not tested here");
-            db = TestDatabases.postgres();
-        } else {
-            db = TestDatabases.h2();
-        }
+        db = TestDatabases.named(name);
         JdbcClient jdbc = JdbcClient.create(db.dataSource());
         AuditTrail trail = new AuditTrail(jdbc, new ObjectMapper());
         TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(db.dataSource()));

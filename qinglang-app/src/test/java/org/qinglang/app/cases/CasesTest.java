@@ -48,7 +48,7 @@ class CasesTest {
     }
 
     private void open(String name) {
-        db = WorkflowFixture.database(name);
+        db = TestDatabases.named(name);
         jdbc = JdbcClient.create(db.dataSource());
         cases = new Cases(jdbc, new AuditTrail(jdbc, new ObjectMapper()), new WorkflowPolicy());
         tx = new TransactionTemplate(new DataSourceTransactionManager(db.dataSource()));

@@ -3,7 +3,6 @@ package org.qinglang.app.cases;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.qinglang.app.security.ApiKeys;
-import org.qinglang.app.server.TestDatabases;
 import org.springframework.test.web.servlet.MockMvc;
 import org.qinglang.app.security.Scope;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -11,7 +10,6 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -60,15 +58,5 @@ public final class WorkflowFixture {
                         .with(csrf()).contentType("application/json").content("{\"severity\":\"moderate\"," + GROUND + "}"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         return json.readTree(out).get("decisions").get(0);
-    }
-
-    /** A fresh migrated database by name (H2, or PostgreSQL when {@link TestDatabases#PG_ENV} is set, else skipped). */
-    public static TestDatabases.Db database(String name) {
-        if (name.equals("PostgreSQL")) {
-            assumeTrue(TestDatabases.pgUrl() != null, "skipped: " + TestDatabases.PG_ENV
-                    + " is not set (e.g. jdbc:postgresql://localhost:5432/test), so PostgreSQL is not tested here");
-            return TestDatabases.postgres();
-        }
-        return TestDatabases.h2();
     }
 }

@@ -19,7 +19,6 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The event table on H2 and PostgreSQL: batches insert once, ids already there are skipped and reported. */
 class EventStoreTest {
@@ -38,13 +37,7 @@ class EventStoreTest {
     }
 
     private JdbcTemplate open(String name) {
-        if (name.equals("PostgreSQL")) {
-            assumeTrue(TestDatabases.pgUrl() != null, "skipped: " + TestDatabases.PG_ENV
-                    + " is not set (e.g. jdbc:postgresql://localhost:5432/test), so PostgreSQL is not tested here");
-            db = TestDatabases.postgres();
-        } else {
-            db = TestDatabases.h2();
-        }
+        db = TestDatabases.named(name);
         return new JdbcTemplate(db.dataSource());
     }
 

@@ -5,7 +5,6 @@ import org.qinglang.app.server.TestDatabases;
 import java.sql.Connection;
 import java.sql.SQLException;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Opens the database a parameterised persistence test is named for; PostgreSQL only when configured. */
 public final class Dbs {
@@ -19,12 +18,10 @@ public final class Dbs {
      * statements (slow, and on a loaded machine once seen to reopen without its tables).
      */
     public static TestDatabases.Db open(String name) {
-        if (name.equals("PostgreSQL")) {
-            assumeTrue(TestDatabases.pgUrl() != null, "skipped: " + TestDatabases.PG_ENV
-                    + " is not set (e.g. jdbc:postgresql://localhost:5432/test), so PostgreSQL is not tested here");
-            return TestDatabases.postgres();
+        TestDatabases.Db db = TestDatabases.named(name);
+        if (!name.equals("H2")) {
+            return db;
         }
-        TestDatabases.Db db = TestDatabases.h2();
         try {
             Connection held = db.dataSource().getConnection();
             return new TestDatabases.Db(db.name(), db.dataSource(), db.url(), db.user(), () -> {

@@ -99,7 +99,7 @@ class WebhookDispatcherTest {
     }
 
     private JdbcClient open(String name) {
-        db = WorkflowFixture.database(name);
+        db = TestDatabases.named(name);
         return JdbcClient.create(db.dataSource());
     }
 

@@ -42,7 +42,7 @@ class ConsoleUsersTest {
     }
 
     private ConsoleUsers open(String name) {
-        db = WorkflowFixture.database(name);
+        db = TestDatabases.named(name);
         JdbcClient jdbc = JdbcClient.create(db.dataSource());
         return new ConsoleUsers(jdbc, new BCryptPasswordEncoder(4), new AuditTrail(jdbc, new ObjectMapper()));
     }

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 /**
  * The databases the persistence tests run on: H2 in PostgreSQL mode always, and the PostgreSQL at
  * {@code QINGLANG_TEST_PG_URL} (user {@code QINGLANG_TEST_PG_USER}, default postgres) when it is set, in a
@@ -60,6 +62,19 @@ public final class TestDatabases {
     public static String pgUrl() {
         String url = System.getenv(PG_ENV);
         return url == null || url.isBlank() ? null : url;
+    }
+
+    /**
+     * A fresh migrated database by the name {@link #names()} gives: "H2", or "PostgreSQL" (the test is skipped,
+     * saying why, when {@link #PG_ENV} is not set).
+     */
+    public static Db named(String name) {
+        if (name.equals("PostgreSQL")) {
+            assumeTrue(pgUrl() != null, "skipped: " + PG_ENV
+                    + " is not set (e.g. jdbc:postgresql://localhost:5432/test), so PostgreSQL is not tested here");
+            return postgres();
+        }
+        return h2();
     }
 
     /** H2 always, PostgreSQL when configured; for parameterised tests (each test makes its own). */

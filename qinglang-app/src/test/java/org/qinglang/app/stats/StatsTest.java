@@ -48,7 +48,7 @@ class StatsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void countsRatesAndSanctionedAccountsPerChinaDay(String name) {
-        db = WorkflowFixture.database(name);
+        db = TestDatabases.named(name);
         JdbcClient jdbc = JdbcClient.create(db.dataSource());
         // 2026-12-01 in China: 2026-11-30T16:00Z .. 2026-12-01T16:00Z
         long onTime = aCase(jdbc, "cyberviolence", "2026-12-01T01:00:00+08:00", "2026-12-01T03:00:00+08:00",
