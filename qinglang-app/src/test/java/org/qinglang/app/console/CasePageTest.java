@@ -291,6 +291,9 @@ class CasePageTest {
                 .contains("name=\"_csrf\"").contains("&lt;b&gt;inciter").doesNotContain(evil)
                 .contains("<option value=\"first-poster\" selected=\"selected\">首发者</option>")
                 .contains("<option value=\"skip\">不处理</option>");
+        assertThat(html.substring(html.indexOf("id=\"batch\""))).as("the batch form has its own basis and facts")
+                .contains("name=\"groundKind\"").contains("name=\"groundReference\"")
+                .contains("name=\"groundExplanation\"").contains("name=\"facts\"");
         assertThat(send(get("/console/cases/" + id).param("lang", "en").with(senior(sara))).getContentAsString())
                 .contains("Batch decision (by role)").contains("leave out").contains("(4 accounts)");
         org.springframework.util.MultiValueMap<String, String> shown = batchAsShown(html);
