@@ -459,15 +459,18 @@ public final class FeatureLibrary {
             int start = starts[from];
             // two Han characters side by side that are themselves an ordinary word (飞舞 for 废物): the veto
             // would drop the hit, so it is not made (the rest of the veto needs the text after it)
-            boolean pairMayBeWord = length == 2 && end == start + 2 && keys[from] != 0 && keys[from + 1] != 0
-                    && words.mayStartWord(found.han[start], found.han[start + 1]);
+            // (looked up once per output, when an entry of two chars first asks: -1 not yet, 0 no, 1 yes)
+            int pairIsWord = length == 2 && end == start + 2 && keys[from] != 0 && keys[from + 1] != 0
+                    && words.mayStartWord(found.han[start], found.han[start + 1]) ? -1 : 0;
             for (int k = a.outputHead(o); a.output(k) >= 0; k++) {
                 int[] data = soundRefData[a.output(k)];
                 for (int g = 0; g < data.length; g += 1 + length) {
                     int differs = soundMatch(keys, from, data, g + 1, length);
                     if (differs > 0 || differs == 0 && (data[g] & 1) == 0) {
                         int entry = data[g] >>> 1;
-                        if (pairMayBeWord && foldedLength[entry] <= 2 && veto.isOtherWord(found.han, start, end, entry)) {
+                        if (pairIsWord != 0 && foldedLength[entry] <= 2
+                                && (pairIsWord > 0 || (pairIsWord = veto.isWord(found.han, start, end) ? 1 : 0) > 0)
+                                && !veto.containsOwnTerm(found.han, start, end, entry)) {
                             continue;
                         }
                         found.add(~entry, start, end, KIND_SOUND);

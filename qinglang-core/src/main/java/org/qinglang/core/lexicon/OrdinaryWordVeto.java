@@ -17,12 +17,27 @@ final class OrdinaryWordVeto {
     private final String[][] foldedAliases;
     /** Per entry: the length of its folded term in chars. */
     private final int[] termLength;
+    /**
+     * Per entry: the first two chars of its folded term as {@code c0 << 16 | c1} (c1 is 0 for a one-char
+     * term), so that the common question "does this word contain the term" is answered from one flat array
+     * instead of the term's string.
+     */
+    private final int[] termHead;
+    /** Per entry: true if it has aliases (whose strings are then compared too). */
+    private final boolean[] hasAliases;
 
     OrdinaryWordVeto(WordList words, String[] foldedTerms, String[][] foldedAliases, int[] termLength) {
         this.words = words;
         this.foldedTerms = foldedTerms;
         this.foldedAliases = foldedAliases;
         this.termLength = termLength;
+        this.termHead = new int[foldedTerms.length];
+        this.hasAliases = new boolean[foldedTerms.length];
+        for (int i = 0; i < foldedTerms.length; i++) {
+            String t = foldedTerms[i];
+            termHead[i] = t.isEmpty() ? 0 : t.charAt(0) << 16 | (t.length() > 1 ? t.charAt(1) : 0);
+            hasAliases[i] = foldedAliases[i].length > 0;
+        }
     }
 
     /**
@@ -144,6 +159,11 @@ final class OrdinaryWordVeto {
 
     /** True if {@code han[from, to)} is all Han and an ordinary word that is not about the entry. */
     boolean isOtherWord(char[] han, int from, int to, int entry) {
+        return isWord(han, from, to) && !containsOwnTerm(han, from, to, entry);
+    }
+
+    /** True if {@code han[from, to)} is all Han and an ordinary word (whatever entry asks). */
+    boolean isWord(char[] han, int from, int to) {
         int len = to - from;
         if (len < 2 || len > WordList.MAX_WORD_LENGTH || !words.mayStartWord(han[from], han[from + 1])) {
             return false;
@@ -153,16 +173,39 @@ final class OrdinaryWordVeto {
                 return false;
             }
         }
-        return words.contains(han, from, to) && !containsOwnTerm(han, from, to, entry);
+        return words.contains(han, from, to);
     }
 
     /** True if the word {@code han[from, to)} contains the entry's folded term or one of its aliases. */
-    private boolean containsOwnTerm(char[] han, int from, int to, int entry) {
-        if (contains(han, from, to, foldedTerms[entry])) {
+    boolean containsOwnTerm(char[] han, int from, int to, int entry) {
+        if (mayContainTerm(han, from, to, entry) && contains(han, from, to, foldedTerms[entry])) {
             return true;
+        }
+        if (!hasAliases[entry]) {
+            return false;
         }
         for (String alias : foldedAliases[entry]) {
             if (contains(han, from, to, alias)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * False if {@code han[from, to)} cannot contain the entry's folded term: no place in it starts with the
+     * term's first two chars. Exact for terms of up to two chars; a longer term is then compared in full.
+     */
+    private boolean mayContainTerm(char[] han, int from, int to, int entry) {
+        int head = termHead[entry];
+        char c0 = (char) (head >>> 16);
+        char c1 = (char) head;
+        int n = termLength[entry];
+        if (n == 0) {
+            return true;
+        }
+        for (int i = from; i + n <= to; i++) {
+            if (han[i] == c0 && (n == 1 || han[i + 1] == c1)) {
                 return true;
             }
         }
