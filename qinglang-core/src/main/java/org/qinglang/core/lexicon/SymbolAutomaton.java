@@ -58,15 +58,6 @@ final class SymbolAutomaton {
      * automaton's alphabet is too large for the table; a hashed filter in its place measured slower).
      */
     private final long[] rowEdges;
-    /**
-     * When the alphabet is too large for {@link #rowEdges} (the character automaton's): per child of the
-     * root, {@value #BLOOM_BITS} bits, one set for each of its children's symbols hashed; a clear bit says
-     * that the child has no child for that symbol, so the step goes to the root's transition without
-     * probing the big array (where most steps of a walk over text would miss the cache and then fail).
-     */
-    private final long[] rowBloom;
-    private static final int BLOOM_BITS = 256;
-    private static final int BLOOM_SHIFT = 32 - 8;
     private final int stride;
     private final int rootBase;
 
@@ -130,18 +121,8 @@ final class SymbolAutomaton {
                     st[4 * t + 2] = f | FAIL_TO_ROW;
                 }
             }
-            this.rowBloom = null;
         } else {
             this.rowEdges = null;
-            long[] bloom = new long[(maxSymbol + 1) * (BLOOM_BITS / 64)];
-            for (int t = 1; t < base.length; t++) {
-                int parent = check[t];
-                if (parent > 0 && parent < base.length && check[parent] == ROOT) {
-                    int h = bloomHash(t - base[parent]);
-                    bloom[(parent - rootBase) * (BLOOM_BITS / 64) + (h >>> 6)] |= 1L << h;
-                }
-            }
-            this.rowBloom = bloom;
         }
         this.rootCoded = new int[rootNext.length];
         for (int c = 1; c < rootNext.length; c++) {
@@ -155,15 +136,8 @@ final class SymbolAutomaton {
             return ROOT;
         }
         int[] st = this.st;
-        if (s != ROOT && st[4 * s + 1] == ROOT) {
-            if (rowEdges != null) {
-                return row(s, symbol);
-            }
-            int h = bloomHash(symbol);
-            if ((rowBloom[(s - rootBase) * (BLOOM_BITS / 64) + (h >>> 6)] & 1L << h) == 0) {
-                // no child for this symbol; a child of the root fails to the root
-                return symbol < rootNext.length ? rootNext[symbol] : ROOT;
-            }
+        if (rowEdges != null && s != ROOT && st[4 * s + 1] == ROOT) {
+            return row(s, symbol);
         }
         while (s != ROOT) {
             int t = st[4 * s] + symbol;
@@ -177,10 +151,6 @@ final class SymbolAutomaton {
             s = f;
         }
         return symbol < rootNext.length ? rootNext[symbol] : ROOT;
-    }
-
-    private static int bloomHash(int symbol) {
-        return (symbol * 0x9E3779B1) >>> BLOOM_SHIFT;
     }
 
     /** The step from {@code s}, a child of the root: its child if it has one, else the root's step. */
@@ -297,8 +267,7 @@ final class SymbolAutomaton {
     /** Approximate heap used by the arrays, in bytes. */
     long bytes() {
         return 4L * (st.length + rootNext.length + outputLink.length + outputs.length + patternLength.length
-                + rootCoded.length + (rowEdges == null ? 0 : 2L * rowEdges.length)
-                + (rowBloom == null ? 0 : 2L * rowBloom.length));
+                + rootCoded.length + (rowEdges == null ? 0 : 2L * rowEdges.length));
     }
 
     /** Builds an automaton from patterns added one by one; each added pattern gets the next id. */
