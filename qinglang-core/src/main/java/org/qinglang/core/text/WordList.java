@@ -35,13 +35,20 @@ public final class WordList {
     private final int mask;
     /** One bit per hashed pair of first two characters of some word: most pairs start no word. */
     private final long[] starts;
+    /**
+     * One bit per hashed pair of last two characters of some word of three or more: a lookup whose end
+     * pair has no bit is answered without hashing the word or probing the table (the veto asks mostly
+     * about spans that are no word).
+     */
+    private final long[] ends;
     private final int size;
     private final Map<Character, Long> characterFrequencies;
     private final BitSet common = new BitSet(0x10000);
 
-    private WordList(int[] table, long[] starts, int size, Map<Character, Long> characterFrequencies) {
+    private WordList(int[] table, long[] starts, long[] ends, int size, Map<Character, Long> characterFrequencies) {
         this.table = table;
         this.starts = starts;
+        this.ends = ends;
         this.mask = table.length - 1;
         this.size = size;
         this.characterFrequencies = characterFrequencies;
@@ -67,6 +74,12 @@ public final class WordList {
         int len = to - from;
         if (len < 2 || len > MAX_WORD_LENGTH) {
             return false;
+        }
+        if (len > 2) {
+            int e = pairHash(text[to - 2], text[to - 1]);
+            if ((ends[e >>> 6] & (1L << e)) == 0) {
+                return false;
+            }
         }
         long h = hash(text, from, to);
         int fingerprint = fingerprint(h);
@@ -143,6 +156,7 @@ public final class WordList {
         }
         int[] table = new int[1 << 17];
         long[] starts = new long[(1 << STARTS_BITS) / 64];
+        long[] ends = new long[(1 << STARTS_BITS) / 64];
         int mask = table.length - 1;
         int size = 0;
         Map<Character, Long> chars = new HashMap<>();
@@ -169,6 +183,10 @@ public final class WordList {
                 char[] c = word.toCharArray();
                 int ph = pairHash(c[0], c[1]);
                 starts[ph >>> 6] |= 1L << ph;
+                if (c.length > 2) {
+                    int eh = pairHash(c[c.length - 2], c[c.length - 1]);
+                    ends[eh >>> 6] |= 1L << eh;
+                }
                 long h = hash(c, 0, c.length);
                 int fingerprint = fingerprint(h);
                 int i = (int) h & mask;
@@ -186,7 +204,7 @@ public final class WordList {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new WordList(table, starts, size, Map.copyOf(chars));
+        return new WordList(table, starts, ends, size, Map.copyOf(chars));
     }
 
     private static boolean allHan(String w) {

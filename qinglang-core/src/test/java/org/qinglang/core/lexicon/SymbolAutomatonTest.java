@@ -35,6 +35,36 @@ class SymbolAutomatonTest {
         }
     }
 
+    /**
+     * An alphabet too large for the table of depth-one edges, as the character automaton's (steps from a
+     * child of the root then probe the double array like any other state).
+     */
+    @Test
+    void findsEveryOccurrenceLikeANaiveMatcherOverALargeAlphabet() {
+        Random random = new Random(7);
+        for (int round = 0; round < 200; round++) {
+            int[] pool = new int[3 + random.nextInt(300)];
+            for (int k = 0; k < pool.length; k++) {
+                pool[k] = 1 + random.nextInt(5000);
+            }
+            List<int[]> patterns = new ArrayList<>();
+            patterns.add(new int[] {4999, 4998}); // makes the alphabet large
+            for (int p = 0, n = 1 + random.nextInt(400); p < n; p++) {
+                int[] pat = new int[1 + random.nextInt(5)];
+                for (int k = 0; k < pat.length; k++) {
+                    pat[k] = pool[random.nextInt(Math.min(pool.length, 12))];
+                }
+                patterns.add(pat);
+            }
+            int[] text = new int[random.nextInt(200)];
+            for (int k = 0; k < text.length; k++) {
+                text[k] = random.nextInt(8) == 0 ? random.nextInt(5002) : pool[random.nextInt(Math.min(pool.length, 14))];
+            }
+            SymbolAutomaton a = SymbolAutomaton.of(patterns);
+            assertThat(walk(a, text)).as("round %d", round).isEqualTo(naive(patterns, text));
+        }
+    }
+
     @Test
     void rejectsEmptyPatternsAndNonPositiveSymbols() {
         SymbolAutomaton.Builder b = new SymbolAutomaton.Builder();
