@@ -142,8 +142,10 @@ final class OrdinaryWordVeto {
             if (han[a] == 0 || a + 1 >= n || han[a + 1] == 0 || !words.mayStartWord(han[a], han[a + 1])) {
                 continue;
             }
-            for (int b = Math.max(a + 2, a < start ? start + 1 : end + 1); b <= Math.min(n, a + longest); b++) {
-                if (isOtherWord(han, a, b, entry)) {
+            // a word is all Han: b runs to the end of the Han run from a (what isOtherWord would check)
+            int run = hanRunEnd(han, a, Math.min(n, a + longest));
+            for (int b = Math.max(a + 2, a < start ? start + 1 : end + 1); b <= run; b++) {
+                if (words.contains(han, a, b) && !containsOwnTerm(han, a, b, entry)) {
                     if (claimed == null) {
                         return true;
                     }
@@ -155,6 +157,15 @@ final class OrdinaryWordVeto {
             }
         }
         return any;
+    }
+
+    /** The first index from {@code from} on, at most {@code limit}, that holds no Han character. */
+    private static int hanRunEnd(char[] han, int from, int limit) {
+        int i = from;
+        while (i < limit && han[i] != 0) {
+            i++;
+        }
+        return i;
     }
 
     /** True if {@code han[from, to)} is all Han and an ordinary word that is not about the entry. */
