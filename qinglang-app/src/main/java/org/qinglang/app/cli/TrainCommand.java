@@ -64,10 +64,15 @@ public final class TrainCommand implements Callable<Integer> {
             description = "fast: feature-library hits as features: on, off, or try both; default: ${DEFAULT-VALUE}")
     String libraryFeatures;
 
-    @Option(names = "--combination", paramLabel = "score|features|both", defaultValue = "score",
-            description = "accurate: stack the fast score on the sentence vector, train one model over both"
-                    + " feature sets, or try both; default: ${DEFAULT-VALUE}")
+    @Option(names = "--combination", paramLabel = "score|fm|standard|features|both", defaultValue = "standard",
+            description = "accurate: stack the fast score on the sentence vector by logistic regression (score) or"
+                    + " by a factorization machine (fm), try those two (standard), train one model over both"
+                    + " feature sets (features), or try score and features (both); default: ${DEFAULT-VALUE}")
     String combination;
+
+    @Option(names = "--epochs", split = ",", paramLabel = "N",
+            description = "accurate, fm: passes over the training texts to try (default: 3,6)")
+    List<Integer> epochs;
 
     @Option(names = "--scale", split = ",", paramLabel = "S",
             description = "accurate, features: factors on the sentence vector to try (default: 1,2,4)")
@@ -177,12 +182,15 @@ public final class TrainCommand implements Callable<Integer> {
     private int trainAccurate(PrintWriter err, PrintWriter stdout) {
         List<AccurateModel.Combination> combinations = switch (combination.toLowerCase(Locale.ROOT)) {
             case "score" -> List.of(AccurateModel.Combination.SCORE);
+            case "fm" -> List.of(AccurateModel.Combination.FM);
+            case "standard" -> List.of(AccurateModel.Combination.SCORE, AccurateModel.Combination.FM);
             case "features" -> List.of(AccurateModel.Combination.FEATURES);
             case "both" -> List.of(AccurateModel.Combination.SCORE, AccurateModel.Combination.FEATURES);
             default -> null;
         };
         if (combinations == null) {
-            err.println("train: --combination must be score, features or both, was '" + combination + "'");
+            err.println("train: --combination must be score, fm, standard, features or both, was '" + combination
+                    + "'");
             return Qinglang.USAGE;
         }
         if (hashBits != null || !libraryFeatures.equalsIgnoreCase("both")) {
@@ -194,7 +202,7 @@ public final class TrainCommand implements Callable<Integer> {
         AccurateTrainer.Grid grid;
         try {
             grid = new AccurateTrainer.Grid(combinations, cs == null ? standard.cs() : cs,
-                    scales == null ? standard.scales() : scales);
+                    scales == null ? standard.scales() : scales, epochs == null ? standard.epochs() : epochs);
         } catch (IllegalArgumentException e) {
             err.println("train: " + e.getMessage());
             return Qinglang.USAGE;
@@ -213,7 +221,7 @@ public final class TrainCommand implements Callable<Integer> {
                     SentenceEncoder.shared(), Optional.of(cacheDir), d.sha256(), CREATED_BY,
                     trainAndDev ? AccurateTrainer.Fit.TRAIN_AND_DEV : AccurateTrainer.Fit.TRAIN,
                     (stage, done, total, t) -> progress.draw(done, total, t.map(x -> String.format(Locale.ROOT,
-                            "%s, C %s, scale %s: dev accuracy %.2f %%", x.combination().id(), x.c(), x.scale(),
+                            "%s, C/epochs %s, scale %s: dev accuracy %.2f %%", x.combination().id(), x.c(), x.scale(),
                             100 * x.dev().accuracy())).orElse(stage)));
         } catch (IllegalArgumentException e) {
             progress.done();
@@ -235,7 +243,7 @@ public final class TrainCommand implements Callable<Integer> {
                 d.train().size(), d.dev().size(), d.sha256());
         stdout.printf(Locale.ROOT, "n-gram part: %s, C %s (the shipped fast model's); encoder %s%n",
                 fast.features(), fast.about().c(), SentenceEncoder.ID);
-        stdout.println("combination  C        scale  threshold  dev accuracy  dev macro-F1");
+        stdout.println("combination  C/epochs scale  threshold  dev accuracy  dev macro-F1");
         for (AccurateTrainer.Trial t : result.trials()) {
             stdout.printf(Locale.ROOT, "%-12s %-8s %-6s %-10.3f %6.2f %%      %6.2f %%%s%n", t.combination().id(),
                     t.c(), t.scale(), t.threshold(), 100 * t.dev().accuracy(), 100 * t.dev().macroF1(),

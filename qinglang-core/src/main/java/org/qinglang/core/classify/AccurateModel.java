@@ -1,15 +1,17 @@
 package org.qinglang.core.classify;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * The accurate abusive-language model (精准模式): logistic regression over the sentence vector of
+ * The accurate abusive-language model (精准模式): a logistic model over the sentence vector of
  * {@link SentenceEncoder} and the fast model's n-gram part. The score is
- * {@code 1 / (1 + e^-(v·e + f·m + b))}, where {@code e} is the text's unit-length sentence vector,
+ * {@code 1 / (1 + e^-(v·e + f·m + b + q(u)))}, where {@code e} is the text's sentence vector,
  * {@code m} the margin {@code w·x + b'} of {@link #fast()} on the text's n-gram features, {@code v} the
- * embedding weights and {@code f} the fast weight. Two ways of training it give this one form
- * ({@link Combination}).
+ * embedding weights, {@code f} the fast weight, and {@code q} the pairwise part of a factorization machine
+ * over {@code u = [e, m]} ({@link Interactions}; none for the linear combinations). Three ways of training
+ * it give this one form ({@link Combination}).
  *
  * <p>Immutable and thread-safe. Made by {@link AccurateTrainer}, stored and loaded by {@link ModelFile}.
  * Scoring a text costs one run of the encoder (3–5 ms on one core for a comment of 50–100 characters) plus the fast features.
@@ -18,14 +20,92 @@ import java.util.Objects;
  * @param fast             the n-gram part; its threshold is not used
  * @param embeddingWeights one weight per dimension of the sentence vector; never modified
  * @param fastWeight       f, the weight of the fast part's margin
+ * @param interactions     q, the pairwise part ({@link Interactions#NONE} unless {@link Combination#FM})
  * @param bias             b
  * @param threshold        the score from which the label is 1, in (0, 1)
  * @param about            where the model came from
  * @param encoder          the sentence encoder (not stored: its {@link SentenceEncoder#ID} is)
  */
 public record AccurateModel(Combination combination, FastModel fast, float[] embeddingWeights, float fastWeight,
-                            float bias, double threshold, FastModel.Provenance about, SentenceEncoder encoder)
+                            Interactions interactions, float bias, double threshold, FastModel.Provenance about,
+                            SentenceEncoder encoder)
         implements AbuseClassifier {
+
+    /** A linear model (no pairwise part): {@link Combination#SCORE} or {@link Combination#FEATURES}. */
+    public AccurateModel(Combination combination, FastModel fast, float[] embeddingWeights, float fastWeight,
+                         float bias, double threshold, FastModel.Provenance about, SentenceEncoder encoder) {
+        this(combination, fast, embeddingWeights, fastWeight, Interactions.NONE, bias, threshold, about, encoder);
+    }
+
+    /**
+     * The pairwise part of a factorization machine (因子分解机) over {@code u = [e, m]} ({@code n} =
+     * {@link SentenceEncoder#DIMENSION} + 1 numbers):
+     * {@code q(u) = ½ Σ_f [(P_f·u)² − Σ_j P_fj² u_j²] − ½ Σ_f [(N_f·u)² − Σ_j N_fj² u_j²]}, where the rows
+     * {@code P_f} are the factors of the offensive class and {@code N_f} those of the other class (a two-class
+     * softmax is the logistic of the difference of its two scores). Rows are never modified.
+     *
+     * @param plus  the offensive class's factor rows, each of {@code n} numbers
+     * @param minus the other class's factor rows, each of {@code n} numbers
+     */
+    public record Interactions(float[][] plus, float[][] minus) {
+
+        /** No pairwise part. */
+        public static final Interactions NONE = new Interactions(new float[0][], new float[0][]);
+
+        public Interactions {
+            Objects.requireNonNull(plus, "plus");
+            Objects.requireNonNull(minus, "minus");
+            for (float[][] rows : List.of(plus, minus)) {
+                for (float[] row : rows) {
+                    if (row.length != SentenceEncoder.DIMENSION + 1) {
+                        throw new IllegalArgumentException("a factor row has " + row.length + " numbers, not "
+                                + (SentenceEncoder.DIMENSION + 1));
+                    }
+                }
+            }
+        }
+
+        /** Whether there is no pairwise part. */
+        public boolean isEmpty() {
+            return plus.length == 0 && minus.length == 0;
+        }
+
+        /** q(u) for {@code u = [e, m]}. */
+        double of(float[] e, double m) {
+            return half(plus, e, m) - half(minus, e, m);
+        }
+
+        private static double half(float[][] rows, float[] e, double m) {
+            double q = 0;
+            int last = e.length;
+            for (float[] row : rows) {
+                double s = row[last] * m;
+                double s2 = s * s;
+                for (int j = 0; j < last; j++) {
+                    double t = row[j] * e[j];
+                    s += t;
+                    s2 += t * t;
+                }
+                q += s * s - s2;
+            }
+            return q / 2;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Interactions i && Arrays.deepEquals(i.plus, plus) && Arrays.deepEquals(i.minus, minus);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(Arrays.deepHashCode(plus), Arrays.deepHashCode(minus));
+        }
+
+        @Override
+        public String toString() {
+            return "Interactions[" + plus.length + " + " + minus.length + " factors]";
+        }
+    }
 
     /** How the fast part and the sentence vector were put together in training. */
     public enum Combination {
@@ -35,7 +115,13 @@ public record AccurateModel(Combination combination, FastModel fast, float[] emb
          */
         SCORE,
         /** One logistic regression over the sentence vector and the n-gram features together (fast weight 1). */
-        FEATURES;
+        FEATURES,
+        /**
+         * Stacking as {@link #SCORE}, with a factorization machine in place of the logistic regression: the
+         * same inputs (sentence vector and out-of-fold fast margin) and their pairwise interactions through
+         * low-rank factors.
+         */
+        FM;
 
         /** The name used in files and on the command line: lower case. */
         public String id() {
@@ -49,7 +135,7 @@ public record AccurateModel(Combination combination, FastModel fast, float[] emb
                     return c;
                 }
             }
-            throw new IllegalArgumentException("unknown combination '" + id + "': use score or features");
+            throw new IllegalArgumentException("unknown combination '" + id + "': use score, features or fm");
         }
     }
 
@@ -57,8 +143,13 @@ public record AccurateModel(Combination combination, FastModel fast, float[] emb
         Objects.requireNonNull(combination, "combination");
         Objects.requireNonNull(fast, "fast");
         Objects.requireNonNull(embeddingWeights, "embeddingWeights");
+        Objects.requireNonNull(interactions, "interactions");
         Objects.requireNonNull(about, "about");
         Objects.requireNonNull(encoder, "encoder");
+        if (interactions.isEmpty() == (combination == Combination.FM)) {
+            throw new IllegalArgumentException(combination == Combination.FM
+                    ? "the fm combination needs factors" : "only the fm combination has factors");
+        }
         if (embeddingWeights.length != SentenceEncoder.DIMENSION) {
             throw new IllegalArgumentException("expected " + SentenceEncoder.DIMENSION + " embedding weights, got "
                     + embeddingWeights.length);
@@ -84,7 +175,11 @@ public record AccurateModel(Combination combination, FastModel fast, float[] emb
 
     /** The score of a text whose sentence vector and fast features are already computed. */
     double probability(float[] embedding, FastFeatures.Vector x) {
-        double z = bias + fastWeight * fast.margin(x);
+        double m = fast.margin(x);
+        double z = bias + fastWeight * m;
+        if (!interactions.isEmpty()) {
+            z += interactions.of(embedding, m);
+        }
         for (int i = 0; i < embeddingWeights.length; i++) {
             z += embeddingWeights[i] * embedding[i];
         }
@@ -95,13 +190,15 @@ public record AccurateModel(Combination combination, FastModel fast, float[] emb
     public boolean equals(Object o) {
         return o instanceof AccurateModel m && m.combination == combination && m.fast.equals(fast)
                 && Arrays.equals(m.embeddingWeights, embeddingWeights) && Float.compare(m.fastWeight, fastWeight) == 0
+                && m.interactions.equals(interactions)
                 && Float.compare(m.bias, bias) == 0 && Double.compare(m.threshold, threshold) == 0
                 && m.about.equals(about);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(combination, fast, Arrays.hashCode(embeddingWeights), fastWeight, bias, threshold, about);
+        return Objects.hash(combination, fast, Arrays.hashCode(embeddingWeights), fastWeight, interactions, bias,
+                threshold, about);
     }
 
     @Override

@@ -29,7 +29,7 @@ import java.util.zip.ZipException;
  * The model file (模型文件, {@code .qlm}): a model and where it came from, in a few megabytes.
  *
  * <pre>
- * "QLMODEL" 0x0A, format version (1 byte, now 1)                  -- plain
+ * "QLMODEL" 0x0A, format version (1 byte: 1 for fast, 2 for accurate)  -- plain
  * then gzip (mtime 0, so the same model gives the same bytes):
  *   mode            UTF   "fast"
  *   createdBy       UTF   "qinglang 0.1.0, liblinear 2.44"
@@ -48,18 +48,24 @@ import java.util.zip.ZipException;
  * and its own C, then its own section, then its fast part in the fast layout:
  *
  * <pre>
- *   encoder         UTF   "bge-small-zh-v1.5-q, cls, 64 tokens" (must be this Qinglang's {@link SentenceEncoder#ID})
- *   combination     UTF   "score" or "features"
+ *   encoder         UTF   "bge-small-zh-v1.5-q, cls+max, 64 tokens" (must be this Qinglang's {@link SentenceEncoder#ID})
+ *   combination     UTF   "score", "features" or "fm"
  *   threshold       double
  *   bias            float
  *   fastWeight      float
- *   embedding       int n (512), then n little-endian float32
+ *   embedding       int n (1024), then n little-endian float32
+ *   factors         int p, int q (0 and 0 unless fm), then p + q rows of n + 1 little-endian float32 each
+ *                   (the offensive class's p rows, then the other class's q rows)
  *   fast part:      c double, then hashBits … weights as above from hashBits on, with the fast bias
  *                   in place of threshold and bias (threshold not stored)
  *   end             int 0x454E4421
  * </pre>
  *
- * Numbers are big-endian except the weights; strings are Java's modified UTF-8. Reading checks every
+ * Version 2 added the factors (and the fm combination) to accurate files; fast files are unchanged and still
+ * written as version 1. A version-1 accurate file is refused (its encoder, [CLS] only, is not this one's);
+ * an older Qinglang refuses a version-2 file by its version.
+ *
+ * <p>Numbers are big-endian except the weights; strings are Java's modified UTF-8. Reading checks every
  * field and the gzip checksum, and fails with a {@link ModelFileException} that names the file and the
  * problem.
  */
@@ -67,8 +73,12 @@ public final class ModelFile {
 
     /** The first eight bytes of every model file. */
     static final byte[] MAGIC = {'Q', 'L', 'M', 'O', 'D', 'E', 'L', '\n'};
-    /** The format version this code writes and reads. */
-    public static final int FORMAT_VERSION = 1;
+    /** The newest format version this code writes and reads (accurate files; fast files are version 1). */
+    public static final int FORMAT_VERSION = 2;
+    /** The format version of fast files, unchanged since version 1. */
+    public static final int FAST_FORMAT_VERSION = 1;
+    /** The most factor rows per class a file may hold. */
+    private static final int MAX_FACTORS = 256;
     private static final int END = 0x454E4421;
 
     private ModelFile() {
@@ -115,7 +125,7 @@ public final class ModelFile {
 
     /** Writes {@code model} to {@code out}, which is not closed. */
     public static void write(FastModel model, OutputStream out) throws IOException {
-        Body d = openBody(out, model.mode(), model.about());
+        Body d = openBody(out, FAST_FORMAT_VERSION, model.mode(), model.about());
         writeFeatures(d, model.features());
         d.writeDouble(model.threshold());
         d.writeFloat(model.bias());
@@ -124,9 +134,10 @@ public final class ModelFile {
     }
 
     /** Writes the magic, the version and, gzipped, the fields every model file starts with. */
-    private static Body openBody(OutputStream out, Mode mode, FastModel.Provenance about) throws IOException {
+    private static Body openBody(OutputStream out, int version, Mode mode, FastModel.Provenance about)
+            throws IOException {
         out.write(MAGIC);
-        out.write(FORMAT_VERSION);
+        out.write(version);
         Body d = new Body(new GZIPOutputStream(out, 1 << 16));
         d.writeUTF(mode.id());
         d.writeUTF(about.createdBy());
@@ -165,13 +176,21 @@ public final class ModelFile {
 
     /** Writes an accurate {@code model} to {@code out}, which is not closed. */
     public static void write(AccurateModel model, OutputStream out) throws IOException {
-        Body d = openBody(out, model.mode(), model.about());
+        Body d = openBody(out, FORMAT_VERSION, model.mode(), model.about());
         d.writeUTF(SentenceEncoder.ID);
         d.writeUTF(model.combination().id());
         d.writeDouble(model.threshold());
         d.writeFloat(model.bias());
         d.writeFloat(model.fastWeight());
         writeFloats(d, model.embeddingWeights());
+        AccurateModel.Interactions q = model.interactions();
+        d.writeInt(q.plus().length);
+        d.writeInt(q.minus().length);
+        for (float[][] rows : List.of(q.plus(), q.minus())) {
+            for (float[] row : rows) {
+                writeFloats(d, row);
+            }
+        }
         FastModel fast = model.fast();
         d.writeDouble(fast.about().c());
         writeFeatures(d, fast.features());
@@ -257,13 +276,13 @@ public final class ModelFile {
                 throw new ModelFileException(source, "is truncated (it ends after its first 8 bytes)");
             }
             int version = head[MAGIC.length] & 0xFF;
-            if (version != FORMAT_VERSION) {
+            if (version < FAST_FORMAT_VERSION || version > FORMAT_VERSION) {
                 throw new ModelFileException(source, "has format version " + version + "; this Qinglang reads version "
                         + FORMAT_VERSION + (version > FORMAT_VERSION ? " (upgrade Qinglang or retrain the model)"
                         : " (retrain the model)"));
             }
             DataInputStream d = new DataInputStream(new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16));
-            return readBody(d, source);
+            return readBody(d, source, version);
         } catch (ModelFileException e) {
             throw e;
         } catch (IllegalArgumentException e) {
@@ -279,7 +298,7 @@ public final class ModelFile {
         }
     }
 
-    private static AbuseClassifier readBody(DataInputStream d, String source) throws IOException {
+    private static AbuseClassifier readBody(DataInputStream d, String source, int version) throws IOException {
         String mode = d.readUTF();
         if (!mode.equals(Mode.FAST.id()) && !mode.equals(Mode.ACCURATE.id())) {
             throw new ModelFileException(source, "holds a model of mode '" + mode + "'; this Qinglang reads "
@@ -300,6 +319,11 @@ public final class ModelFile {
             return new FastModel(features, w, bias, threshold, new FastModel.Provenance(sha, c, createdBy));
         }
         String encoder = d.readUTF();
+        if (version < FORMAT_VERSION) {
+            throw new ModelFileException(source, "holds an accurate model of format version " + version
+                    + " (sentence encoder '" + encoder + "'); this Qinglang reads accurate models of version "
+                    + FORMAT_VERSION + " (" + SentenceEncoder.ID + "); retrain the model");
+        }
         if (!encoder.equals(SentenceEncoder.ID)) {
             throw new ModelFileException(source, "was trained on sentence encoder '" + encoder
                     + "' but this Qinglang has " + SentenceEncoder.ID + "; retrain the model");
@@ -314,6 +338,20 @@ public final class ModelFile {
         float bias = d.readFloat();
         float fastWeight = d.readFloat();
         float[] embedding = readFloats(d, source, SentenceEncoder.DIMENSION, "embedding weights");
+        int plus = d.readInt();
+        int minus = d.readInt();
+        if (plus < 0 || minus < 0 || plus > MAX_FACTORS || minus > MAX_FACTORS
+                || (plus + minus > 0) != (combination == AccurateModel.Combination.FM)) {
+            throw new ModelFileException(source, "is damaged (" + plus + " + " + minus + " factor rows for combination "
+                    + combination.id() + ")");
+        }
+        float[][] plusRows = new float[plus][];
+        float[][] minusRows = new float[minus][];
+        for (float[][] rows : List.of(plusRows, minusRows)) {
+            for (int f = 0; f < rows.length; f++) {
+                rows[f] = readFloats(d, source, SentenceEncoder.DIMENSION + 1, "factors");
+            }
+        }
         double fastC = d.readDouble();
         FastFeatures features = readFeatures(d, source);
         float fastBias = d.readFloat();
@@ -325,7 +363,8 @@ public final class ModelFile {
                     + ", fast weight " + fastWeight + ", fast bias " + fastBias + ")");
         }
         FastModel fast = new FastModel(features, w, fastBias, 0.5, new FastModel.Provenance(sha, fastC, createdBy));
-        return new AccurateModel(combination, fast, embedding, fastWeight, bias, threshold,
+        return new AccurateModel(combination, fast, embedding, fastWeight,
+                new AccurateModel.Interactions(plusRows, minusRows), bias, threshold,
                 new FastModel.Provenance(sha, c, createdBy), SentenceEncoder.shared());
     }
 

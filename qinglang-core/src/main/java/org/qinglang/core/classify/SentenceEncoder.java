@@ -29,9 +29,10 @@ import java.util.stream.IntStream;
  * once.
  *
  * <p>A text is folded with {@link Folding#standard()} (as the fast features are), tokenized (at most
- * {@link #MAX_TOKENS} tokens, [CLS] and [SEP] included; the rest is cut), and encoded to a 512-dimensional
- * vector of unit length (the [CLS] token's state, normalised). A blank text has no sentence: its vector is
- * all zeros.
+ * {@link #MAX_TOKENS} tokens, [CLS] and [SEP] included; the rest is cut), and encoded to a
+ * {@value #DIMENSION}-dimensional vector: the [CLS] token's state scaled to unit length, then the element-wise
+ * maximum over every token's state (max pooling), also scaled to unit length. A blank text has no sentence:
+ * its vector is all zeros.
  *
  * <p>The session runs each text alone on the calling thread (one intra-op thread, no spinning, graph
  * optimisation level ALL): a text's vector never depends on what else is being encoded or on the thread
@@ -46,9 +47,11 @@ public final class SentenceEncoder implements AutoCloseable {
     /** The most tokens of a text that are encoded, [CLS] and [SEP] included (chosen on COLD dev). */
     public static final int MAX_TOKENS = 64;
     /** The name of this encoder in model files; a model trained on another encoder is refused. */
-    public static final String ID = "bge-small-zh-v1.5-q, cls, " + MAX_TOKENS + " tokens";
-    /** The length of every vector. */
-    public static final int DIMENSION = 512;
+    public static final String ID = "bge-small-zh-v1.5-q, cls+max, " + MAX_TOKENS + " tokens";
+    /** The width of the network's hidden state: each half of the vector. */
+    static final int WIDTH = 512;
+    /** The length of every vector: the [CLS] state and the max-pooled states, {@link #WIDTH} each. */
+    public static final int DIMENSION = 2 * WIDTH;
 
     private static final String NETWORK = "/bge-small-zh-v1.5-q.onnx";
     private static final String TOKENIZER = "/bge-small-zh-v1.5-q-tokenizer.json";
@@ -98,10 +101,10 @@ public final class SentenceEncoder implements AutoCloseable {
 
     /** {@link #ID}. */
     public String id() {
-        return maxTokens == MAX_TOKENS ? ID : "bge-small-zh-v1.5-q, cls, " + maxTokens + " tokens";
+        return maxTokens == MAX_TOKENS ? ID : "bge-small-zh-v1.5-q, cls+max, " + maxTokens + " tokens";
     }
 
-    /** The unit-length vector of {@code text} (all zeros for a blank text). */
+    /** The vector of {@code text}: [CLS] and max pool, each of unit length (all zeros for a blank text). */
     public float[] encode(String text) {
         Objects.requireNonNull(text, "text");
         String folded = Folding.standard().foldString(text);
@@ -121,24 +124,24 @@ public final class SentenceEncoder implements AutoCloseable {
                      ? Map.of("input_ids", idTensor, "attention_mask", maskTensor, "token_type_ids", typeTensor)
                      : Map.of("input_ids", idTensor, "attention_mask", maskTensor))) {
             FloatBuffer hidden = ((OnnxTensor) result.get(0)).getFloatBuffer();
-            if (hidden.remaining() != n * DIMENSION) {
+            if (hidden.remaining() != n * WIDTH) {
                 throw new IllegalStateException("the encoder gave " + hidden.remaining() + " numbers for " + n
-                        + " tokens, not " + n * DIMENSION);
+                        + " tokens, not " + n * WIDTH);
             }
-            hidden.get(v); // the first token's state: [CLS]
+            hidden.get(v, 0, WIDTH); // the first token's state: [CLS]
+            System.arraycopy(v, 0, v, WIDTH, WIDTH);
+            float[] row = new float[WIDTH];
+            for (int t = 1; t < n; t++) {
+                hidden.get(row);
+                for (int i = 0; i < WIDTH; i++) {
+                    v[WIDTH + i] = Math.max(v[WIDTH + i], row[i]);
+                }
+            }
         } catch (OrtException e) {
             throw new IllegalStateException("the sentence encoder failed: " + e.getMessage(), e);
         }
-        double norm = 0;
-        for (float f : v) {
-            norm += (double) f * f;
-        }
-        if (norm > 0) {
-            float scale = (float) (1 / Math.sqrt(norm));
-            for (int i = 0; i < v.length; i++) {
-                v[i] *= scale;
-            }
-        }
+        toUnitLength(v, 0);
+        toUnitLength(v, WIDTH);
         return v;
     }
 
@@ -153,6 +156,20 @@ public final class SentenceEncoder implements AutoCloseable {
             progress.accept(done.incrementAndGet());
             return v;
         }).toArray(float[][]::new);
+    }
+
+    /** Scales {@code v[from, from + WIDTH)} to unit length (a zero part stays zero). */
+    private static void toUnitLength(float[] v, int from) {
+        double norm = 0;
+        for (int i = from; i < from + WIDTH; i++) {
+            norm += (double) v[i] * v[i];
+        }
+        if (norm > 0) {
+            float scale = (float) (1 / Math.sqrt(norm));
+            for (int i = from; i < from + WIDTH; i++) {
+                v[i] *= scale;
+            }
+        }
     }
 
     /** Frees the native session and tokenizer (never call it on {@link #shared()}). */

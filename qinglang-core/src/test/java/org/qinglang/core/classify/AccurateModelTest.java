@@ -27,6 +27,8 @@ class AccurateModelTest {
     private static final AccurateTrainer.Grid GRID = new AccurateTrainer.Grid(
             List.of(AccurateModel.Combination.SCORE, AccurateModel.Combination.FEATURES), List.of(1.0, 4.0),
             List.of(1.0));
+    private static final AccurateTrainer.Grid FM = new AccurateTrainer.Grid(
+            List.of(AccurateModel.Combination.FM), List.of(1.0), List.of(1.0), List.of(5));
     private static final FastFeatures FEATURES = FastFeatures.ngramsOnly(12, 3);
 
     private static AccurateTrainer.Result result;
@@ -50,6 +52,8 @@ class AccurateModelTest {
         assertThat(ModelFile.toBytes(filling.model())).isEqualTo(first);
         assertThat(ModelFile.toBytes(fromCache.model())).isEqualTo(first);
         assertThat(result.trials()).hasSize(GRID.size()).hasSize(4);
+        assertThat(FM.size()).isEqualTo(1);
+        assertThat(AccurateTrainer.Grid.standard().size()).isEqualTo(10);
     }
 
     @Test
@@ -84,14 +88,56 @@ class AccurateModelTest {
     }
 
     @Test
-    void theEncoderGivesUnitVectorsAndZerosForNothing() {
-        float[] v = SentenceEncoder.shared().encode("你就是个傻逼");
-        double norm = 0;
-        for (float f : v) {
-            norm += f * f;
+    void theFactorizationMachineIsReproducibleSeparatesTheSampleAndRoundTrips(@TempDir Path dir) throws IOException {
+        AccurateTrainer.Result[] runs = new AccurateTrainer.Result[2];
+        for (int k = 0; k < 2; k++) {
+            runs[k] = AccurateTrainer.train(Samples.make(40, 0), Samples.make(16, 1000), FEATURES, 4.0, FM,
+                    SentenceEncoder.shared(), Optional.empty(), Samples.SHA, "test", (stage, done, total, trial) -> { });
         }
-        assertThat(v).hasSize(SentenceEncoder.DIMENSION);
-        assertThat(norm).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
+        AccurateModel m = runs[0].model();
+        assertThat(ModelFile.toBytes(runs[1].model())).isEqualTo(ModelFile.toBytes(m));
+        assertThat(m.combination()).isEqualTo(AccurateModel.Combination.FM);
+        assertThat(m.interactions().plus()).hasNumberOfRows(AccurateTrainer.FM_FACTORS);
+        assertThat(m.interactions().minus()).hasNumberOfRows(AccurateTrainer.FM_FACTORS);
+        assertThat(m.about().c()).isEqualTo(5.0);
+        assertThat(m.about().createdBy()).startsWith("test, " + SentenceEncoder.ID + ", liblinear 2.44, tribuo ")
+                .contains(" fm (8 factors");
+        assertThat(Evaluation.of(m, Samples.make(16, 2000)).accuracy()).isGreaterThanOrEqualTo(0.9);
+        Path file = dir.resolve("fm.qlm");
+        ModelFile.write(m, file);
+        AbuseClassifier back = ModelFile.load(file);
+        assertThat(back).isEqualTo(m);
+        assertThat(back.score("你就是个傻逼")).isEqualTo(m.score("你就是个傻逼"));
+        // the pairwise part counts: without it the same text scores otherwise
+        AccurateModel linearOnly = new AccurateModel(AccurateModel.Combination.SCORE, m.fast(), m.embeddingWeights(),
+                m.fastWeight(), m.bias(), m.threshold(), m.about(), m.encoder());
+        assertThat(linearOnly.score("你就是个傻逼").score()).isNotEqualTo(m.score("你就是个傻逼").score());
+    }
+
+    @Test
+    void anAccurateFileOfFormatVersionOneIsRefused() throws IOException {
+        byte[] b = ModelFile.toBytes(result.model());
+        assertThat(b[8]).isEqualTo((byte) 2);
+        b[8] = 1;
+        assertThatThrownBy(() -> ModelFile.load(new ByteArrayInputStream(b), "a.qlm"))
+                .isInstanceOf(ModelFileException.class)
+                .hasMessage("model file a.qlm: holds an accurate model of format version 1 (sentence encoder '"
+                        + SentenceEncoder.ID + "'); this Qinglang reads accurate models of version 2 ("
+                        + SentenceEncoder.ID + "); retrain the model");
+    }
+
+    @Test
+    void theEncoderGivesTwoUnitHalvesAndZerosForNothing() {
+        float[] v = SentenceEncoder.shared().encode("你就是个傻逼");
+        assertThat(v).hasSize(SentenceEncoder.DIMENSION).hasSize(1024);
+        for (int half = 0; half < 2; half++) {
+            double norm = 0;
+            for (int i = half * 512; i < (half + 1) * 512; i++) {
+                norm += v[i] * v[i];
+            }
+            assertThat(norm).as("half %d", half).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
+        }
+        assertThat(Arrays.copyOfRange(v, 0, 512)).isNotEqualTo(Arrays.copyOfRange(v, 512, 1024));
         assertThat(SentenceEncoder.shared().encode(" \u200B")).containsOnly(0f);
         assertThat(SentenceEncoder.shared().encode("ＳＢ，你個")).isEqualTo(SentenceEncoder.shared().encode("sb,你个"));
     }
@@ -158,7 +204,7 @@ class AccurateModelTest {
     void aModelOfAnotherEncoderIsRefused() throws IOException {
         byte[] body = body(ModelFile.toBytes(result.model()));
         // the same encoder cut at another token count is another encoder (same length, so the file stays whole)
-        String other = "bge-small-zh-v1.5-q, cls, 32 tokens";
+        String other = "bge-small-zh-v1.5-q, cls+max, 32 tokens";
         assertThat(other).hasSameSizeAs(SentenceEncoder.ID).isNotEqualTo(SentenceEncoder.ID);
         String s = new String(body, StandardCharsets.ISO_8859_1).replace(SentenceEncoder.ID, other);
         byte[] file = file(s.getBytes(StandardCharsets.ISO_8859_1));

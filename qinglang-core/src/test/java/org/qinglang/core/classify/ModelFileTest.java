@@ -41,7 +41,7 @@ class ModelFileTest {
     void startsWithAReadableHeader() {
         byte[] b = ModelFile.toBytes(model);
         assertThat(new String(b, 0, 8, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("QLMODEL\n");
-        assertThat(b[8]).isEqualTo((byte) ModelFile.FORMAT_VERSION);
+        assertThat(b[8]).isEqualTo((byte) ModelFile.FAST_FORMAT_VERSION).isEqualTo((byte) 1);
     }
 
     @Test
@@ -99,7 +99,7 @@ class ModelFileTest {
         byte[] b = ModelFile.toBytes(model);
         b[8] = 9;
         assertThatThrownBy(() -> read(b)).hasMessage(
-                "model file m.qlm: has format version 9; this Qinglang reads version 1 (upgrade Qinglang or retrain the model)");
+                "model file m.qlm: has format version 9; this Qinglang reads version 2 (upgrade Qinglang or retrain the model)");
     }
 
     private static FastModel read(byte[] b) throws ModelFileException {
