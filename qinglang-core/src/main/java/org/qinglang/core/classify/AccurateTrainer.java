@@ -32,7 +32,8 @@ import java.util.Optional;
 import java.util.stream.IntStream;
 
 /**
- * Trains the {@link AccurateModel} with liblinear (L2-regularised logistic regression), choosing every
+ * Trains the {@link AccurateModel} with liblinear (L2-regularised logistic regression) or Tribuo (a
+ * factorization machine), choosing every
  * hyper-parameter on dev data only. The fast part uses given n-gram features and C (those chosen for the fast
  * model). Then, for each point of a {@link Grid}:
  * <ul>
@@ -42,10 +43,14 @@ import java.util.stream.IntStream;
  *       training texts gives it. Features: the sentence vector and that margin.</li>
  *   <li>{@link AccurateModel.Combination#FEATURES}: one model over the sentence vector, multiplied by a scale
  *       (how strongly it is regularised against the n-grams), and the n-gram features.</li>
+ *   <li>{@link AccurateModel.Combination#FM}: the rows of SCORE (the same out-of-fold margins) into Tribuo's
+ *       factorization machine for a number of epochs; its two classes' numbers are turned into the one
+ *       logistic form of {@link AccurateModel}.</li>
  * </ul>
  * Each point's threshold is the one that labels dev best; the point with the best dev accuracy wins.
  *
- * <p>Reproducible: the solver is deterministic and single-threaded, folds are fixed, the grid is walked in a
+ * <p>Reproducible: liblinear is deterministic and single-threaded, the factorization machine runs on one
+ * thread from a fixed seed with a new trainer each time, folds are fixed, the grid is walked in a
  * fixed order, and the sentence vectors do not depend on the thread count; so the same data on the same
  * machine gives the same model, bit for bit.
  */
