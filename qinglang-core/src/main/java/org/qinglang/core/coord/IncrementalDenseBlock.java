@@ -21,7 +21,10 @@ import java.util.concurrent.Executor;
  *       peel. On the caller's thread, the rare edge that triggers a peel waits for it (seconds on millions
  *       of edges); given a background {@link Executor}, the peel runs there on the graph as it was when it
  *       started (edges live in pages that never move, so the first E edges are a snapshot that costs no copy),
- *       edges keep arriving meanwhile, and the first call after it finishes takes its block over.</li>
+ *       edges keep arriving meanwhile, and the first call after it finishes takes its block over; made by
+ *       {@link #cooperative}, the peel of the same snapshot runs on the adding thread in slices
+ *       ({@link CooperativePeel}), each add doing at most a fixed budget of its work, and its block is built
+ *       beside the current one and swapped in when the last slice is done.</li>
  * </ul>
  * Edge weights follow FRAUDAR's column weighting at the column's current degree. Right after a peel, the
  * block equals a from-scratch run exactly (a background peel's block: on the graph it started from, with
@@ -29,7 +32,8 @@ import java.util.concurrent.Executor;
  * it had at the last peel, but a new block far from the current one waits for the next peel.
  *
  * <p>Memory: four {@code int}s per edge (ends, two list links) plus the edge set (16 to 32 bytes, more while it
- * grows), and about 30 bytes per node, and while a peel runs, the graph it builds. Not thread-safe: one instance per partition of
+ * grows), and about 30 bytes per node, and while a peel runs, the graph it builds (cooperative: no graph, but
+ * about 45 more bytes per node, kept between peels). Not thread-safe: one instance per partition of
  * the stream (a background peel touches none of its state).
  */
 public final class IncrementalDenseBlock {
@@ -39,11 +43,11 @@ public final class IncrementalDenseBlock {
     private final int minBatch;
 
     private int edges;
-    // per edge, in pages that never move (see EdgePages): its ends and its links in the two adjacency lists
-    private final EdgePages src = new EdgePages();
-    private final EdgePages dst = new EdgePages();
-    private final EdgePages nextOut = new EdgePages();
-    private final EdgePages nextIn = new EdgePages();
+    // per edge, in pages that never move (see IntPages): its ends and its links in the two adjacency lists
+    private final IntPages src = new IntPages();
+    private final IntPages dst = new IntPages();
+    private final IntPages nextOut = new IntPages();
+    private final IntPages nextIn = new IntPages();
     private final LongSet edgeSet = new LongSet();
 
     private int rows;
@@ -70,6 +74,28 @@ public final class IncrementalDenseBlock {
     /** The background peel under way, or null. */
     private CompletableFuture<DenseBlock> running;
 
+    /** The cooperative peel, sliced over adds (null in the other modes), and the work units per add. */
+    private final CooperativePeel cooperative;
+    private final int budget;
+    private Slice slice = Slice.IDLE;
+    private int lastSliceWork;
+    // the cooperative mode's next block, built beside the current one and swapped in whole
+    private boolean[] nextInRow;
+    private boolean[] nextInCol;
+    private double[] nextGainRow;
+    private double[] nextGainCol;
+    private double nextF;
+    private int snapRows;
+    private int snapCols;
+    /** Edges below this are counted into the next block by the list walks, the others as they arrive. */
+    private int countedBelow;
+    private int sliceCursor;
+    private int sliceEntry = -1;
+    private double sliceWeight;
+
+    /** Where a cooperative peel is: each add moves it on by at most {@code budget} work units. */
+    private enum Slice { IDLE, CLEAR, PEEL, MARK, COUNT_ROWS, COUNT_COLS }
+
     /**
      * @param peeler   the peeling settings (column weighting)
      * @param regrowth the fraction by which the graph grows between full peels, more than 0 (0.1 = every 10 %)
@@ -87,6 +113,35 @@ public final class IncrementalDenseBlock {
      *                   thread of the edge that triggers it
      */
     public IncrementalDenseBlock(Fraudar peeler, double regrowth, int minBatch, Executor background) {
+        this(peeler, regrowth, minBatch, background, 0);
+    }
+
+    /**
+     * A block whose full peels run cooperatively (协作式剥离): on the adding thread, cut into slices, each
+     * {@link #add} moving the peel under way on by at most {@code budget} work units (one unit is about one
+     * list entry, array entry or heap level; {@link #DEFAULT_BUDGET} is a few microseconds). The peel reads the
+     * first E edges as they were when it started, like a background peel, and its block is swapped in whole
+     * when the last slice is done, with f and the outside gains counted over every edge so far. No other
+     * thread, and no edge waits for more than one slice.
+     *
+     * @param peeler   the peeling settings (column weighting)
+     * @param regrowth the fraction by which the graph grows between full peels, more than 0 (0.1 = every 10 %)
+     * @param minBatch the fewest new edges between full peels, 1 or more
+     * @param budget   the most work units of peeling one add does, at least {@value #MIN_BUDGET}
+     */
+    public static IncrementalDenseBlock cooperative(Fraudar peeler, double regrowth, int minBatch, int budget) {
+        if (budget < MIN_BUDGET) {
+            throw new IllegalArgumentException("budget must be at least " + MIN_BUDGET + " work units, was " + budget);
+        }
+        return new IncrementalDenseBlock(peeler, regrowth, minBatch, null, budget);
+    }
+
+    /** The cooperative mode's default work units per add: a peel of E edges is spread over about E / 20 adds. */
+    public static final int DEFAULT_BUDGET = 256;
+    /** The least budget: two of the largest indivisible steps (a list entry and a heap sift). */
+    public static final int MIN_BUDGET = 2 * CooperativePeel.MAX_STEP;
+
+    private IncrementalDenseBlock(Fraudar peeler, double regrowth, int minBatch, Executor background, int budget) {
         if (!(regrowth > 0)) {
             throw new IllegalArgumentException("regrowth must be more than 0, was " + regrowth);
         }
@@ -97,6 +152,14 @@ public final class IncrementalDenseBlock {
         this.regrowth = regrowth;
         this.minBatch = minBatch;
         this.background = background;
+        this.budget = budget;
+        this.cooperative = budget > 0 ? new CooperativePeel(peeler) : null;
+        if (cooperative != null) {
+            nextInRow = new boolean[headRow.length];
+            nextInCol = new boolean[headCol.length];
+            nextGainRow = new double[headRow.length];
+            nextGainCol = new double[headCol.length];
+        }
     }
 
     /** Adds the edge (row, col); false if it was already there (nothing changes). */
@@ -126,6 +189,26 @@ public final class IncrementalDenseBlock {
             gainRow[row] += w;
             expandFrom(row);
         }
+        if (cooperative != null) {
+            if (slice == Slice.COUNT_ROWS || slice == Slice.COUNT_COLS) { // the next block counts this edge now
+                if (nextInRow[row] && nextInCol[col]) {
+                    nextF += w;
+                } else if (nextInRow[row]) {
+                    nextGainCol[col] += w;
+                } else if (nextInCol[col]) {
+                    nextGainRow[row] += w;
+                }
+            }
+            lastSliceWork = 0;
+            int since = edges - edgesAtPeel;
+            if (slice == Slice.IDLE && since >= minBatch && since >= regrowth * edgesAtPeel) {
+                startCooperativePeel();
+            }
+            if (slice != Slice.IDLE) {
+                lastSliceWork = runSlice(budget);
+            }
+            return true;
+        }
         adoptFinishedPeel();
         int since = edges - edgesAtPeel;
         if (since >= minBatch && since >= regrowth * edgesAtPeel) {
@@ -138,19 +221,195 @@ public final class IncrementalDenseBlock {
         return true;
     }
 
+    private void startCooperativePeel() {
+        edgesAtPeel = edges;
+        snapRows = rows;
+        snapCols = cols;
+        slice = Slice.CLEAR;
+        sliceCursor = 0;
+    }
+
+    /**
+     * One slice of the cooperative peel: clear the spare block arrays, peel (CooperativePeel), mark the new
+     * block's nodes, count its f and its outside gains over the edges so far (list walks for the edges below
+     * {@link #countedBelow}, {@link #add} for the later ones), then swap. Returns the units used, at most
+     * {@code units}.
+     */
+    private int runSlice(int units) {
+        int used = 0;
+        while (slice != Slice.IDLE && used + CooperativePeel.MAX_STEP <= units) {
+            switch (slice) {
+                case CLEAR -> {
+                    int n = snapRows + snapCols;
+                    int end = Math.min(n, sliceCursor + (units - used));
+                    for (int i = sliceCursor; i < end; i++) {
+                        if (i < snapRows) {
+                            nextInRow[i] = false;
+                            nextGainRow[i] = 0;
+                        } else {
+                            nextInCol[i - snapRows] = false;
+                            nextGainCol[i - snapRows] = 0;
+                        }
+                    }
+                    used += end - sliceCursor;
+                    sliceCursor = end;
+                    if (sliceCursor == n) {
+                        cooperative.start(edgesAtPeel, snapRows, snapCols);
+                        slice = Slice.PEEL;
+                    }
+                }
+                case PEEL -> {
+                    used += cooperative.run(this, units - used);
+                    if (cooperative.done()) {
+                        slice = Slice.MARK;
+                        sliceCursor = 0;
+                        nextF = 0;
+                    }
+                }
+                case MARK -> {
+                    int[] br = cooperative.blockRows();
+                    int[] bc = cooperative.blockCols();
+                    int n = br.length + bc.length;
+                    int end = Math.min(n, sliceCursor + (units - used));
+                    for (int i = sliceCursor; i < end; i++) {
+                        if (i < br.length) {
+                            nextInRow[br[i]] = true;
+                        } else {
+                            nextInCol[bc[i - br.length]] = true;
+                        }
+                    }
+                    used += end - sliceCursor;
+                    sliceCursor = end;
+                    if (sliceCursor == n) {
+                        countedBelow = edges;
+                        slice = Slice.COUNT_ROWS;
+                        sliceCursor = 0;
+                        sliceEntry = -1;
+                    }
+                }
+                case COUNT_ROWS -> used += countRowStep();
+                case COUNT_COLS -> used += countColStep();
+                default -> throw new IllegalStateException("slice " + slice);
+            }
+        }
+        return used;
+    }
+
+    /** One list entry of the next block's rows: an edge inside adds to f, one out to its column's gain. */
+    private int countRowStep() {
+        int[] br = cooperative.blockRows();
+        if (sliceEntry < 0) {
+            if (sliceCursor == br.length) {
+                slice = Slice.COUNT_COLS;
+                sliceCursor = 0;
+                return 0;
+            }
+            sliceEntry = headRow[br[sliceCursor++]];
+            return 1;
+        }
+        int e = sliceEntry;
+        sliceEntry = nextOut.get(e);
+        if (e < countedBelow) {
+            int c = dst.get(e);
+            double w = peeler.weight(colDeg[c]);
+            if (nextInCol[c]) {
+                nextF += w;
+            } else {
+                nextGainCol[c] += w;
+            }
+        }
+        return 1;
+    }
+
+    /** One list entry of the next block's columns: an edge from outside adds to its row's gain; then the swap. */
+    private int countColStep() {
+        int[] bc = cooperative.blockCols();
+        if (sliceEntry < 0) {
+            if (sliceCursor == bc.length) {
+                swapInNextBlock();
+                return 1;
+            }
+            int c = bc[sliceCursor++];
+            sliceWeight = peeler.weight(colDeg[c]);
+            sliceEntry = headCol[c];
+            return 1;
+        }
+        int e = sliceEntry;
+        sliceEntry = nextIn.get(e);
+        if (e < countedBelow) {
+            int r = src.get(e);
+            if (!nextInRow[r]) {
+                nextGainRow[r] += sliceWeight;
+            }
+        }
+        return 1;
+    }
+
+    /** The cooperative peel's block becomes the current one; the old block's arrays are cleared by the next peel. */
+    private void swapInNextBlock() {
+        boolean[] b = inRow;
+        inRow = nextInRow;
+        nextInRow = b;
+        b = inCol;
+        inCol = nextInCol;
+        nextInCol = b;
+        double[] d = gainRow;
+        gainRow = nextGainRow;
+        nextGainRow = d;
+        d = gainCol;
+        gainCol = nextGainCol;
+        nextGainCol = d;
+        f = nextF;
+        blockRows = cooperative.blockRows().length;
+        blockCols = cooperative.blockCols().length;
+        peels++;
+        slice = Slice.IDLE;
+    }
+
+    /** The work units of peeling that the last {@link #add} did (cooperative mode; 0 otherwise). */
+    int lastSliceWork() {
+        return lastSliceWork;
+    }
+
+    // the adjacency lists, for CooperativePeel: newest edge first, -1 at the end
+    int headRow(int r) {
+        return headRow[r];
+    }
+
+    int headCol(int c) {
+        return headCol[c];
+    }
+
+    int nextOut(int e) {
+        return nextOut.get(e);
+    }
+
+    int nextIn(int e) {
+        return nextIn.get(e);
+    }
+
+    int src(int e) {
+        return src.get(e);
+    }
+
+    int dst(int e) {
+        return dst.get(e);
+    }
+
     /**
      * Runs a full peel now, on this thread: the block becomes exactly what {@link Fraudar#densest} finds. A
      * background peel under way is dropped.
      */
     public void peel() {
         running = null;
+        slice = Slice.IDLE;
         edgesAtPeel = edges;
         adopt(peeler.densest(graph(src.pages(), dst.pages(), edges, rows, cols)));
     }
 
-    /** True while a background peel runs (its block not yet taken over). */
+    /** True while a background or cooperative peel runs (its block not yet taken over). */
     public boolean peeling() {
-        return running != null;
+        return running != null || slice != Slice.IDLE;
     }
 
     /**
@@ -184,7 +443,7 @@ public final class IncrementalDenseBlock {
     private static BipartiteGraph graph(int[][] src, int[][] dst, int edges, int rows, int cols) {
         BipartiteGraph.Builder b = new BipartiteGraph.Builder(rows, cols);
         for (int e = 0; e < edges; e++) {
-            b.add(EdgePages.get(src, e), EdgePages.get(dst, e));
+            b.add(IntPages.get(src, e), IntPages.get(dst, e));
         }
         return b.build();
     }
@@ -332,6 +591,10 @@ public final class IncrementalDenseBlock {
             Arrays.fill(headRow, old, cap, -1);
             inRow = Arrays.copyOf(inRow, cap);
             gainRow = Arrays.copyOf(gainRow, cap);
+            if (cooperative != null) {
+                nextInRow = Arrays.copyOf(nextInRow, cap);
+                nextGainRow = Arrays.copyOf(nextGainRow, cap);
+            }
         }
         if (col >= headCol.length) {
             int cap = Math.max(col + 1, headCol.length * 2);
@@ -341,53 +604,13 @@ public final class IncrementalDenseBlock {
             colDeg = Arrays.copyOf(colDeg, cap);
             inCol = Arrays.copyOf(inCol, cap);
             gainCol = Arrays.copyOf(gainCol, cap);
+            if (cooperative != null) {
+                nextInCol = Arrays.copyOf(nextInCol, cap);
+                nextGainCol = Arrays.copyOf(nextGainCol, cap);
+            }
         }
         rows = Math.max(rows, row + 1);
         cols = Math.max(cols, col + 1);
-    }
-
-    /**
-     * A growing int array in pages of {@value #PAGE} ints (2 MB, so that G1 keeps them in place as humongous
-     * objects) that are never moved once full size: growing allocates one page and, now and then, a longer
-     * directory of pages. So no edge waits for millions of entries to be copied, and a background peel can read
-     * the first E entries while more are appended. The first page starts small and doubles up to full size (a
-     * short copy; the copy left behind keeps what a peel under way reads).
-     */
-    private static final class EdgePages {
-        static final int PAGE_BITS = 19;
-        static final int PAGE = 1 << PAGE_BITS;
-        private int[][] pages = {new int[1024]};
-
-        int get(int i) {
-            return pages[i >>> PAGE_BITS][i & (PAGE - 1)];
-        }
-
-        static int get(int[][] pages, int i) {
-            return pages[i >>> PAGE_BITS][i & (PAGE - 1)];
-        }
-
-        void set(int i, int v) {
-            int p = i >>> PAGE_BITS;
-            if (p == 0 && i >= pages[0].length) {
-                pages[0] = Arrays.copyOf(pages[0], Math.min(PAGE, Math.max(i + 1, pages[0].length * 2)));
-            } else if (p > 0) {
-                if (p >= pages.length) {
-                    pages = Arrays.copyOf(pages, Math.max(p + 1, pages.length * 2));
-                }
-                if (pages[p] == null) {
-                    pages[p] = new int[PAGE];
-                }
-            }
-            pages[p][i & (PAGE - 1)] = v;
-        }
-
-        /**
-         * A copy of the directory as it is now (a few hundred references at most): its pages' entries below the
-         * current size never change, and the copy never sees page 0 replaced.
-         */
-        int[][] pages() {
-            return pages.clone();
-        }
     }
 
     private static int[] filled(int n) {

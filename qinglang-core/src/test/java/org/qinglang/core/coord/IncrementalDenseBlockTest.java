@@ -28,6 +28,20 @@ class IncrementalDenseBlockTest {
                                               @ForAll @IntRange(min = 20, max = 200) int cols,
                                               @ForAll @IntRange(min = 0, max = 25) int blockSide,
                                               @ForAll long seed) {
+        checkTolerance(new IncrementalDenseBlock(Fraudar.PAPER, 0.1, 1), rows, cols, blockSide, seed);
+    }
+
+    /** The same tolerance when the full peels run cooperatively, sliced over the adds (default budget). */
+    @Property(tries = 200, seed = "20261201")
+    void cooperativeAgreesWithFromScratchWithinTolerance(@ForAll @IntRange(min = 50, max = 400) int rows,
+                                                         @ForAll @IntRange(min = 20, max = 200) int cols,
+                                                         @ForAll @IntRange(min = 0, max = 25) int blockSide,
+                                                         @ForAll long seed) {
+        checkTolerance(IncrementalDenseBlock.cooperative(Fraudar.PAPER, 0.1, 1, IncrementalDenseBlock.DEFAULT_BUDGET),
+                rows, cols, blockSide, seed);
+    }
+
+    private static void checkTolerance(IncrementalDenseBlock inc, int rows, int cols, int blockSide, long seed) {
         Random rnd = new Random(seed);
         List<int[]> edges = new ArrayList<>();
         for (int r = 0; r < rows; r++) {
@@ -45,7 +59,6 @@ class IncrementalDenseBlockTest {
             }
         }
         Collections.shuffle(edges, rnd);
-        IncrementalDenseBlock inc = new IncrementalDenseBlock(Fraudar.PAPER, 0.1, 1);
         BipartiteGraph.Builder scratch = new BipartiteGraph.Builder();
         int checkEvery = Math.max(1, edges.size() / 7);
         for (int i = 0; i < edges.size(); i++) {
@@ -133,6 +146,84 @@ class IncrementalDenseBlockTest {
         assertThat(taken.cols()).containsExactly(exact.cols());
     }
 
+    /**
+     * The cooperative mode's promise: no add does more than the budget of peeling work, even when one column has
+     * thousands of edges (its peel step and its count are cut across adds) and when the peel's block is large.
+     * Without slicing, the add that starts a peel would do at least one unit per edge of the graph.
+     */
+    @Test
+    void noCooperativeAddDoesMoreThanItsBudgetOfPeeling() {
+        for (int budget : new int[] {IncrementalDenseBlock.MIN_BUDGET, IncrementalDenseBlock.DEFAULT_BUDGET}) {
+            IncrementalDenseBlock inc = IncrementalDenseBlock.cooperative(Fraudar.PAPER, 0.1, 1_000, budget);
+            Random rnd = new Random(3);
+            List<int[]> edges = new ArrayList<>();
+            for (int r = 0; r < 6_000; r++) {
+                edges.add(new int[] {r, 0}); // a column everybody acted on
+                for (int k = 0; k < 3; k++) {
+                    edges.add(new int[] {r, 1 + rnd.nextInt(2_000)});
+                }
+            }
+            for (int r = 0; r < 40; r++) {
+                for (int c = 0; c < 40; c++) {
+                    edges.add(new int[] {6_000 + r, 3_000 + c}); // a lockstep group
+                }
+            }
+            Collections.shuffle(edges, rnd);
+            int most = 0;
+            long work = 0;
+            int slices = 0;
+            for (int[] e : edges) {
+                inc.add(e[0], e[1]);
+                most = Math.max(most, inc.lastSliceWork());
+                work += inc.lastSliceWork();
+                slices += inc.lastSliceWork() > 0 ? 1 : 0;
+            }
+            assertThat(most).as("budget %d", budget).isLessThanOrEqualTo(budget);
+            assertThat(inc.peels()).as("budget %d", budget).isGreaterThanOrEqualTo(5);
+            assertThat(work).as("a peel reads every edge of its snapshot at least twice").isGreaterThan(2L * 20_000);
+            assertThat(slices).isGreaterThan((int) (work / budget));
+            assertThat(inc.block().rows()).as("budget %d", budget).hasSize(40);
+        }
+    }
+
+    @Test
+    void aCooperativePeelIsTakenOverWhenItsLastSliceIsDoneWithTheEdgesThatCameMeanwhile() {
+        IncrementalDenseBlock inc = IncrementalDenseBlock.cooperative(Fraudar.PAPER, 0.5, 2_000,
+                IncrementalDenseBlock.MIN_BUDGET);
+        Random rnd = new Random(9);
+        BipartiteGraph.Builder snapshot = new BipartiteGraph.Builder();
+        for (int r = 0; r < 10; r++) { // a group the peel will find
+            for (int c = 0; c < 10; c++) {
+                inc.add(r, c);
+                snapshot.add(r, c);
+            }
+        }
+        while (!inc.peeling()) {
+            int r = 10 + rnd.nextInt(2_000);
+            int c = 10 + rnd.nextInt(600);
+            if (inc.add(r, c)) {
+                snapshot.add(r, c);
+            }
+        }
+        assertThat(inc.edges()).isEqualTo(2_000);
+        assertThat(inc.peels()).isZero();
+        int adds = 0;
+        while (inc.peeling()) { // a lockstep group arrives while the peel runs: not in the graph being peeled
+            inc.add(5_000 + adds % 6, 5_000 + adds / 6 % 1_000);
+            adds++;
+        }
+        assertThat(adds).as("the peel spans many adds").isGreaterThan(100);
+        assertThat(inc.peels()).isEqualTo(1);
+        DenseBlock exact = Fraudar.PAPER.densest(snapshot.build());
+        assertThat(inc.block().rows()).containsExactly(exact.rows());
+        assertThat(inc.block().cols()).containsExactly(exact.cols());
+        // f and the gains count the edges that came during the peel: a new account on the group's targets joins
+        for (int c = 0; c < 10; c++) {
+            inc.add(9_999, c);
+        }
+        assertThat(inc.block().rows()).contains(9_999);
+    }
+
     @Test
     void aFailedBackgroundPeelIsReportedToTheNextCaller() {
         IncrementalDenseBlock inc = new IncrementalDenseBlock(Fraudar.PAPER, 0.5, 1, task -> {
@@ -145,6 +236,8 @@ class IncrementalDenseBlockTest {
     void badSettingsAreNamed() {
         assertThatThrownBy(() -> new IncrementalDenseBlock(Fraudar.PAPER, 0, 1)).hasMessageContaining("regrowth");
         assertThatThrownBy(() -> new IncrementalDenseBlock(Fraudar.PAPER, 0.1, 0)).hasMessageContaining("minBatch");
+        assertThatThrownBy(() -> IncrementalDenseBlock.cooperative(Fraudar.PAPER, 0.1, 1, 10))
+                .hasMessageContaining("budget must be at least 64");
         assertThatThrownBy(() -> new IncrementalDenseBlock(Fraudar.PAPER, 0.1, 1).add(0, -2))
                 .hasMessageContaining("row and col");
         assertThat(Arrays.stream(new IncrementalDenseBlock(Fraudar.PAPER, 0.1, 1).block().rows()).count()).isZero();
