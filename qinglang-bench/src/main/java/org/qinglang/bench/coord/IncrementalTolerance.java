@@ -17,7 +17,10 @@ import java.util.Random;
  * growth), reporting the worst ratio of the kept block's density (at current weights) to the from-scratch
  * density over 7 checks per graph.
  *
- * <pre>java -cp qinglang-bench/target/benchmarks.jar org.qinglang.bench.coord.IncrementalTolerance [graphs]</pre>
+ * <pre>java -cp qinglang-bench/target/benchmarks.jar org.qinglang.bench.coord.IncrementalTolerance [graphs] [budget]</pre>
+ *
+ * With {@code budget}, the full peels run cooperatively in slices of that many work units per edge (the
+ * block then lags each peel by the edges its slices span); without, on the adding thread.
  */
 public final class IncrementalTolerance {
 
@@ -26,6 +29,7 @@ public final class IncrementalTolerance {
 
     public static void main(String[] args) {
         int graphs = args.length > 0 ? Integer.parseInt(args[0]) : 1_000;
+        int budget = args.length > 1 ? Integer.parseInt(args[1]) : 0;
         double worst = 1;
         double worstPlanted = 1;
         int checks = 0;
@@ -51,7 +55,8 @@ public final class IncrementalTolerance {
                 }
             }
             Collections.shuffle(edges, rnd);
-            IncrementalDenseBlock inc = new IncrementalDenseBlock(Fraudar.PAPER, 0.1, 1);
+            IncrementalDenseBlock inc = budget > 0 ? IncrementalDenseBlock.cooperative(Fraudar.PAPER, 0.1, 1, budget)
+                    : new IncrementalDenseBlock(Fraudar.PAPER, 0.1, 1);
             BipartiteGraph.Builder scratch = new BipartiteGraph.Builder();
             int every = Math.max(1, edges.size() / 7);
             for (int i = 0; i < edges.size(); i++) {
@@ -70,7 +75,8 @@ public final class IncrementalTolerance {
                 }
             }
         }
-        System.out.printf(Locale.ROOT, "%,d graphs, %,d checks: worst ratio %.3f; with a planted block of side >= 10: %.3f%n",
-                graphs, checks, worst, worstPlanted);
+        System.out.printf(Locale.ROOT, "%,d graphs, %,d checks (%s): worst ratio %.3f; with a planted block of side >= 10: %.3f%n",
+                graphs, checks, budget > 0 ? "cooperative peels, budget " + budget : "peels on the adding thread",
+                worst, worstPlanted);
     }
 }

@@ -20,11 +20,16 @@ import java.util.concurrent.Executors;
  * by Zipf (s = 0.9), plus a planted 200 × 100 complete block; fixed seed. Timed harness, not JMH: one
  * 10-million-edge peel is a single multi-second operation.
  *
- * <pre>taskset -c 1 java -Xmx6g -Djol.magicFieldOffset=true -Djdk.attach.allowAttachSelf=true -cp qinglang-bench/target/benchmarks.jar org.qinglang.bench.coord.PeelingScale [edges] [incrementalEdges] [background]</pre>
+ * <pre>taskset -c 1 java -Xmx6g -Djol.magicFieldOffset=true -Djdk.attach.allowAttachSelf=true -cp qinglang-bench/target/benchmarks.jar org.qinglang.bench.coord.PeelingScale [edges] [incrementalEdges] [mode] [budget]</pre>
  *
- * With {@code background} (true by default) the incremental block runs its full peels on a thread of their
- * own, so the latencies are those of edges that never wait for a peel; give the process a second core for that
- * thread. {@code false}: every full peel on the thread of the edge that triggers it.
+ * {@code mode}, where the incremental block's full peels run:
+ * <ul>
+ *   <li>{@code background} (the default; {@code true} too): on a thread of their own, so the latencies are those
+ *       of edges that never wait for a peel; give the process a second core for that thread;</li>
+ *   <li>{@code cooperative}: on the adding thread, in slices of at most {@code budget} work units per edge
+ *       (default {@link IncrementalDenseBlock#DEFAULT_BUDGET}); no second thread;</li>
+ *   <li>{@code caller} ({@code false} too): every full peel on the thread of the edge that triggers it.</li>
+ * </ul>
  */
 public final class PeelingScale {
 
@@ -34,7 +39,15 @@ public final class PeelingScale {
     public static void main(String[] args) {
         int edges = args.length > 0 ? Integer.parseInt(args[0]) : 10_000_000;
         int incEdges = args.length > 1 ? Integer.parseInt(args[1]) : 2_000_000;
-        boolean background = args.length <= 2 || Boolean.parseBoolean(args[2]);
+        String mode = args.length > 2 ? args[2] : "background";
+        mode = switch (mode) {
+            case "true", "background" -> "background";
+            case "false", "caller" -> "caller";
+            case "cooperative" -> "cooperative";
+            default -> throw new IllegalArgumentException("mode must be background, cooperative or caller, was " + mode);
+        };
+        boolean background = mode.equals("background");
+        int budget = args.length > 3 ? Integer.parseInt(args[3]) : IncrementalDenseBlock.DEFAULT_BUDGET;
         int[][] e = generate(edges, 42);
         int[] src = e[0];
         int[] dst = e[1];
@@ -72,7 +85,9 @@ public final class PeelingScale {
             t.setDaemon(true);
             return t;
         });
-        IncrementalDenseBlock inc = new IncrementalDenseBlock(Fraudar.PAPER, 0.1, 10_000, background ? peels : null);
+        IncrementalDenseBlock inc = mode.equals("cooperative")
+                ? IncrementalDenseBlock.cooperative(Fraudar.PAPER, 0.1, 10_000, budget)
+                : new IncrementalDenseBlock(Fraudar.PAPER, 0.1, 10_000, background ? peels : null);
         int n = Math.min(incEdges, src.length);
         long[] lat = new long[n];
         long s0 = System.nanoTime();
@@ -91,18 +106,21 @@ public final class PeelingScale {
             }
         }
         Arrays.sort(lat);
-        System.out.printf(Locale.ROOT, "full peels %s%n", background ? "in the background (a thread of their own)"
-                : "on the adding thread");
+        System.out.printf(Locale.ROOT, "full peels %s%n", switch (mode) {
+            case "background" -> "in the background (a thread of their own)";
+            case "cooperative" -> "cooperative: on the adding thread, at most " + budget + " work units per edge";
+            default -> "on the adding thread, each whole on the edge that triggers it";
+        });
         System.out.printf(Locale.ROOT, "incremental: %,d edges in %.2f s: %.2f us per edge amortised (%d full peels; edges over 1 ms took %.2f s);"
                         + " %.2f us per edge without them%n",
                 n, (s1 - s0) / 1e9, (s1 - s0) / 1e3 / n, inc.peels(), peelNanos / 1e9,
                 ((s1 - s0) - peelNanos) / 1e3 / Math.max(1, n - peelEdges));
         System.out.printf(Locale.ROOT, "incremental latency per edge: p50 %.2f us, p99 %.2f us, p99.9 %.2f us, p99.99 %.2f us, max %.1f ms%s%n",
                 lat[n / 2] / 1e3, lat[(int) (n * 0.99)] / 1e3, lat[(int) (n * 0.999)] / 1e3, lat[(int) (n * 0.9999)] / 1e3,
-                lat[n - 1] / 1e6, background ? " (a pause of the JVM or of the machine: no edge waits for a peel)"
-                        : " (an edge that triggers a full peel)");
-        System.out.printf(Locale.ROOT, "edges over 1 ms: %d, over 10 ms: %d%n", n - lowerBound(lat, 1_000_000),
-                n - lowerBound(lat, 10_000_000));
+                lat[n - 1] / 1e6, mode.equals("caller") ? " (an edge that triggers a full peel)"
+                        : " (no edge waits for a whole peel)");
+        System.out.printf(Locale.ROOT, "edges over 50 us: %d, over 1 ms: %d, over 10 ms: %d%n", n - lowerBound(lat, 50_000),
+                n - lowerBound(lat, 1_000_000), n - lowerBound(lat, 10_000_000));
         DenseBlock ib = inc.block();
         BipartiteGraph.Builder pb = new BipartiteGraph.Builder();
         for (int i = 0; i < n; i++) {

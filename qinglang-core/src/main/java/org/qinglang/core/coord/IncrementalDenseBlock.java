@@ -119,7 +119,8 @@ public final class IncrementalDenseBlock {
     /**
      * A block whose full peels run cooperatively (协作式剥离): on the adding thread, cut into slices, each
      * {@link #add} moving the peel under way on by at most {@code budget} work units (one unit is about one
-     * list entry, array entry or heap level; {@link #DEFAULT_BUDGET} is a few microseconds). The peel reads the
+     * scattered memory access: a list entry or heap level of the peel, or a few entries of a sweep in index
+     * order; {@link #DEFAULT_BUDGET} is some tens of microseconds at ten million edges). The peel reads the
      * first E edges as they were when it started, like a background peel, and its block is swapped in whole
      * when the last slice is done, with f and the outside gains counted over every edge so far. No other
      * thread, and no edge waits for more than one slice.
@@ -225,12 +226,14 @@ public final class IncrementalDenseBlock {
         edgesAtPeel = edges;
         snapRows = rows;
         snapCols = cols;
+        cooperative.start(edges, rows, cols);
         slice = Slice.CLEAR;
         sliceCursor = 0;
     }
 
     /**
-     * One slice of the cooperative peel: clear the spare block arrays, peel (CooperativePeel), mark the new
+     * One slice of the cooperative peel: clear the spare block arrays and the peel's per-node state, peel
+     * (CooperativePeel), mark the new
      * block's nodes, count its f and its outside gains over the edges so far (list walks for the edges below
      * {@link #countedBelow}, {@link #add} for the later ones), then swap. Returns the units used, at most
      * {@code units}.
@@ -241,7 +244,7 @@ public final class IncrementalDenseBlock {
             switch (slice) {
                 case CLEAR -> {
                     int n = snapRows + snapCols;
-                    int end = Math.min(n, sliceCursor + (units - used));
+                    int end = (int) Math.min(n, sliceCursor + (long) (units - used) * CooperativePeel.NODES_PER_UNIT);
                     for (int i = sliceCursor; i < end; i++) {
                         if (i < snapRows) {
                             nextInRow[i] = false;
@@ -250,11 +253,11 @@ public final class IncrementalDenseBlock {
                             nextInCol[i - snapRows] = false;
                             nextGainCol[i - snapRows] = 0;
                         }
+                        cooperative.reset(i);
                     }
-                    used += end - sliceCursor;
+                    used += CooperativePeel.units(end - sliceCursor, CooperativePeel.NODES_PER_UNIT);
                     sliceCursor = end;
                     if (sliceCursor == n) {
-                        cooperative.start(edgesAtPeel, snapRows, snapCols);
                         slice = Slice.PEEL;
                     }
                 }
