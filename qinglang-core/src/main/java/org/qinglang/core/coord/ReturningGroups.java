@@ -16,8 +16,10 @@ import java.util.TreeMap;
  * account's link score is 1 − Π(1 − p):
  * <ul>
  *   <li>device: the account used a device a group member used: {@code pDevice};</li>
- *   <li>network: it acted from an IP prefix a group member used: {@code pNetwork} scaled down by how many
- *       other accounts use that prefix (a carrier NAT says little): pNetwork · min(1, 5 / accounts on it);</li>
+ *   <li>network: it acted from IP prefixes a group member used: for each, {@code pNetwork} scaled down by
+ *       how many established accounts (older than {@code maxAgeDays}, not in the group) use it, so a carrier
+ *       NAT says little while the group's own new accounts do not dilute it: pNetwork · min(1, 5 / them);
+ *       several such prefixes combine as 1 − Π(1 − p);</li>
  *   <li>behaviour: at least 3 of its targets are targets of the group: {@code pBehaviour} times the share of
  *       its targets that are;</li>
  *   <li>writing style: the cosine of its character-bigram profile with the group's exceeds 0.5:
@@ -139,18 +141,21 @@ public record ReturningGroups(double pDevice, double pNetwork, double pBehaviour
                     why.append("device ");
                     kinds[0]++;
                 }
-                double net = 0;
+                double netMiss = 1;
                 for (String prefix : p.prefixes) {
                     if (prefixes.contains(prefix)) {
+                        // a shared network is told by its established users: new accounts on the group's
+                        // prefixes are what is being scored (the group's own new accounts among them)
                         int others = 0;
                         for (String u : prefixUsers.get(prefix)) {
-                            if (!g.getValue().contains(u)) {
+                            if (!g.getValue().contains(u) && profiles.get(u).minAge > maxAgeDays) {
                                 others++;
                             }
                         }
-                        net = Math.max(net, pNetwork * Math.min(1, 5.0 / Math.max(1, others)));
+                        netMiss *= 1 - pNetwork * Math.min(1, 5.0 / Math.max(1, others));
                     }
                 }
+                double net = 1 - netMiss;
                 if (net > 0) {
                     miss *= 1 - net;
                     why.append(String.format(Locale.ROOT, "network(%.2f) ", net));

@@ -35,6 +35,48 @@ class ReturningGroupsTest {
         assertThat(f.evidence().get("link:new0")).contains("device");
     }
 
+    /**
+     * Thirty new accounts come back on the old group's four small prefixes: they must not make those prefixes look
+     * like a shared network to each other. One that only used two of them and liked a few of the group's targets
+     * is linked; an account on a carrier NAT that the group also used is not.
+     */
+    @Test
+    void theGroupsOwnNewAccountsDoNotDiluteItsNetworks() {
+        List<Action> actions = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            actions.add(act("old" + i, "t" + i % 5, "10.0." + i % 4 + ".0/24", "dev-" + i, 300));
+            actions.add(act("old" + i, "t" + i % 5, "100.64.0.0/16", "dev-" + i, 300));
+        }
+        for (int i = 0; i < 30; i++) {
+            for (int j = 0; j < 5; j++) {
+                actions.add(act("new" + i, "t" + j, "10.0." + (i + j) % 4 + ".0/24", "own-" + i, 2));
+            }
+        }
+        actions.add(act("quiet", "t0", "10.0.0.0/24", "own-q", 3));
+        actions.add(act("quiet", "t1", "10.0.1.0/24", "own-q", 3));
+        actions.add(act("quiet", "t2", "10.0.1.0/24", "own-q", 3));
+        actions.add(act("quiet", "x1", "192.0.2.0/24", "own-q", 3));
+        for (int i = 0; i < 200; i++) { // a carrier NAT with many established users
+            actions.add(act("user" + i, "y" + i, "100.64.0.0/16", "d" + i, 900));
+        }
+        actions.add(act("nat", "t0", "100.64.0.0/16", "own-n", 3));
+        actions.add(act("nat", "t1", "100.64.0.0/16", "own-n", 3));
+        actions.add(act("nat", "t2", "100.64.0.0/16", "own-n", 3));
+        actions.add(act("nat", "y1", "100.64.0.0/16", "own-n", 3));
+        List<CoordinationFinding> found = ReturningGroups.DEFAULTS.find(actions, Map.of("G1", oldGroup()));
+        assertThat(found).hasSize(1);
+        assertThat(found.get(0).members()).contains("new0", "new29", "quiet").doesNotContain("nat");
+        assertThat(found.get(0).evidence().get("link:quiet")).contains("network(0.75)");
+    }
+
+    private static Set<String> oldGroup() {
+        Set<String> g = new java.util.HashSet<>();
+        for (int i = 0; i < 10; i++) {
+            g.add("old" + i);
+        }
+        return g;
+    }
+
     @Test
     void tooFewLinksAreNotAReturn() {
         List<Action> actions = List.of(act("old", "t", "", "dev", 300), act("new", "t", "", "dev", 1));
