@@ -20,11 +20,12 @@ package org.qinglang.core.coord;
  *   <li>the block: the nodes peeled after the densest point, read off the peeling order (one unit per block
  *       node) into arrays of the block's size.</li>
  * </ol>
- * The first steps are sweeps in index order, {@value #EDGES_PER_UNIT} edges or {@value #NODES_PER_UNIT} nodes
- * to a unit. The priorities are sums of real-valued column weights, so the queue is a binary heap (O(log n) per
- * operation, at most {@value #MAX_STEP} units) rather than a bucket queue, which needs integer priorities.
- * The steps and sums are Fraudar's; only the order in which ties and rounding fall may differ, because the
- * lists give a node's edges newest first where Fraudar's graph gives them sorted.
+ * The first steps are sweeps in index order, {@value #EDGES_PER_UNIT} edges, {@value #NODES_PER_UNIT} nodes or
+ * {@value #COLUMNS_PER_UNIT} columns weighed to a unit. The priorities are sums of real-valued column weights,
+ * so the queue is a binary heap (O(log n) per operation, at most {@value #MAX_STEP} units) rather than a bucket
+ * queue, which needs integer priorities. The steps and sums are Fraudar's; only the order in which ties and
+ * rounding fall may differ, because the lists give a node's edges newest first where Fraudar's graph gives them
+ * sorted.
  *
  * <p>The per-node arrays live in pages that are kept and reused by later peels; a page is allocated only when
  * the graph has more nodes than any earlier peel saw. Not thread-safe: the adding thread only.
@@ -41,6 +42,8 @@ final class CooperativePeel {
     static final int NODES_PER_UNIT = 8;
     /** Edges of a sweep over the edges per unit (each adds to a node's entry: scattered writes, so fewer). */
     static final int EDGES_PER_UNIT = 4;
+    /** Columns per unit of the sweep that weighs them (a logarithm each, so fewer still). */
+    static final int COLUMNS_PER_UNIT = 2;
 
     private enum Phase { DEGREES, WEIGHTS, ROW_SUMS, HEAP_FILL, HEAPIFY, PEEL, COLLECT, DONE }
 
@@ -155,14 +158,14 @@ final class CooperativePeel {
                     }
                 }
                 case WEIGHTS -> {
-                    int end = (int) Math.min(cols, cursor + (long) (budget - used) * NODES_PER_UNIT);
+                    int end = (int) Math.min(cols, cursor + (long) (budget - used) * COLUMNS_PER_UNIT);
                     for (int c = cursor; c < end; c++) {
                         int d = (int) prio.get(rows + c);
                         double w = peeler.weight(d);
                         colW.set(c, w);
                         prio.set(rows + c, w * d);
                     }
-                    used += units(end - cursor, NODES_PER_UNIT);
+                    used += units(end - cursor, COLUMNS_PER_UNIT);
                     cursor = end;
                     if (cursor == cols) {
                         next(Phase.ROW_SUMS);
