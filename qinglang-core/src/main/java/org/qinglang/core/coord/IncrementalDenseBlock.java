@@ -137,7 +137,7 @@ public final class IncrementalDenseBlock {
         return new IncrementalDenseBlock(peeler, regrowth, minBatch, null, budget);
     }
 
-    /** The cooperative mode's default work units per add: a peel of E edges is spread over about E / 20 adds. */
+    /** The cooperative mode's default work units per add: a peel of E edges spans about k · E / 256 adds, k ≈ 7-21. */
     public static final int DEFAULT_BUDGET = 256;
     /** The least budget: two of the largest indivisible steps (a list entry and a heap sift). */
     public static final int MIN_BUDGET = 2 * CooperativePeel.MAX_STEP;
