@@ -6,9 +6,14 @@ local batch = tonumber(os.getenv("BATCH") or "1000")
 local n = 0
 -- seeded from the clock: unseeded, every wrk run would draw the same prefixes and resend the ids of the last
 math.randomseed(os.time())
-local prefix = tostring(math.random(1, 1e9))
+-- a global, not a local: setup's thread:set replaces a global in the thread's own Lua state, and every thread's
+-- state is seeded in the same second, so a local prefix would be the same in all threads and each batch would
+-- be sent once per thread (all but the first copy answered as duplicates)
+prefix = tostring(math.random(1, 1e9))
+local threads = 0
 setup = function(thread)
-  thread:set("prefix", tostring(math.random(1, 1e9)))
+  threads = threads + 1
+  thread:set("prefix", tostring(math.random(1, 1e9)) .. "t" .. threads)
 end
 request = function()
   n = n + 1
