@@ -121,8 +121,7 @@ class EventBatchParser {
             throw new InvalidField(FieldError.badValue("type", "未知事件类型 '" + typeId + "'，可用 " + EventType.ids(),
                     "unknown event type '" + typeId + "': use " + EventType.ids()));
         }
-        Set<String> allowed = new HashSet<>(EventType.COMMON);
-        allowed.addAll(type.fields);
+        Set<String> allowed = type.allowed;
         var names = o.fieldNames();
         while (names.hasNext()) {
             String name = names.next();
@@ -138,7 +137,7 @@ class EventBatchParser {
         String tsText = JsonFields.string(o, "", "ts", 64);
         OffsetDateTime ts;
         try {
-            ts = OffsetDateTime.parse(tsText);
+            ts = EventTimes.parse(tsText);
         } catch (DateTimeParseException e) {
             throw new InvalidField(FieldError.badValue("ts", "应为带时区的 ISO-8601 时间，如 2026-11-22T10:00:03+08:00",
                     "must be an ISO-8601 time with offset, such as 2026-11-22T10:00:03+08:00"));

@@ -22,15 +22,22 @@ enum EventType {
     /** What a type cannot do without. */
     enum Need { TEXT, TARGET, TEXT_AND_TARGET }
 
-    /** The fields every event may carry. */
-    static final Set<String> COMMON = Set.of("id", "type", "ts", "actor", "context");
+    /** The fields every event may carry (a holder: an enum's constructor cannot read its own static fields). */
+    private static final class Common {
+        static final Set<String> FIELDS = Set.of("id", "type", "ts", "actor", "context");
+    }
 
     final Need need;
     final Set<String> fields;
+    /** The common fields and {@link #fields}: every field an event of this type may carry. */
+    final Set<String> allowed;
 
     EventType(Need need, Set<String> fields) {
         this.need = need;
         this.fields = fields;
+        Set<String> all = new java.util.HashSet<>(fields);
+        all.addAll(Common.FIELDS);
+        this.allowed = Set.copyOf(all);
     }
 
     String id() {
