@@ -11,6 +11,7 @@ import org.qinglang.app.api.Msg;
 import org.qinglang.app.check.ContextFields;
 import org.qinglang.app.server.Limits;
 import org.qinglang.app.server.ServerSecret;
+import org.qinglang.core.stream.EventType;
 import org.qinglang.core.verdict.Context;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -116,12 +117,12 @@ class EventBatchParser {
 
     private IncomingEvent event(int index, JsonNode o) {
         String typeId = JsonFields.string(o, "", "type", 16);
-        EventType type = EventType.of(typeId);
+        EventType type = EventRules.of(typeId);
         if (type == null) {
-            throw new InvalidField(FieldError.badValue("type", "未知事件类型 '" + typeId + "'，可用 " + EventType.ids(),
-                    "unknown event type '" + typeId + "': use " + EventType.ids()));
+            throw new InvalidField(FieldError.badValue("type", "未知事件类型 '" + typeId + "'，可用 " + EventRules.ids(),
+                    "unknown event type '" + typeId + "': use " + EventRules.ids()));
         }
-        Set<String> allowed = type.allowed;
+        Set<String> allowed = EventRules.allowed(type);
         var names = o.fieldNames();
         while (names.hasNext()) {
             String name = names.next();
@@ -153,12 +154,12 @@ class EventBatchParser {
             account = JsonFields.optString(target, "target.", "account", ID_CHARS);
             content = JsonFields.optString(target, "target.", "content", ID_CHARS);
         }
-        if (type.needsTarget() && account.isEmpty() && content.isEmpty()) {
+        if (EventRules.needsTarget(type) && account.isEmpty() && content.isEmpty()) {
             throw new InvalidField(FieldError.missing("target"));
         }
-        Optional<String> text = type.fields.contains("text")
+        Optional<String> text = EventRules.fields(type).contains("text")
                 ? JsonFields.optString(o, "", "text", limits.textChars()) : Optional.empty();
-        if (type.needsText() && text.isEmpty()) {
+        if (EventRules.needsText(type) && text.isEmpty()) {
             throw new InvalidField(FieldError.missing("text"));
         }
 

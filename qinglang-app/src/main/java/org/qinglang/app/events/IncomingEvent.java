@@ -1,5 +1,6 @@
 package org.qinglang.app.events;
 
+import org.qinglang.core.stream.EventType;
 import org.qinglang.core.verdict.Context;
 
 import java.time.OffsetDateTime;

@@ -43,8 +43,7 @@ class StreamHandOff {
     }
 
     static Event toCore(IncomingEvent e) {
-        Event.Builder b = Event.builder(e.id(), org.qinglang.core.stream.EventType.fromId(e.type().id()),
-                        e.ts().toInstant())
+        Event.Builder b = Event.builder(e.id(), e.type(), e.ts().toInstant())
                 .actor(e.actor())
                 .target(e.targetAccount().orElse(""), e.targetContent().orElse(""))
                 .text(e.text().orElse(""))
