@@ -1,8 +1,11 @@
 -- wrk script: POST /api/v1/events, NDJSON batches of BATCH (default 1000) events with ids never seen before
--- (each wrk thread has its own prefix), half of them comments with text, half likes.
+-- (each wrk thread has its own prefix), half of them comments with text (FLAGGED of them abusive, default all), half
+-- likes.
 -- Usage: KEY=qk_… BATCH=1000 wrk -t2 -c4 -d30s --latency -s events.lua http://localhost:8080
 local key = os.getenv("KEY")
 local batch = tonumber(os.getenv("BATCH") or "1000")
+-- the share of comments whose text the Moderator flags (each becomes work for the intake); the rest are friendly
+local flagged = tonumber(os.getenv("FLAGGED") or "1")
 local n = 0
 -- seeded from the clock: unseeded, every wrk run would draw the same prefixes and resend the ids of the last
 math.randomseed(os.time())
@@ -22,7 +25,8 @@ request = function()
     local id = prefix .. "-" .. n .. "-" .. j
     if j % 2 == 0 then
       lines[j] = '{"id":"' .. id .. '","type":"comment","ts":"2026-11-22T10:00:03+08:00","actor":"u-' .. (j % 97) ..
-        '","target":{"account":"u-9","content":"p-' .. n .. '"},"text":"第' .. j .. '条评论，你真是个辣鸡",' ..
+        '","target":{"account":"u-9","content":"p-' .. n .. '"},"text":"第' .. j ..
+        ((j / 2) % 100 < flagged * 100 and '条评论，你真是个辣鸡",' or '条评论，写得真好，谢谢分享",') ..
         '"context":{"relation":"stranger","actorAgeDays":3,"ip":"203.0.113.0/24","device":"d-' .. (j % 13) .. '"}}'
     else
       lines[j] = '{"id":"' .. id .. '","type":"like","ts":"2026-11-22T10:00:03+08:00","actor":"u-' .. (j % 89) ..

@@ -1,5 +1,7 @@
 package org.qinglang.app.cases;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.qinglang.core.enforce.CaseSignal;
 import org.qinglang.core.enforce.OffenceSeverity;
 import org.qinglang.core.enforce.ReportCategory;
@@ -34,10 +36,18 @@ public class Intake {
     private final Cases cases;
     private final TransactionTemplate tx;
 
-    public Intake(JdbcClient db, Cases cases, PlatformTransactionManager transactions) {
+    public Intake(JdbcClient db, Cases cases, PlatformTransactionManager transactions, MeterRegistry meters) {
         this.db = db;
         this.cases = cases;
         this.tx = new TransactionTemplate(transactions);
+        // an intake that falls behind ingestion shows here first: flagged events not yet in a case
+        Gauge.builder("qinglang.intake.backlog", this, Intake::backlog)
+                .description("flagged events waiting to be filed into cases").register(meters);
+    }
+
+    /** How many flagged events wait in the queue. */
+    public long backlog() {
+        return db.sql("select count(*) from intake_queue").query(Long.class).single();
     }
 
     /** Runs {@link #verdicts(int)} every few seconds. */

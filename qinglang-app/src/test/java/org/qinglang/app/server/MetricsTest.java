@@ -47,6 +47,7 @@ class MetricsTest {
         assertThat(page)
                 .containsPattern("http_server_requests_seconds_count\\{[^}]*uri=\"/api/v1/text/check\"[^}]*} [1-9]")
                 .contains("qinglang_check_seconds_count")
-                .contains("qinglang_events_accepted_total");
+                .contains("qinglang_events_accepted_total")
+                .containsPattern("qinglang_intake_backlog\\{[^}]*} [0-9]");
     }
 }
