@@ -82,18 +82,16 @@ public class Cases {
         // the open case first: most signals join one, and on H2 an insert that meets an open case builds a
         // duplicate-key exception inside H2 and takes a number from the case sequence (each 32nd of which is a
         // commit of its own) before doing nothing
-        Optional<Long> open = db.sql("select id from workflow_case where open_target = ? for update").param(key)
-                .query(Long.class).optional();
+        Optional<Long> open = openCase(key);
         if (open.isEmpty()) {
             db.sql("insert into workflow_case (target, open_target, account, content_id, content_type, target_is_minor, "
                             + "category, severity, priority_rank, due, opened_at, status) "
                             + "values (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?) on conflict do nothing")
                     .params(key, key, about.account(), about.contentId().orElse(null), about.contentType(), minor,
                             signal.category().id(), OffenceSeverity.MINOR.id(), at, at, OPEN).update();
+            open = openCase(key);
         }
-        long id = open.isPresent() ? open.get()
-                : db.sql("select id from workflow_case where open_target = ? for update").param(key)
-                        .query(Long.class).single();
+        long id = open.orElseThrow();
         String kind = signal instanceof CaseSignal.Report ? "report"
                 : signal instanceof CaseSignal.Detection ? "verdict" : "alert";
         int added = db.sql("insert into case_signal (case_id, kind, category, severity, reporter, credibility, at, "
@@ -299,5 +297,11 @@ public class Cases {
     /** An instant as a UTC timestamp for the database. */
     public static OffsetDateTime utc(Instant at) {
         return at.atOffset(ZoneOffset.UTC);
+    }
+
+    /** The open case about {@code key}, locked for this transaction, if there is one. */
+    private Optional<Long> openCase(String key) {
+        return db.sql("select id from workflow_case where open_target = ? for update").param(key)
+                .query(Long.class).optional();
     }
 }

@@ -84,13 +84,13 @@ class EventIngestion {
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         boolean[] fresh;
-        if (writer == null) {
-            fresh = tx.execute(status -> store.insert(rows, apiKeyId, now));
-        } else {
+        if (writer != null) {
             writer.lock();
-            try {
-                fresh = tx.execute(status -> store.insert(rows, apiKeyId, now));
-            } finally {
+        }
+        try {
+            fresh = tx.execute(status -> store.insert(rows, apiKeyId, now));
+        } finally {
+            if (writer != null) {
                 writer.unlock();
             }
         }

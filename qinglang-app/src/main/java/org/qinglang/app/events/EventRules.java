@@ -2,10 +2,12 @@ package org.qinglang.app.events;
 
 import org.qinglang.core.stream.EventType;
 
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What the API asks of each core {@link EventType} (事件字段规则): which fields it may carry beyond {@code id},
@@ -76,7 +78,11 @@ final class EventRules {
         return null;
     }
 
+    /** Every type's name, in the core's order, for error messages. */
     static String ids() {
-        return "post, comment, danmaku, dm, repost, mention, like, follow, rating, report";
+        return IDS;
     }
+
+    private static final String IDS = Arrays.stream(EventType.values()).map(EventType::id)
+            .collect(Collectors.joining(", "));
 }

@@ -51,6 +51,11 @@ public final class FeatureLibrary {
     static final int KIND_SOUND = 4;
     static final int KIND_INITIALS = 5;
 
+    // whether a two-char sound output is itself an ordinary word: not asked yet, no, yes
+    private static final byte UNKNOWN = -1;
+    private static final byte NO = 0;
+    private static final byte YES = 1;
+
     private final List<Entry> entries;
     /** The entries as an array, for the resolution's lookups. */
     private final Entry[] entryArray;
@@ -459,19 +464,22 @@ public final class FeatureLibrary {
             int start = starts[from];
             // two Han characters side by side that are themselves an ordinary word (飞舞 for 废物): the veto
             // would drop the hit, so it is not made (the rest of the veto needs the text after it)
-            // (looked up once per output, when an entry of two chars first asks: -1 not yet, 0 no, 1 yes)
-            int pairIsWord = length == 2 && end == start + 2 && keys[from] != 0 && keys[from + 1] != 0
-                    && words.mayStartWord(found.han[start], found.han[start + 1]) ? -1 : 0;
+            // (looked up once per output, when the first entry of two chars asks)
+            byte pairIsWord = length == 2 && end == start + 2 && keys[from] != 0 && keys[from + 1] != 0
+                    && words.mayStartWord(found.han[start], found.han[start + 1]) ? UNKNOWN : NO;
             for (int k = a.outputHead(o); a.output(k) >= 0; k++) {
                 int[] data = soundRefData[a.output(k)];
                 for (int g = 0; g < data.length; g += 1 + length) {
                     int differs = soundMatch(keys, from, data, g + 1, length);
                     if (differs > 0 || differs == 0 && (data[g] & 1) == 0) {
                         int entry = data[g] >>> 1;
-                        if (pairIsWord != 0 && foldedLength[entry] <= 2
-                                && (pairIsWord > 0 || (pairIsWord = veto.isWord(found.han, start, end) ? 1 : 0) > 0)
-                                && !veto.containsOwnTerm(found.han, start, end, entry)) {
-                            continue;
+                        if (pairIsWord != NO && foldedLength[entry] <= 2) {
+                            if (pairIsWord == UNKNOWN) {
+                                pairIsWord = veto.isWord(found.han, start, end) ? YES : NO;
+                            }
+                            if (pairIsWord == YES && !veto.containsOwnTerm(found.han, start, end, entry)) {
+                                continue;
+                            }
                         }
                         found.add(~entry, start, end, KIND_SOUND);
                     }
