@@ -6,6 +6,7 @@ import org.qinglang.core.enforce.CasePriority;
 import org.qinglang.core.enforce.CaseSignal;
 import org.qinglang.core.enforce.OffenceSeverity;
 import org.qinglang.core.enforce.ReportCategory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -13,14 +14,22 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The cases (案件) in the database: signals merge into the target's open case, whose rank, deadline, category
@@ -53,14 +62,27 @@ public class Cases {
     private static final String COLUMNS = "id, target, account, content_id, content_type, target_is_minor, category, "
             + "severity, priority_rank, due, opened_at, status, claimed_by, decided_at";
 
+    private final JdbcTemplate jdbc;
     private final JdbcClient db;
     private final AuditTrail audit;
     private final WorkflowPolicy policy;
 
-    public Cases(JdbcClient db, AuditTrail audit, WorkflowPolicy policy) {
-        this.db = db;
+    public Cases(JdbcTemplate jdbc, AuditTrail audit, WorkflowPolicy policy) {
+        this.jdbc = jdbc;
+        this.db = JdbcClient.create(jdbc);
         this.audit = audit;
         this.policy = policy;
+    }
+
+    /** A signal to add to the open case of {@code about}: see {@link #add}. */
+    public record Adding(Target about, boolean minor, CaseSignal signal, Optional<String> eventId,
+                         Optional<String> alertKind) {
+        public Adding {
+            Objects.requireNonNull(about, "about");
+            Objects.requireNonNull(signal, "signal");
+            Objects.requireNonNull(eventId, "eventId");
+            Objects.requireNonNull(alertKind, "alertKind");
+        }
     }
 
     /**
@@ -75,50 +97,169 @@ public class Cases {
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<Long> add(Target about, boolean minor, CaseSignal signal, Optional<String> eventId,
                               Optional<String> alertKind, String actor) {
-        Objects.requireNonNull(signal, "signal");
+        return addAll(List.of(new Adding(about, minor, signal, eventId, alertKind)), actor).get(0);
+    }
+
+    /**
+     * Adds every signal of {@code adds} as {@link #add} would one by one, in a handful of statements for the
+     * whole list rather than a dozen for each signal (the intake files flagged events this way: one statement
+     * per event made PostgreSQL's round trips the intake's limit). Element i of the result is the case of
+     * {@code adds[i]}, or empty if its event was already a signal, or came earlier in the list. Each touched case
+     * is re-ranked once, from all its signals; the audit record of each signal gives its case's rank after the
+     * whole list. Runs in the caller's transaction; open cases are locked in target order.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Optional<Long>> addAll(List<Adding> adds, String actor) {
+        Objects.requireNonNull(actor, "actor");
+        List<Optional<Long>> out = new ArrayList<>(adds.size());
+        for (int from = 0; from < adds.size(); from += PER_STATEMENT) {
+            out.addAll(addSlice(adds.subList(from, Math.min(adds.size(), from + PER_STATEMENT)), actor));
+        }
+        return out;
+    }
+
+    /** Targets or cases named in one {@code in (…)} list. */
+    private static final int PER_STATEMENT = 200;
+
+    private List<Optional<Long>> addSlice(List<Adding> all, String actor) {
         Instant now = policy.clock().instant();
-        String key = about.key();
-        OffsetDateTime at = utc(signal.at());
-        // the open case first: most signals join one, and on H2 an insert that meets an open case builds a
+        // an event already a signal (or earlier in the list) adds nothing, and opens no case either
+        Set<String> taken = takenEvents(all);
+        List<Adding> adds = new ArrayList<>(all.size());
+        List<Integer> positions = new ArrayList<>(all.size()); // of adds in all
+        for (int i = 0; i < all.size(); i++) {
+            Adding a = all.get(i);
+            if (a.eventId().isEmpty() || taken.add(a.eventId().get())) {
+                adds.add(a);
+                positions.add(i);
+            }
+        }
+        if (adds.isEmpty()) {
+            return Collections.nCopies(all.size(), Optional.empty());
+        }
+        // the open cases first: most signals join one, and on H2 an insert that meets an open case builds a
         // duplicate-key exception inside H2 and takes a number from the case sequence (each 32nd of which is a
         // commit of its own) before doing nothing
-        Optional<Long> open = openCase(key);
-        if (open.isEmpty()) {
-            db.sql("insert into workflow_case (target, open_target, account, content_id, content_type, target_is_minor, "
-                            + "category, severity, priority_rank, due, opened_at, status) "
-                            + "values (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?) on conflict do nothing")
-                    .params(key, key, about.account(), about.contentId().orElse(null), about.contentType(), minor,
-                            signal.category().id(), OffenceSeverity.MINOR.id(), at, at, OPEN).update();
-            open = openCase(key);
+        Map<String, Adding> firstByKey = new TreeMap<>();
+        adds.forEach(a -> firstByKey.putIfAbsent(a.about().key(), a));
+        Map<String, Long> open = openCases(firstByKey.keySet());
+        List<Adding> opening = firstByKey.entrySet().stream().filter(e -> !open.containsKey(e.getKey()))
+                .map(Map.Entry::getValue).toList();
+        if (!opening.isEmpty()) {
+            jdbc.batchUpdate("insert into workflow_case (target, open_target, account, content_id, content_type, "
+                            + "target_is_minor, category, severity, priority_rank, due, opened_at, status) "
+                            + "values (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?) on conflict do nothing", opening, opening.size(),
+                    (ps, a) -> {
+                        String key = a.about().key();
+                        OffsetDateTime at = utc(a.signal().at());
+                        ps.setString(1, key);
+                        ps.setString(2, key);
+                        ps.setString(3, a.about().account());
+                        ps.setString(4, a.about().contentId().orElse(null));
+                        ps.setString(5, a.about().contentType());
+                        ps.setBoolean(6, a.minor());
+                        ps.setString(7, a.signal().category().id());
+                        ps.setString(8, OffenceSeverity.MINOR.id());
+                        ps.setObject(9, at);
+                        ps.setObject(10, at);
+                        ps.setString(11, OPEN);
+                    });
+            open.putAll(openCases(opening.stream().map(a -> a.about().key()).toList()));
         }
-        long id = open.orElseThrow();
-        String kind = signal instanceof CaseSignal.Report ? "report"
+        int[][] counts = jdbc.batchUpdate("insert into case_signal (case_id, kind, category, severity, reporter, "
+                        + "credibility, at, event_id, alert_kind) values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
+                adds, adds.size(), (ps, a) -> {
+                    CaseSignal signal = a.signal();
+                    ps.setLong(1, open.get(a.about().key()));
+                    ps.setString(2, kind(signal));
+                    ps.setString(3, signal.category().id());
+                    ps.setString(4, severity(signal).map(OffenceSeverity::id).orElse(null));
+                    ps.setString(5, signal instanceof CaseSignal.Report r ? r.reporter() : null);
+                    ps.setObject(6, signal instanceof CaseSignal.Report r ? r.credibility() : null, Types.DOUBLE);
+                    ps.setObject(7, utc(signal.at()));
+                    ps.setString(8, a.eventId().orElse(null));
+                    ps.setString(9, a.alertKind().orElse(null));
+                });
+        // an insert that still meets its event (filed by another transaction since the look above) adds nothing
+        List<Optional<Long>> out = new ArrayList<>(Collections.nCopies(all.size(), Optional.empty()));
+        Map<Long, Boolean> minorByCase = new TreeMap<>();
+        for (int j = 0; j < adds.size(); j++) {
+            if (counts[0][j] != 0) {
+                long id = open.get(adds.get(j).about().key());
+                out.set(positions.get(j), Optional.of(id));
+                minorByCase.merge(id, adds.get(j).minor(), Boolean::logicalOr);
+            }
+        }
+        if (minorByCase.isEmpty()) {
+            return out;
+        }
+        Map<Long, CasePriority.Ranked> ranks = rerank(minorByCase, now);
+        List<AuditTrail.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            if (out.get(i).isEmpty()) {
+                continue;
+            }
+            Adding a = all.get(i);
+            long id = out.get(i).get();
+            CasePriority.Ranked ranked = ranks.get(id);
+            Map<String, Object> after = new LinkedHashMap<>();
+            after.put("signal", kind(a.signal()));
+            after.put("category", a.signal().category().id());
+            after.put("rank", ranked.rank());
+            after.put("due", ranked.due().toString());
+            entries.add(new AuditTrail.Entry(actor, "case.signal", "case:" + id, null, after));
+        }
+        audit.appendAll(entries);
+        return out;
+    }
+
+    /** The events of {@code adds} that are already signals. */
+    private Set<String> takenEvents(List<Adding> adds) {
+        List<Object> events = adds.stream().flatMap(a -> a.eventId().stream()).distinct().<Object>map(e -> e).toList();
+        if (events.isEmpty()) {
+            return new HashSet<>();
+        }
+        return new HashSet<>(db.sql("select event_id from case_signal where event_id in (" + inList(events.size()) + ")")
+                .params(events).query(String.class).list());
+    }
+
+    /**
+     * Recomputes the rank, deadline, category and severity of each case from all its signals ({@code minor}:
+     * whether a new signal said the target is a minor) and stores them; returns each case's rank.
+     */
+    private Map<Long, CasePriority.Ranked> rerank(Map<Long, Boolean> minorByCase, Instant now) {
+        String in = inList(minorByCase.size());
+        List<Object> ids = new ArrayList<>(minorByCase.keySet());
+        Map<Long, String> keys = new HashMap<>();
+        Map<Long, Boolean> wasMinor = new HashMap<>();
+        db.sql("select id, target, target_is_minor from workflow_case where id in (" + in + ")").params(ids)
+                .query(rs -> {
+                    keys.put(rs.getLong(1), rs.getString(2));
+                    wasMinor.put(rs.getLong(1), rs.getBoolean(3));
+                });
+        Map<Long, List<CaseSignal>> signals = new HashMap<>();
+        db.sql("select case_id, kind, category, severity, reporter, credibility, at, alert_kind from case_signal "
+                        + "where case_id in (" + in + ") order by case_id, at, id").params(ids)
+                .query(rs -> {
+                    signals.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(signal(rs));
+                });
+        Map<Long, CasePriority.Ranked> ranks = new LinkedHashMap<>();
+        List<Object[]> updates = new ArrayList<>();
+        minorByCase.forEach((id, minor) -> {
+            CaseFile file = new CaseFile(keys.get(id), wasMinor.get(id) || minor, signals.get(id));
+            CasePriority.Ranked ranked = policy.priority().rank(file, now);
+            ranks.put(id, ranked);
+            updates.add(new Object[]{file.targetIsMinor(), mainCategory(file).id(), file.severity().id(), ranked.rank(),
+                    utc(ranked.due()), id});
+        });
+        jdbc.batchUpdate("update workflow_case set target_is_minor = ?, category = ?, severity = ?, priority_rank = ?, "
+                + "due = ? where id = ?", updates);
+        return ranks;
+    }
+
+    private static String kind(CaseSignal signal) {
+        return signal instanceof CaseSignal.Report ? "report"
                 : signal instanceof CaseSignal.Detection ? "verdict" : "alert";
-        int added = db.sql("insert into case_signal (case_id, kind, category, severity, reporter, credibility, at, "
-                        + "event_id, alert_kind) values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing")
-                .params(id, kind, signal.category().id(), severity(signal).map(OffenceSeverity::id).orElse(null),
-                        signal instanceof CaseSignal.Report r ? r.reporter() : null,
-                        signal instanceof CaseSignal.Report r ? r.credibility() : null,
-                        at, eventId.orElse(null), alertKind.orElse(null)).update();
-        if (added == 0) {
-            return Optional.empty();
-        }
-        boolean wasMinor = db.sql("select target_is_minor from workflow_case where id = ?").param(id)
-                .query(Boolean.class).single();
-        CaseFile file = file(id, key, wasMinor || minor);
-        CasePriority.Ranked ranked = policy.priority().rank(file, now);
-        ReportCategory main = mainCategory(file);
-        db.sql("update workflow_case set target_is_minor = ?, category = ?, severity = ?, priority_rank = ?, due = ? "
-                        + "where id = ?")
-                .params(file.targetIsMinor(), main.id(), file.severity().id(), ranked.rank(), utc(ranked.due()), id)
-                .update();
-        Map<String, Object> after = new LinkedHashMap<>();
-        after.put("signal", kind);
-        after.put("category", signal.category().id());
-        after.put("rank", ranked.rank());
-        after.put("due", ranked.due().toString());
-        audit.append(actor, "case.signal", "case:" + id, null, after);
-        return Optional.of(id);
     }
 
     /** An account taking part in what a case is about, with its role ({@code first}, {@code inciter} …). */
@@ -243,20 +384,14 @@ public class Cases {
                 .params(DECIDED, utc(at), violation, id, CLAIMED, reviewer).update() == 1;
     }
 
-    private CaseFile file(long id, String key, boolean minor) {
-        List<CaseSignal> signals = db.sql("select kind, category, severity, reporter, credibility, at, alert_kind "
-                        + "from case_signal where case_id = ? order by at, id").param(id)
-                .query((rs, n) -> signal(rs)).list();
-        return new CaseFile(key, minor, signals);
-    }
-
+    /** A signal from a row of (case_id, kind, category, severity, reporter, credibility, at, alert_kind). */
     private static CaseSignal signal(ResultSet rs) throws SQLException {
-        ReportCategory category = ReportCategory.fromId(rs.getString(2));
-        Instant at = instant(rs, 6);
-        return switch (rs.getString(1)) {
-            case "report" -> new CaseSignal.Report(rs.getString(4), category, rs.getDouble(5), at);
-            case "verdict" -> new CaseSignal.Detection(category, OffenceSeverity.fromId(rs.getString(3)), at);
-            default -> new CaseSignal.Alert(rs.getString(7), category, OffenceSeverity.fromId(rs.getString(3)), at);
+        ReportCategory category = ReportCategory.fromId(rs.getString(3));
+        Instant at = instant(rs, 7);
+        return switch (rs.getString(2)) {
+            case "report" -> new CaseSignal.Report(rs.getString(5), category, rs.getDouble(6), at);
+            case "verdict" -> new CaseSignal.Detection(category, OffenceSeverity.fromId(rs.getString(4)), at);
+            default -> new CaseSignal.Alert(rs.getString(8), category, OffenceSeverity.fromId(rs.getString(4)), at);
         };
     }
 
@@ -299,9 +434,20 @@ public class Cases {
         return at.atOffset(ZoneOffset.UTC);
     }
 
-    /** The open case about {@code key}, locked for this transaction, if there is one. */
-    private Optional<Long> openCase(String key) {
-        return db.sql("select id from workflow_case where open_target = ? for update").param(key)
-                .query(Long.class).optional();
+    /** The open cases about {@code keys} by key, locked for this transaction in key order. */
+    private Map<String, Long> openCases(Collection<String> keys) {
+        Map<String, Long> open = new HashMap<>();
+        db.sql("select open_target, id from workflow_case where open_target in (" + inList(keys.size()) + ") "
+                        + "order by open_target for update")
+                .params(new ArrayList<Object>(keys))
+                .query(rs -> {
+                    open.put(rs.getString(1), rs.getLong(2));
+                });
+        return open;
+    }
+
+    /** {@code ?, ?, …}: {@code n} parameters for an {@code in} list. */
+    static String inList(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +69,7 @@ public class Intake {
 
     /**
      * Files up to {@code limit} queued flagged text events, oldest first, each with its removal from the queue,
-     * {@value #PER_TRANSACTION} to a transaction; returns how many it looked at.
+     * {@value #PER_TRANSACTION} to a transaction (filed together: {@link Cases#addAll}); returns how many it looked at.
      */
     public int verdicts(int limit) {
         // the queue's head first, then its events by key: joined the other way round, H2 reads the event table
@@ -81,21 +82,26 @@ public class Intake {
                 .list();
         for (int from = 0; from < flagged.size(); from += PER_TRANSACTION) {
             List<Flagged> chunk = flagged.subList(from, Math.min(flagged.size(), from + PER_TRANSACTION));
-            tx.executeWithoutResult(s -> chunk.forEach(this::file));
+            tx.executeWithoutResult(s -> file(chunk));
         }
         return flagged.size();
     }
 
-    /** Files one flagged event into the case of its content and takes it off the queue. */
-    private void file(Flagged f) {
-        ReportCategory category = category(f.category(), f.labels());
-        OffenceSeverity severity = Optional.ofNullable(f.risk())
-                .flatMap(r -> OffenceSeverity.of(RiskLevel.valueOf(r.toUpperCase(Locale.ROOT))))
-                .orElse(OffenceSeverity.MINOR);
-        Target about = new Target(f.actor(), Optional.of(f.id()), f.type());
-        cases.add(about, false, new CaseSignal.Detection(category, severity, f.ts()), Optional.of(f.id()),
-                Optional.empty(), SYSTEM);
-        db.sql("delete from intake_queue where event_id = ?").param(f.id()).update();
+    /** Files flagged events into the cases of their content, in one batch, and takes them off the queue. */
+    private void file(List<Flagged> chunk) {
+        List<Cases.Adding> adds = new ArrayList<>(chunk.size());
+        for (Flagged f : chunk) {
+            ReportCategory category = category(f.category(), f.labels());
+            OffenceSeverity severity = Optional.ofNullable(f.risk())
+                    .flatMap(r -> OffenceSeverity.of(RiskLevel.valueOf(r.toUpperCase(Locale.ROOT))))
+                    .orElse(OffenceSeverity.MINOR);
+            Target about = new Target(f.actor(), Optional.of(f.id()), f.type());
+            adds.add(new Cases.Adding(about, false, new CaseSignal.Detection(category, severity, f.ts()),
+                    Optional.of(f.id()), Optional.empty()));
+        }
+        cases.addAll(adds, SYSTEM);
+        db.sql("delete from intake_queue where event_id in (" + Cases.inList(chunk.size()) + ")")
+                .params(chunk.stream().<Object>map(Flagged::id).toList()).update();
     }
 
     /**

@@ -9,6 +9,7 @@ import org.qinglang.app.server.TestDatabases;
 import org.qinglang.core.enforce.CaseSignal;
 import org.qinglang.core.enforce.OffenceSeverity;
 import org.qinglang.core.enforce.ReportCategory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -50,7 +51,7 @@ class CasesTest {
     private void open(String name) {
         db = TestDatabases.named(name);
         jdbc = JdbcClient.create(db.dataSource());
-        cases = new Cases(jdbc, new AuditTrail(jdbc, new ObjectMapper()), new WorkflowPolicy());
+        cases = new Cases(new JdbcTemplate(db.dataSource()), new AuditTrail(jdbc, new ObjectMapper()), new WorkflowPolicy());
         tx = new TransactionTemplate(new DataSourceTransactionManager(db.dataSource()));
     }
 
