@@ -134,57 +134,16 @@ public class Cases {
                 positions.add(i);
             }
         }
-        if (adds.isEmpty()) {
-            return Collections.nCopies(all.size(), Optional.empty());
-        }
-        // the open cases first: most signals join one, and on H2 an insert that meets an open case builds a
-        // duplicate-key exception inside H2 and takes a number from the case sequence (each 32nd of which is a
-        // commit of its own) before doing nothing
-        Map<String, Adding> firstByKey = new TreeMap<>();
-        adds.forEach(a -> firstByKey.putIfAbsent(a.about().key(), a));
-        Map<String, Long> open = openCases(firstByKey.keySet());
-        List<Adding> opening = firstByKey.entrySet().stream().filter(e -> !open.containsKey(e.getKey()))
-                .map(Map.Entry::getValue).toList();
-        if (!opening.isEmpty()) {
-            jdbc.batchUpdate("insert into workflow_case (target, open_target, account, content_id, content_type, "
-                            + "target_is_minor, category, severity, priority_rank, due, opened_at, status) "
-                            + "values (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?) on conflict do nothing", opening, opening.size(),
-                    (ps, a) -> {
-                        String key = a.about().key();
-                        OffsetDateTime at = utc(a.signal().at());
-                        ps.setString(1, key);
-                        ps.setString(2, key);
-                        ps.setString(3, a.about().account());
-                        ps.setString(4, a.about().contentId().orElse(null));
-                        ps.setString(5, a.about().contentType());
-                        ps.setBoolean(6, a.minor());
-                        ps.setString(7, a.signal().category().id());
-                        ps.setString(8, OffenceSeverity.MINOR.id());
-                        ps.setObject(9, at);
-                        ps.setObject(10, at);
-                        ps.setString(11, OPEN);
-                    });
-            open.putAll(openCases(opening.stream().map(a -> a.about().key()).toList()));
-        }
-        int[][] counts = jdbc.batchUpdate("insert into case_signal (case_id, kind, category, severity, reporter, "
-                        + "credibility, at, event_id, alert_kind) values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
-                adds, adds.size(), (ps, a) -> {
-                    CaseSignal signal = a.signal();
-                    ps.setLong(1, open.get(a.about().key()));
-                    ps.setString(2, kind(signal));
-                    ps.setString(3, signal.category().id());
-                    ps.setString(4, severity(signal).map(OffenceSeverity::id).orElse(null));
-                    ps.setString(5, signal instanceof CaseSignal.Report r ? r.reporter() : null);
-                    ps.setObject(6, signal instanceof CaseSignal.Report r ? r.credibility() : null, Types.DOUBLE);
-                    ps.setObject(7, utc(signal.at()));
-                    ps.setString(8, a.eventId().orElse(null));
-                    ps.setString(9, a.alertKind().orElse(null));
-                });
-        // an insert that still meets its event (filed by another transaction since the look above) adds nothing
         List<Optional<Long>> out = new ArrayList<>(Collections.nCopies(all.size(), Optional.empty()));
+        if (adds.isEmpty()) {
+            return out;
+        }
+        Map<String, Long> open = openOrOpening(adds);
+        int[] inserted = insertSignals(adds, open);
+        // an insert that still meets its event (filed by another transaction since the look above) adds nothing
         Map<Long, Boolean> minorByCase = new TreeMap<>();
         for (int j = 0; j < adds.size(); j++) {
-            if (counts[0][j] != 0) {
+            if (inserted[j] != 0) {
                 long id = open.get(adds.get(j).about().key());
                 out.set(positions.get(j), Optional.of(id));
                 minorByCase.merge(id, adds.get(j).minor(), Boolean::logicalOr);
@@ -196,21 +155,74 @@ public class Cases {
         Map<Long, CasePriority.Ranked> ranks = rerank(minorByCase, now);
         List<AuditTrail.Entry> entries = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
-            if (out.get(i).isEmpty()) {
-                continue;
+            if (out.get(i).isPresent()) {
+                long id = out.get(i).get();
+                CasePriority.Ranked ranked = ranks.get(id);
+                Map<String, Object> after = new LinkedHashMap<>();
+                after.put("signal", kind(all.get(i).signal()));
+                after.put("category", all.get(i).signal().category().id());
+                after.put("rank", ranked.rank());
+                after.put("due", ranked.due().toString());
+                entries.add(new AuditTrail.Entry(actor, "case.signal", "case:" + id, null, after));
             }
-            Adding a = all.get(i);
-            long id = out.get(i).get();
-            CasePriority.Ranked ranked = ranks.get(id);
-            Map<String, Object> after = new LinkedHashMap<>();
-            after.put("signal", kind(a.signal()));
-            after.put("category", a.signal().category().id());
-            after.put("rank", ranked.rank());
-            after.put("due", ranked.due().toString());
-            entries.add(new AuditTrail.Entry(actor, "case.signal", "case:" + id, null, after));
         }
         audit.appendAll(entries);
         return out;
+    }
+
+    /**
+     * The open case of each target of {@code adds}, locked, opening the missing ones (from the first signal about
+     * each). The open cases are looked up first: most signals join one, and on H2 an insert that meets an open
+     * case builds a duplicate-key exception inside H2 and takes a number from the case sequence before doing
+     * nothing.
+     */
+    private Map<String, Long> openOrOpening(List<Adding> adds) {
+        Map<String, Adding> firstByKey = new TreeMap<>();
+        adds.forEach(a -> firstByKey.putIfAbsent(a.about().key(), a));
+        Map<String, Long> open = openCases(firstByKey.keySet());
+        List<Adding> opening = firstByKey.entrySet().stream().filter(e -> !open.containsKey(e.getKey()))
+                .map(Map.Entry::getValue).toList();
+        if (opening.isEmpty()) {
+            return open;
+        }
+        jdbc.batchUpdate("insert into workflow_case (target, open_target, account, content_id, content_type, "
+                        + "target_is_minor, category, severity, priority_rank, due, opened_at, status) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?) on conflict do nothing", opening, opening.size(),
+                (ps, a) -> {
+                    String key = a.about().key();
+                    OffsetDateTime at = utc(a.signal().at());
+                    ps.setString(1, key);
+                    ps.setString(2, key);
+                    ps.setString(3, a.about().account());
+                    ps.setString(4, a.about().contentId().orElse(null));
+                    ps.setString(5, a.about().contentType());
+                    ps.setBoolean(6, a.minor());
+                    ps.setString(7, a.signal().category().id());
+                    ps.setString(8, OffenceSeverity.MINOR.id());
+                    ps.setObject(9, at);
+                    ps.setObject(10, at);
+                    ps.setString(11, OPEN);
+                });
+        open.putAll(openCases(opening.stream().map(a -> a.about().key()).toList()));
+        return open;
+    }
+
+    /** Inserts the signals into their cases; element j is 0 where {@code adds[j]}'s event was a signal already. */
+    private int[] insertSignals(List<Adding> adds, Map<String, Long> open) {
+        return jdbc.batchUpdate("insert into case_signal (case_id, kind, category, severity, reporter, credibility, at, "
+                        + "event_id, alert_kind) values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
+                adds, adds.size(), (ps, a) -> {
+                    CaseSignal signal = a.signal();
+                    ps.setLong(1, open.get(a.about().key()));
+                    ps.setString(2, kind(signal));
+                    ps.setString(3, signal.category().id());
+                    ps.setString(4, severity(signal).map(OffenceSeverity::id).orElse(null));
+                    ps.setString(5, signal instanceof CaseSignal.Report r ? r.reporter() : null);
+                    ps.setObject(6, signal instanceof CaseSignal.Report r ? r.credibility() : null, Types.DOUBLE);
+                    ps.setObject(7, utc(signal.at()));
+                    ps.setString(8, a.eventId().orElse(null));
+                    ps.setString(9, a.alertKind().orElse(null));
+                })[0];
     }
 
     /** The events of {@code adds} that are already signals. */
