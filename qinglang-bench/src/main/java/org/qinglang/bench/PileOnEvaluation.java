@@ -42,15 +42,17 @@ import java.util.function.Function;
  * <p>Rows, on full incidents and on every incident thinned at random (seed {@value #SEED}, time order kept) to
  * {@value #THIN} comments: the monitor {@value #FOLDS}-fold cross-validated (the headline: stratified folds, seed
  * {@value #SEED}; settings tuned on four fifths for the most warned before the peak with at most 15 % false
- * warnings ({@link #better}), replayed on the held-out fifth; the grid is {@link #monitorGrid}: the share rule
- * tuned, the score rule as the defaults set it or off); the monitor with its defaults (tuned in-sample), and
- * each of its two rules alone; the score rule alone tuned on its earlier, larger grid ({@link #scoreOnlyGrid});
- * a volume-only baseline (every comment counts, warn at N comments in the window), cross-validated and tuned
- * in-sample.
+ * warnings ({@link #better}), replayed on the held-out fifth; the grid is {@link #monitorGrid}: the
+ * person-directed rule tuned, the score rule as the defaults set it or off); the monitor with its defaults (tuned
+ * in-sample), and each of its rules alone (the share rule at {@code recentEvents 100}, its earlier pick); the
+ * monitor as it was before the person-directed rule ({@link #shareGrid}, cross-validated); the score rule alone
+ * tuned on its earlier, larger grid ({@link #scoreOnlyGrid}); a volume-only baseline (every comment counts, warn at
+ * N comments in the window), cross-validated and tuned in-sample.
  *
  * <p>Run from the repository root: {@code java -cp qinglang-bench/target/benchmarks.jar
  * org.qinglang.bench.PileOnEvaluation} (add {@code --tune} to print the in-sample best settings of the grid, and
- * {@code --two-stage} to use {@link #twoStageGrid} for the monitor instead).
+ * {@code --two-stage}, {@code --both-shares} or {@code --no-person} to use {@link #twoStageGrid},
+ * {@link #bothSharesGrid} or {@link #shareGrid} for the monitor instead).
  */
 public final class PileOnEvaluation {
 
@@ -170,18 +172,23 @@ public final class PileOnEvaluation {
      * thresholds of a warning by the score, and the two of a warning by the recent share
      * ({@code recentEvents} 0: the share rule off; {@code warningScore} {@link #OFF}: the score rule off).
      */
-    record Candidate(String window, double duplicateWeight, double severeWeight, int recentEvents,
-                     double warningScore, double minHostileShare, double recentShare) {
+    record Candidate(String window, double duplicateWeight, double severeWeight, int recentEvents, int personEvents,
+                     double warningScore, double minHostileShare, double recentShare, double personShare) {
         PileOnThresholds weights(PileOnThresholds base) {
             return base.with("window", window).with("duplicateWeight", "" + duplicateWeight)
-                    .with("severeWeight", "" + severeWeight).with("recentEvents", "" + recentEvents);
+                    .with("severeWeight", "" + severeWeight).with("recentEvents", "" + recentEvents)
+                    .with("personEvents", "" + personEvents);
         }
 
         PileOnThresholds apply(PileOnThresholds base) {
             PileOnThresholds t = weights(base).with("minHostileShare", "" + minHostileShare)
-                    .with("recentShare", "" + Math.min(1, recentShare));
+                    .with("recentShare", "" + Math.min(1, recentShare))
+                    .with("personShare", "" + Math.min(1, personShare));
             if (recentShare > 1) {
                 t = t.with("recentEvents", "0");
+            }
+            if (personShare > 1) {
+                t = t.with("personEvents", "0");
             }
             return t.with("severeScore", "" + Math.max(warningScore, t.severeScore()))
                     .with("watchScore", "" + Math.min(warningScore, t.watchScore()))
@@ -190,10 +197,12 @@ public final class PileOnEvaluation {
 
         String brief() {
             return String.format(Locale.ROOT, "window %s, warningScore %s, minHostileShare %.2f, duplicateWeight %.0f, "
-                    + "severeWeight %.0f, recentEvents %d, recentShare %s", window,
+                    + "severeWeight %.0f, recentEvents %d, recentShare %s, personEvents %d, personShare %s", window,
                     warningScore >= OFF ? "off" : String.format(Locale.ROOT, "%.0f", warningScore), minHostileShare,
                     duplicateWeight, severeWeight, recentEvents,
-                    recentShare > 1 || recentEvents == 0 ? "off" : String.format(Locale.ROOT, "%.3f", recentShare));
+                    recentShare > 1 || recentEvents == 0 ? "off" : String.format(Locale.ROOT, "%.3f", recentShare),
+                    personEvents,
+                    personShare > 1 || personEvents == 0 ? "off" : String.format(Locale.ROOT, "%.3f", personShare));
         }
     }
 
@@ -204,7 +213,8 @@ public final class PileOnEvaluation {
      * replaying (the figures do not depend on the thresholds, except through the baseline, which is frozen while
      * an alert is open). Tuning reads traces; every reported figure comes from a real replay ({@link #run}).
      */
-    record Trace(Incident incident, Instant peak, long[] ts, double[] excess, double[] share, double[] recent) {
+    record Trace(Incident incident, Instant peak, long[] ts, double[] excess, double[] share, double[] recent,
+                 double[] person) {
         /** The time of the first event at which the score rule warns, or {@link Long#MAX_VALUE}. */
         long firstByScore(double warningScore, double minShare) {
             for (int i = 0; i < ts.length; i++) {
@@ -217,8 +227,17 @@ public final class PileOnEvaluation {
 
         /** The time of the first event at which the share rule warns, or {@link Long#MAX_VALUE}. */
         long firstByRecent(double recentShare) {
+            return firstAtLeast(recent, recentShare);
+        }
+
+        /** The time of the first event at which the person-directed rule warns, or {@link Long#MAX_VALUE}. */
+        long firstByPerson(double personShare) {
+            return firstAtLeast(person, personShare);
+        }
+
+        private long firstAtLeast(double[] figure, double threshold) {
             for (int i = 0; i < ts.length; i++) {
-                if (recent[i] >= recentShare) { // false while NaN
+                if (figure[i] >= threshold) { // false while NaN
                     return ts[i];
                 }
             }
@@ -228,7 +247,7 @@ public final class PileOnEvaluation {
 
     static Trace trace(Incident inc, PileOnThresholds t, Function<Event, Verdict> verdicts) {
         PileOnThresholds silent = t.with("severeScore", "1e12").with("warningScore", "1e12").with("watchScore", "1e12")
-                .with("watchSurge", "1e12").with("recentShare", "1");
+                .with("watchSurge", "1e12").with("recentShare", "1").with("personShare", "1");
         PileOnMonitor monitor = new PileOnMonitor(silent, verdicts);
         StreamRuntime<PileOnMonitor.TargetState> rt = new StreamRuntime<>(monitor, Duration.ofDays(2));
         int n = inc.events().size();
@@ -236,6 +255,7 @@ public final class PileOnEvaluation {
         double[] excess = new double[n];
         double[] share = new double[n];
         double[] recent = new double[n];
+        double[] person = new double[n];
         for (int i = 0; i < n; i++) {
             Event e = inc.events().get(i);
             rt.accept(e);
@@ -244,8 +264,9 @@ public final class PileOnEvaluation {
             excess[i] = monitor.excess(s);
             share[i] = monitor.hostileShare(s);
             recent[i] = monitor.recentExcessShare(s, Math.floorDiv(ts[i], 60));
+            person[i] = monitor.personExcessShare(s, Math.floorDiv(ts[i], 60));
         }
-        return new Trace(inc, peakHour(inc), ts, excess, share, recent);
+        return new Trace(inc, peakHour(inc), ts, excess, share, recent, person);
     }
 
     /**
@@ -254,16 +275,54 @@ public final class PileOnEvaluation {
      * all at once.
      */
     record Grid(PileOnThresholds base, List<String> windows, List<Double> duplicateWeights,
-                List<Double> severeWeights, List<Integer> recentEvents, List<Double> warningScores,
-                List<Double> shares, List<Double> recentShares, boolean twoStage) {
+                List<Double> severeWeights, List<Integer> recentEvents, List<Integer> personEvents,
+                List<Double> warningScores, List<Double> shares, List<Double> recentShares, List<Double> personShares,
+                boolean twoStage) {
+        /** How many set-ups the grid holds (what tuning compares; every one makes the pick more optimistic). */
+        long points() {
+            long keys = (long) windows.size() * duplicateWeights.size() * severeWeights.size();
+            long score = warningScores.stream().mapToLong(w -> w >= OFF ? 1 : shares.size()).sum();
+            long recent = recentEvents.stream().mapToLong(n -> n == 0 ? 1 : recentShares.size()).sum();
+            long person = personEvents.stream().mapToLong(n -> n == 0 ? 1 : personShares.size()).sum();
+            return keys * score * recent * person;
+        }
     }
 
     /**
-     * The monitor's grid: the share rule tuned (recentEvents 50/100/200 × recentShare 0.20–0.60 in steps of 0.02,
-     * or off), the score rule as the defaults set it or off; window and weights as the defaults. Small on purpose:
-     * 44 training incidents do not carry a larger search (see {@link #scoreOnlyGrid}).
+     * The monitor's grid: the person-directed rule tuned (personEvents 50/100 × personShare 0.04–0.16 in steps of
+     * 0.01, or off), the score rule as the defaults set it or off, the share rule off; window and weights as the
+     * defaults: 56 set-ups. Small on purpose: 44 training incidents do not carry a larger search (see
+     * {@link #bothSharesGrid} and {@link #scoreOnlyGrid}).
      */
     static Grid monitorGrid() {
+        Grid g = bothSharesGrid();
+        return new Grid(g.base(), g.windows(), g.duplicateWeights(), g.severeWeights(), List.of(0), g.personEvents(),
+                g.warningScores(), g.shares(), List.of(OFF), g.personShares(), false);
+    }
+
+    /**
+     * An alternative tried and not chosen ({@code --both-shares}): the share rule tuned as in {@link #shareGrid} and
+     * the person-directed rule as in {@link #monitorGrid}, together, with the score rule as the defaults set it or
+     * off: 3,696 set-ups. Cross-validated it warns on more incidents than {@link #shareGrid} and on more of the others
+     * too (docs/BENCHMARKS.md).
+     */
+    static Grid bothSharesGrid() {
+        List<Double> person = new ArrayList<>();
+        for (int i = 4; i <= 16; i++) {
+            person.add(i / 100.0);
+        }
+        person.add(OFF);
+        Grid g = shareGrid();
+        return new Grid(g.base(), g.windows(), g.duplicateWeights(), g.severeWeights(), g.recentEvents(),
+                List.of(50, 100), g.warningScores(), g.shares(), g.recentShares(), person, false);
+    }
+
+    /**
+     * The monitor's grid before the person-directed rule (its row "without the person-directed rule"; {@code
+     * --no-person} makes it the monitor's): the share rule tuned (recentEvents 50/100/200 × recentShare 0.20–0.60 in
+     * steps of 0.02, or off), the score rule as the defaults set it or off, the person-directed rule off: 132 set-ups.
+     */
+    static Grid shareGrid() {
         PileOnThresholds d = PileOnThresholds.defaults();
         List<Double> recent = new ArrayList<>();
         for (int i = 20; i <= 60; i += 2) {
@@ -271,36 +330,37 @@ public final class PileOnEvaluation {
         }
         recent.add(OFF);
         return new Grid(d, List.of(PileOnThresholds.defaults().asMap().get("window")), List.of(d.duplicateWeight()),
-                List.of(d.severeWeight()), List.of(50, 100, 200), List.of(d.warningScore(), OFF),
-                List.of(d.minHostileShare()), recent, false);
+                List.of(d.severeWeight()), List.of(50, 100, 200), List.of(0), List.of(d.warningScore(), OFF),
+                List.of(d.minHostileShare()), recent, List.of(OFF), false);
+    }
+
+    /**
+     * An alternative tried and not chosen ({@code --two-stage}): the score rule's grid of {@link #scoreOnlyGrid}
+     * tuned first, then the rules in shares (as in {@link #monitorGrid}) with it held. Before the person-directed
+     * rule (with the share rule in its place) it warned on more full incidents and on more of the others
+     * cross-validated, and on thinned incidents no better than chance (docs/BENCHMARKS.md).
+     */
+    static Grid twoStageGrid() {
+        Grid o = scoreOnlyGrid();
+        List<Double> scores = new ArrayList<>(o.warningScores());
+        scores.add(OFF);
+        Grid m = monitorGrid();
+        return new Grid(PileOnThresholds.defaults(), o.windows(), o.duplicateWeights(), o.severeWeights(),
+                m.recentEvents(), m.personEvents(), scores, o.shares(), m.recentShares(), m.personShares(), true);
     }
 
     /**
      * The grid the score rule alone was tuned on before the share rule (share rule off): windows × near-duplicate
      * and block weights × 30 warning scores × 8 hostile shares, 10,440 points.
      */
-    /**
-     * An alternative tried and not chosen ({@code --two-stage}): the score rule's grid of {@link #scoreOnlyGrid}
-     * tuned first, then the share rule (as in {@link #monitorGrid}) with it held. Cross-validated it warns on more
-     * full incidents and on more of the others, and on thinned incidents no better than chance
-     * (docs/BENCHMARKS.md).
-     */
-    static Grid twoStageGrid() {
-        Grid o = scoreOnlyGrid();
-        List<Double> scores = new ArrayList<>(o.warningScores());
-        scores.add(OFF);
-        return new Grid(PileOnThresholds.defaults(), o.windows(), o.duplicateWeights(), o.severeWeights(),
-                List.of(50, 100, 200), scores, o.shares(), monitorGrid().recentShares(), true);
-    }
-
     static Grid scoreOnlyGrid() {
         List<Double> scores = new ArrayList<>();
         for (double w = 10; w <= 400; w *= 1.15) {
             scores.add((double) Math.round(w));
         }
         return new Grid(PileOnThresholds.defaults().with("recentEvents", "0"), List.of("1h", "3h", "6h", "12h", "24h"),
-                List.of(0.0, 1.0, 2.0), List.of(0.0, 1.0, 2.0), List.of(0), scores,
-                List.of(0.0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4), List.of(OFF), false);
+                List.of(0.0, 1.0, 2.0), List.of(0.0, 1.0, 2.0), List.of(0), List.of(0), scores,
+                List.of(0.0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4), List.of(OFF), List.of(OFF), false);
     }
 
     /** The volume-only baseline: every comment counts 1 (nothing else does), warn at N comments in the window. */
@@ -311,26 +371,28 @@ public final class PileOnEvaluation {
         }
         PileOnThresholds base = PileOnThresholds.defaults().with("strangerWeight", "0").with("newAccountWeight", "0")
                 .with("reportWeight", "0").with("priorPerHour", "0");
-        return new Grid(base, List.of("1h", "3h", "6h", "12h", "24h"), List.of(0.0), List.of(0.0), List.of(0), scores,
-                List.of(0.0), List.of(OFF), false);
+        return new Grid(base, List.of("1h", "3h", "6h", "12h", "24h"), List.of(0.0), List.of(0.0), List.of(0), List.of(0),
+                scores, List.of(0.0), List.of(OFF), List.of(OFF), false);
     }
 
     /**
      * The first warning of every incident for every point of the grid, read off the traces once: per trace key
-     * (window, weights, recentEvents) and incident, {@code byScore[warningScore][minHostileShare]} and
-     * {@code byRecent[recentShare]}, in epoch seconds ({@link Long#MAX_VALUE}: never).
+     * (window, weights, recentEvents, personEvents) and incident, {@code byScore[warningScore][minHostileShare]},
+     * {@code byRecent[recentShare]} and {@code byPerson[personShare]}, in epoch seconds ({@link Long#MAX_VALUE}:
+     * never).
      */
-    record Firsts(long peak, long[][] byScore, long[] byRecent) {
+    record Firsts(long peak, long[][] byScore, long[] byRecent, long[] byPerson) {
     }
 
-    /** The first warnings of every incident for every (window, weights, recentEvents) of the grid. */
+    /** The first warnings of every incident for every (window, weights, recentEvents, personEvents) of the grid. */
     static Map<Candidate, Map<Incident, Firsts>> traces(List<Incident> incidents, Grid g, Function<Event, Verdict> v) {
         Map<Candidate, Map<Incident, Firsts>> out = new java.util.LinkedHashMap<>();
         for (String w : g.windows()) {
             for (double dup : g.duplicateWeights()) {
                 for (double sev : g.severeWeights()) {
                     for (int n : g.recentEvents()) {
-                        Candidate key = new Candidate(w, dup, sev, n, 0, 0, 0);
+                      for (int p : g.personEvents()) {
+                        Candidate key = new Candidate(w, dup, sev, n, p, 0, 0, 0, 0);
                         PileOnThresholds t = key.weights(g.base());
                         Map<Incident, Firsts> m = new IdentityHashMap<>();
                         for (Incident inc : incidents) {
@@ -347,9 +409,15 @@ public final class PileOnEvaluation {
                                 byRecent[c] = g.recentShares().get(c) >= OFF ? Long.MAX_VALUE
                                         : tr.firstByRecent(g.recentShares().get(c));
                             }
-                            m.put(inc, new Firsts(tr.peak().getEpochSecond(), byScore, byRecent));
+                            long[] byPerson = new long[g.personShares().size()];
+                            for (int d = 0; d < byPerson.length; d++) {
+                                byPerson[d] = g.personShares().get(d) >= OFF ? Long.MAX_VALUE
+                                        : tr.firstByPerson(g.personShares().get(d));
+                            }
+                            m.put(inc, new Firsts(tr.peak().getEpochSecond(), byScore, byRecent, byPerson));
                         }
                         out.put(key, m);
+                      }
                     }
                 }
             }
@@ -386,26 +454,29 @@ public final class PileOnEvaluation {
 
     /**
      * The candidate that tunes best on {@code incidents} ({@link #better}); on a {@link Grid#twoStage} grid the
-     * score rule first (share rule off), then the share rule with the score rule held as chosen.
+     * score rule first (both rules in shares off), then the rules in shares with the score rule held as chosen.
      */
     static Candidate tune(List<Incident> incidents, Grid g, Map<Candidate, Map<Incident, Firsts>> traces) {
         int off = g.recentShares().indexOf(OFF);
+        int personOff = g.personShares().indexOf(OFF);
         if (!g.twoStage()) {
-            return search(incidents, g, traces, k -> true, (a, b) -> true, c -> true);
+            return search(incidents, g, traces, k -> true, (a, b) -> true, (c, d) -> true);
         }
         int firstN = g.recentEvents().get(0);
-        Candidate score = search(incidents, g, traces, k -> k.recentEvents() == firstN, (a, b) -> true, c -> c == off);
+        int firstP = g.personEvents().get(0);
+        Candidate score = search(incidents, g, traces, k -> k.recentEvents() == firstN && k.personEvents() == firstP,
+                (a, b) -> true, (c, d) -> c == off && d == personOff);
         int a0 = g.warningScores().indexOf(score.warningScore());
         int b0 = g.shares().indexOf(score.minHostileShare());
         return search(incidents, g, traces, k -> k.window().equals(score.window())
                         && k.duplicateWeight() == score.duplicateWeight() && k.severeWeight() == score.severeWeight(),
-                (a, b) -> a == a0 && b == b0, c -> true);
+                (a, b) -> a == a0 && b == b0, (c, d) -> true);
     }
 
     private static Candidate search(List<Incident> incidents, Grid g, Map<Candidate, Map<Incident, Firsts>> traces,
                                     java.util.function.Predicate<Candidate> keys,
                                     java.util.function.BiPredicate<Integer, Integer> scoreRule,
-                                    java.util.function.IntPredicate shareRule) {
+                                    java.util.function.BiPredicate<Integer, Integer> shareRules) {
         Candidate best = null;
         Summary bestS = null;
         for (Map.Entry<Candidate, Map<Incident, Firsts>> e : traces.entrySet()) {
@@ -420,22 +491,26 @@ public final class PileOnEvaluation {
                         continue; // the share of the score rule means nothing with the rule off
                     }
                     for (int c = 0; c < g.recentShares().size(); c++) {
-                        if (k.recentEvents() == 0 && g.recentShares().get(c) < OFF || !shareRule.test(c)) {
+                      for (int d = 0; d < g.personShares().size(); d++) {
+                        if (k.recentEvents() == 0 && g.recentShares().get(c) < OFF
+                                || k.personEvents() == 0 && g.personShares().get(d) < OFF || !shareRules.test(c, d)) {
                             continue;
                         }
                         List<Result> results = new ArrayList<>(incidents.size());
                         for (int i = 0; i < incidents.size(); i++) {
                             Firsts f = firsts.get(i);
-                            long w = Math.min(f.byScore()[a][b], f.byRecent()[c]);
+                            long w = Math.min(f.byScore()[a][b], Math.min(f.byRecent()[c], f.byPerson()[d]));
                             results.add(new Result(incidents.get(i), w == Long.MAX_VALUE ? Optional.empty()
                                     : Optional.of(Instant.ofEpochSecond(w)), Instant.ofEpochSecond(f.peak())));
                         }
                         Summary s = summarise(results);
                         if (bestS == null || better(s, bestS)) {
                             best = new Candidate(k.window(), k.duplicateWeight(), k.severeWeight(), k.recentEvents(),
-                                    g.warningScores().get(a), g.shares().get(b), g.recentShares().get(c));
+                                    k.personEvents(), g.warningScores().get(a), g.shares().get(b),
+                                    g.recentShares().get(c), g.personShares().get(d));
                             bestS = s;
                         }
+                      }
                     }
                 }
             }
@@ -503,9 +578,14 @@ public final class PileOnEvaluation {
         System.err.printf(Locale.ROOT, "%d incidents, %d comments, verdicts in %.1f s%n", full.size(), table.size(),
                 (System.nanoTime() - t0) / 1e9);
 
-        Grid mg = List.of(args).contains("--two-stage") ? twoStageGrid() : monitorGrid();
+        Grid mg = List.of(args).contains("--two-stage") ? twoStageGrid()
+                : List.of(args).contains("--no-person") ? shareGrid()
+                : List.of(args).contains("--both-shares") ? bothSharesGrid() : monitorGrid();
         Grid sg = scoreOnlyGrid();
         Grid vg = volumeGrid();
+        Grid pg = shareGrid();
+        System.err.printf(Locale.ROOT, "monitor grid: %,d set-ups (before the person-directed rule: %,d)%n", mg.points(),
+                pg.points());
         Map<Candidate, Map<Incident, Firsts>> fullTraces = traces(full, mg, verdicts);
         Map<Candidate, Map<Incident, Firsts>> thinTraces = traces(thin, mg, verdicts);
         System.err.printf(Locale.ROOT, "traces in %.0f s%n", (System.nanoTime() - t0) / 1e9);
@@ -519,10 +599,14 @@ public final class PileOnEvaluation {
         Map<Candidate, Map<Incident, Firsts>> thinScore = traces(thin, sg, verdicts);
         Map<Candidate, Map<Incident, Firsts>> fullVolume = traces(full, vg, everyComment);
         Map<Candidate, Map<Incident, Firsts>> thinVolume = traces(thin, vg, everyComment);
+        Map<Candidate, Map<Incident, Firsts>> fullShare = traces(full, pg, verdicts);
+        Map<Candidate, Map<Incident, Firsts>> thinShare = traces(thin, pg, verdicts);
         System.err.printf(Locale.ROOT, "all traces in %.0f s%n", (System.nanoTime() - t0) / 1e9);
         PileOnThresholds defaults = PileOnThresholds.defaults();
-        PileOnThresholds shareAlone = defaults.with("severeScore", "" + OFF).with("warningScore", "" + OFF);
-        PileOnThresholds scoreAlone = defaults.with("recentEvents", "0");
+        PileOnThresholds noScore = defaults.with("severeScore", "" + OFF).with("warningScore", "" + OFF);
+        PileOnThresholds shareAlone = noScore.with("personEvents", "0").with("recentEvents", "100");
+        PileOnThresholds personAlone = noScore.with("recentEvents", "0");
+        PileOnThresholds scoreAlone = defaults.with("recentEvents", "0").with("personEvents", "0");
         Candidate volumeFull = tune(full, vg, fullVolume);
         Candidate volumeThin = tune(thin, vg, thinVolume);
         System.out.println("| setting | cyberbullying warned before the busiest hour | median lead | others warned |");
@@ -532,8 +616,11 @@ public final class PileOnEvaluation {
             System.out.println(crossValidate(set, mg, set == full ? fullTraces : thinTraces, verdicts, new ArrayList<>())
                     .row("**monitor, " + FOLDS + "-fold cross-validated, " + which + "**"));
             System.out.println(score(set, defaults, verdicts).row("monitor, defaults (tuned in-sample on full), " + which));
-            System.out.println(score(set, shareAlone, verdicts).row("… its share rule alone (score rule off), " + which));
-            System.out.println(score(set, scoreAlone, verdicts).row("… its score rule alone (share rule off), " + which));
+            System.out.println(score(set, shareAlone, verdicts).row("… its share rule alone, " + which));
+            System.out.println(score(set, personAlone, verdicts).row("… its person-directed rule alone, " + which));
+            System.out.println(score(set, scoreAlone, verdicts).row("… its score rule alone, " + which));
+            System.out.println(crossValidate(set, pg, set == full ? fullShare : thinShare, verdicts, new ArrayList<>())
+                    .row("monitor without the person-directed rule (" + FOLDS + "-fold cross-validated), " + which));
             List<Candidate> chosen = new ArrayList<>();
             System.out.println(crossValidate(set, sg, set == full ? fullScore : thinScore, verdicts, chosen)
                     .row("score rule alone, tuned as before (" + FOLDS + "-fold cross-validated), " + which));

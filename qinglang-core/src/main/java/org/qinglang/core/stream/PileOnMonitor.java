@@ -36,13 +36,18 @@ import java.util.function.Function;
  *   <li>the number of <b>reports</b>;</li>
  *   <li><b>spread</b>: how many of the target's content items have hostile events in the window;</li>
  *   <li>the <b>recent share</b>: the share the Moderator does not pass among the target's newest
- *       {@link PileOnThresholds#recentEvents} events, against the target's own usual share.</li>
+ *       {@link PileOnThresholds#recentEvents} events, against the target's own usual share;</li>
+ *   <li>the <b>person-directed share</b>: the share of the newest {@link PileOnThresholds#personEvents} events that
+ *       the Moderator does not pass and that are aimed at a person ({@link PersonDirected}: 你, 他, 这种人, 人肉 …),
+ *       against the target's own usual share of them.</li>
  * </ul>
  * They are weighed into one hostility score ({@link PileOnThresholds} says how); the target's baseline score
  * is taken off, and the excess decides the level: 关注 watch (or a surge with some hostility), 预警 warning (with
  * enough of the volume hostile), 严重 severe (a higher score, or a warning spread over several items). The recent
  * share raises 预警 warning on its own, whatever the volume ({@link PileOnThresholds#recentShare}): the score
- * grows with the size of the crowd, the share does not, so a small account's pile-on is seen as a large one's.
+ * grows with the size of the crowd, the share does not, so a small account's pile-on is seen as a large one's. The
+ * person-directed share raises 预警 warning on its own too ({@link PileOnThresholds#personShare}): anger turned on a
+ * person, not on an event or an institution.
  *
  * <h2>Alerts</h2>
  * Each level is raised once, with the figures and the worst items (with their verdicts) as evidence, and
@@ -149,6 +154,7 @@ public final class PileOnMonitor implements Detector<PileOnMonitor.TargetState> 
     private void count(TargetState s, Bucket b, Event e, long minute) {
         Verdict v = e.text().isEmpty() ? PASS : verdicts.apply(e);
         boolean hostile = v.suggestion() != Suggestion.PASS;
+        boolean personal = hostile && PersonDirected.aimsAtPerson(e.text());
         boolean blocked = v.suggestion() == Suggestion.BLOCK;
         Context c = e.context();
         boolean stranger = c.relation() == Context.Relation.STRANGER;
@@ -167,11 +173,14 @@ public final class PileOnMonitor implements Detector<PileOnMonitor.TargetState> 
             score += t.duplicateWeight();
         }
         boolean relationKnown = c.relation() != Context.Relation.UNKNOWN;
-        b.counts.count(score, hostile, blocked, duplicate, relationKnown, stranger, c.ageKnown(), newAccount);
+        b.counts.count(score, hostile, blocked, personal, duplicate, relationKnown, stranger, c.ageKnown(), newAccount);
         if (t.recentEvents() > 0) {
             s.recent(t.recentEvents()).add(minute, hostile);
         }
-        s.sums.count(score, hostile, blocked, duplicate, relationKnown, stranger, c.ageKnown(), newAccount);
+        if (t.personEvents() > 0) {
+            s.personal(t.personEvents()).add(minute, personal);
+        }
+        s.sums.count(score, hostile, blocked, personal, duplicate, relationKnown, stranger, c.ageKnown(), newAccount);
         if (hostile) {
             if (!e.target().content().isEmpty() && s.hostileContent.size() < t.maxActors()) {
                 s.hostileContent.put(e.target().content(), minute);
@@ -256,11 +265,23 @@ public final class PileOnMonitor implements Detector<PileOnMonitor.TargetState> 
      * @param nowMinute the time, in minutes since the epoch
      */
     public double recentExcessShare(TargetState s, long nowMinute) {
-        Recent r = s.recent;
-        if (r == null || !r.full() || r.oldestMinute() <= nowMinute - windowMinutes) {
-            return Double.NaN;
-        }
-        return r.hostileShare() - baselineShare(s);
+        return withinWindow(s.recent, nowMinute) ? s.recent.share() - baselineShare(s) : Double.NaN;
+    }
+
+    /**
+     * The share of the target's newest {@link PileOnThresholds#personEvents} events that the Moderator did not pass
+     * and that are aimed at a person ({@link PersonDirected}), less the target's usual share of such events
+     * ({@link #baselinePersonShare}); {@link Double#NaN} while fewer than that many events lie within the window (or
+     * the rule is off).
+     *
+     * @param nowMinute the time, in minutes since the epoch
+     */
+    public double personExcessShare(TargetState s, long nowMinute) {
+        return withinWindow(s.personal, nowMinute) ? s.personal.share() - baselinePersonShare(s) : Double.NaN;
+    }
+
+    private boolean withinWindow(Recent r, long nowMinute) {
+        return r != null && r.full() && r.oldestMinute() > nowMinute - windowMinutes;
     }
 
     /**
@@ -269,8 +290,17 @@ public final class PileOnMonitor implements Detector<PileOnMonitor.TargetState> 
      * little history (a few rude words once) is not taken to be usually rude; 0 for a target never seen.
      */
     public double baselineShare(TargetState s) {
+        return usualShare(s, s.baseHostile);
+    }
+
+    /** The target's usual share of events aimed at a person, taken as {@link #baselineShare} is. */
+    public double baselinePersonShare(TargetState s) {
+        return usualShare(s, s.basePersonal);
+    }
+
+    private double usualShare(TargetState s, double baseCount) {
         double volume = Math.max(s.baseVolume, t.priorPerHour() / 60);
-        return volume <= 0 ? 0 : Math.min(1, s.baseHostile / volume);
+        return volume <= 0 ? 0 : Math.min(1, baseCount / volume);
     }
 
     /** The level the figures in the window call for now. */
@@ -286,7 +316,8 @@ public final class PileOnMonitor implements Detector<PileOnMonitor.TargetState> 
         }
         boolean byCount = excess >= t.warningScore() && share >= t.minHostileShare();
         boolean byShare = recentExcessShare(s, nowMinute) >= t.recentShare(); // false while NaN
-        if (byCount || byShare) {
+        boolean byPerson = personExcessShare(s, nowMinute) >= t.personShare(); // likewise
+        if (byCount || byShare || byPerson) {
             l = Alert.Level.WARNING;
             if (excess >= t.severeScore() || spread(s) >= t.severeSpread()) {
                 l = Alert.Level.SEVERE;
@@ -322,6 +353,7 @@ public final class PileOnMonitor implements Detector<PileOnMonitor.TargetState> 
                 s.baseVolume = s.baseVolume * decay + alpha * b.counts.volume;
                 s.baseScore = s.baseScore * decay + alpha * b.counts.score;
                 s.baseHostile = s.baseHostile * decay + alpha * b.counts.hostile;
+                s.basePersonal = s.basePersonal * decay + alpha * b.counts.personal;
             }
             s.baseMinute = b.minute;
         }
@@ -349,8 +381,10 @@ public final class PileOnMonitor implements Detector<PileOnMonitor.TargetState> 
         f.put("newAccountShare", share(s.sums.newAccounts, s.sums.ageKnown));
         f.put("reports", (double) s.sums.reports);
         f.put("contentItems", (double) spread(s));
-        f.put("recentShare", s.recent == null || s.recent.size == 0 ? 0 : s.recent.hostileShare());
+        f.put("recentShare", s.recent == null || s.recent.size == 0 ? 0 : s.recent.share());
         f.put("baselineShare", baselineShare(s));
+        f.put("personShare", s.personal == null || s.personal.size == 0 ? 0 : s.personal.share());
+        f.put("baselinePersonShare", baselinePersonShare(s));
         Map<String, Alert.Role> roles = roles(s);
         f.put("participants", (double) roles.size());
         f.put("windowMinutes", (double) windowMinutes);
@@ -454,6 +488,7 @@ public final class PileOnMonitor implements Detector<PileOnMonitor.TargetState> 
         int volume;
         int hostile;
         int severe;
+        int personal;
         int duplicates;
         int strangers;
         int relationKnown;
@@ -462,13 +497,14 @@ public final class PileOnMonitor implements Detector<PileOnMonitor.TargetState> 
         int reports;
         double score;
 
-        void count(double weight, boolean hostile, boolean blocked, boolean duplicate, boolean relationKnown,
-                   boolean stranger, boolean ageKnown, boolean newAccount) {
+        void count(double weight, boolean hostile, boolean blocked, boolean personal, boolean duplicate,
+                   boolean relationKnown, boolean stranger, boolean ageKnown, boolean newAccount) {
             volume++;
             score += weight;
             if (hostile) {
                 this.hostile++;
                 severe += blocked ? 1 : 0;
+                this.personal += personal ? 1 : 0;
             }
             duplicates += duplicate ? 1 : 0;
             if (relationKnown) {
@@ -490,6 +526,7 @@ public final class PileOnMonitor implements Detector<PileOnMonitor.TargetState> 
             volume -= o.volume;
             hostile -= o.hostile;
             severe -= o.severe;
+            personal -= o.personal;
             duplicates -= o.duplicates;
             strangers -= o.strangers;
             relationKnown -= o.relationKnown;
@@ -501,35 +538,35 @@ public final class PileOnMonitor implements Detector<PileOnMonitor.TargetState> 
     }
 
     /**
-     * The target's newest events in arrival order, as a ring: the minute of each and whether the Moderator
-     * passed it (a bit). Fixed size, so memory per target stays bounded.
+     * The target's newest events in arrival order, as a ring: the minute of each and one bit (whether the Moderator
+     * passed it, or whether it is hostile and aimed at a person). Fixed size, so memory per target stays bounded.
      */
     private static final class Recent {
         final int[] minutes;
-        final long[] hostile;
+        final long[] bits;
         int next;
         int size;
-        int hostileCount;
+        int marked;
 
         Recent(int capacity) {
             minutes = new int[capacity];
-            hostile = new long[(capacity + 63) / 64];
+            bits = new long[(capacity + 63) / 64];
         }
 
-        void add(long minute, boolean isHostile) {
+        void add(long minute, boolean bit) {
             int i = next;
-            long bit = 1L << (i & 63);
+            long mask = 1L << (i & 63);
             if (size == minutes.length) {
-                hostileCount -= (hostile[i >> 6] & bit) != 0 ? 1 : 0;
+                marked -= (bits[i >> 6] & mask) != 0 ? 1 : 0;
             } else {
                 size++;
             }
             minutes[i] = (int) minute; // minutes since the epoch fit an int until the year 6053
-            if (isHostile) {
-                hostile[i >> 6] |= bit;
-                hostileCount++;
+            if (bit) {
+                bits[i >> 6] |= mask;
+                marked++;
             } else {
-                hostile[i >> 6] &= ~bit;
+                bits[i >> 6] &= ~mask;
             }
             next = i + 1 == minutes.length ? 0 : i + 1;
         }
@@ -543,8 +580,9 @@ public final class PileOnMonitor implements Detector<PileOnMonitor.TargetState> 
             return minutes[next];
         }
 
-        double hostileShare() {
-            return hostileCount / (double) size;
+        /** The share of the events held whose bit is set. */
+        double share() {
+            return marked / (double) size;
         }
     }
 
@@ -574,8 +612,11 @@ public final class PileOnMonitor implements Detector<PileOnMonitor.TargetState> 
         double baseVolume;
         double baseScore;
         double baseHostile;
+        double basePersonal;
         /** The newest events, when the share rule is on; made on the first event. */
         Recent recent;
+        /** The newest events, when the person-directed rule is on; made on the first event. */
+        Recent personal;
         /** The minute the baseline was last moved to (at first, the minute the target was first seen). */
         long baseMinute;
         int firstCount;
@@ -609,6 +650,13 @@ public final class PileOnMonitor implements Detector<PileOnMonitor.TargetState> 
                 recent = new Recent(capacity);
             }
             return recent;
+        }
+
+        Recent personal(int capacity) {
+            if (personal == null) {
+                personal = new Recent(capacity);
+            }
+            return personal;
         }
 
         Bucket bucket(long minute) {

@@ -23,7 +23,10 @@ import java.util.Map;
  *
  * <p>Beside that score, which grows with the crowd, a rule in shares raises 预警 warning on its own: the share
  * of the target's newest {@code recentEvents} events (all within the window) that the Moderator does not pass,
- * less the target's usual share, at least {@code recentShare}.
+ * less the target's usual share, at least {@code recentShare}. A second rule in shares does the same for the events
+ * that are aimed at a person ({@link PersonDirected}: not passed by the Moderator, and addressing or naming a
+ * person, or calling for action against one) among the newest {@code personEvents}: at least {@code personShare}
+ * above the target's usual share of them.
  *
  * @param window           the sliding window the figures are taken over
  * @param baselineHalfLife how fast the target's baseline forgets
@@ -51,6 +54,11 @@ import java.util.Map;
  * @param recentShare      the share of the newest {@code recentEvents} events that the Moderator does not pass,
  *                         above the target's own usual share, that raises 预警 warning whatever the volume: a
  *                         rule in shares, not counts, so it reads a small account as it reads a large one
+ * @param personEvents     how many of the target's newest events the person-directed share is taken over (0: that
+ *                         rule is off); they must all lie within the window
+ * @param personShare      the share of the newest {@code personEvents} events that are hostile and aimed at a person
+ *                         ({@link PersonDirected}), above the target's usual share of such events, that raises 预警
+ *                         warning: anger turned on a person rather than on an event or an institution
  * @param closeAfter       an open alert is closed when the score has stayed below watch for this long
  * @param firstPosters     how many of the first hostile actors are 首发
  * @param repeatPosts      hostile events from one actor that make it 多发
@@ -63,7 +71,8 @@ public record PileOnThresholds(Duration window, Duration baselineHalfLife, doubl
                                double strangerWeight, double newAccountWeight, double reportWeight,
                                double watchScore, double warningScore, double severeScore,
                                double minHostileShare, double watchSurge, int watchVolume, int severeSpread,
-                               int recentEvents, double recentShare, Duration closeAfter, int firstPosters,
+                               int recentEvents, double recentShare, int personEvents, double personShare,
+                               Duration closeAfter, int firstPosters,
                                int repeatPosts, int incitedBy, int maxActors, int samples) {
 
     public PileOnThresholds {
@@ -96,6 +105,13 @@ public record PileOnThresholds(Duration window, Duration baselineHalfLife, doubl
         if (!(recentShare > 0 && recentShare <= 1)) {
             throw new IllegalArgumentException("recentShare must be in (0, 1], was " + recentShare);
         }
+        if (personEvents != 0 && (personEvents < 10 || personEvents > MAX_RECENT_EVENTS)) {
+            throw new IllegalArgumentException("personEvents must be 0 (off) or in [10, " + MAX_RECENT_EVENTS
+                    + "], was " + personEvents);
+        }
+        if (!(personShare > 0 && personShare <= 1)) {
+            throw new IllegalArgumentException("personShare must be in (0, 1], was " + personShare);
+        }
         atLeast("firstPosters", firstPosters, 1);
         atLeast("repeatPosts", repeatPosts, 2);
         atLeast("incitedBy", incitedBy, 1);
@@ -111,7 +127,7 @@ public record PileOnThresholds(Duration window, Duration baselineHalfLife, doubl
     // pick); the rest set by hand (CHNCI has no actors, relations, ages or reports)
     private static final PileOnThresholds DEFAULTS = new PileOnThresholds(Duration.ofHours(12), Duration.ofDays(7),
             10, 7, 0.0, 1.0, 1.0, 1.0, 2.0,
-            40, 164, 400, 0.20, 5, 50, 3, 100, 0.40,
+            40, 164, 400, 0.20, 5, 50, 3, 0, 0.40, 100, 0.08,
             Duration.ofHours(2), 3, 3, 3, 10_000, 5);
 
     /** The defaults, tuned on the development incidents. */
@@ -140,6 +156,8 @@ public record PileOnThresholds(Duration window, Duration baselineHalfLife, doubl
         m.put("severeSpread", "" + severeSpread);
         m.put("recentEvents", "" + recentEvents);
         m.put("recentShare", num(recentShare));
+        m.put("personEvents", "" + personEvents);
+        m.put("personShare", num(personShare));
         m.put("closeAfter", duration(closeAfter));
         m.put("firstPosters", "" + firstPosters);
         m.put("repeatPosts", "" + repeatPosts);
@@ -191,7 +209,8 @@ public record PileOnThresholds(Duration window, Duration baselineHalfLife, doubl
                 i("newAccountDays", m), d("severeWeight", m), d("duplicateWeight", m), d("strangerWeight", m),
                 d("newAccountWeight", m), d("reportWeight", m), d("watchScore", m), d("warningScore", m),
                 d("severeScore", m), d("minHostileShare", m), d("watchSurge", m), i("watchVolume", m),
-                i("severeSpread", m), i("recentEvents", m), d("recentShare", m), dur("closeAfter", m),
+                i("severeSpread", m), i("recentEvents", m), d("recentShare", m), i("personEvents", m),
+                d("personShare", m), dur("closeAfter", m),
                 i("firstPosters", m), i("repeatPosts", m), i("incitedBy", m), i("maxActors", m), i("samples", m));
     }
 

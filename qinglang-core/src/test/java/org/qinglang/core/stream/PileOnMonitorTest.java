@@ -39,6 +39,11 @@ class PileOnMonitorTest {
 
     private final PileOnMonitor monitor = new PileOnMonitor(PileOnThresholds.defaults(), PileOnMonitorTest::verdict);
     private final StreamRuntime<PileOnMonitor.TargetState> rt = new StreamRuntime<>(monitor, Duration.ofDays(2));
+    /** The share rule (off by default) on, over the newest 100 events, the person-directed rule off. */
+    private final PileOnMonitor shareMonitor = new PileOnMonitor(PileOnThresholds.defaults().with("recentEvents", "100")
+            .with("personEvents", "0"), PileOnMonitorTest::verdict);
+    private final StreamRuntime<PileOnMonitor.TargetState> shareRt = new StreamRuntime<>(shareMonitor,
+            Duration.ofDays(2));
     private final Random random = new Random(5);
     private int ids;
 
@@ -60,9 +65,13 @@ class PileOnMonitorTest {
     }
 
     private List<Alert> feed(List<Event> events) {
+        return feed(rt, events);
+    }
+
+    private static List<Alert> feed(StreamRuntime<PileOnMonitor.TargetState> runtime, List<Event> events) {
         List<Alert> out = new ArrayList<>();
         for (Event e : events) {
-            out.addAll(rt.accept(e));
+            out.addAll(runtime.accept(e));
         }
         return out;
     }
@@ -111,14 +120,15 @@ class PileOnMonitorTest {
             assertThat(a.target()).isEqualTo("v");
         });
         // with the defaults, a pile-on from new strangers is warned about within 80 of its events (here by the
-        // recent share, after 46: 40 % of the newest 100 events hostile)
+        // person-directed share, after 29, once the newest 100 events lie within the window: 18 % of them hostile
+        // and aimed at a person, while 24 % of the window is hostile)
         assertThat(warnedAt).as("events of the pile-on before the warning").isBetween(1, 80);
 
         Alert warning = alerts.get(1);
         Map<String, Double> f = warning.evidence().figures();
-        assertThat(f.get("abusiveShare")).isGreaterThan(0.3);
-        assertThat(f.get("strangerShare")).isGreaterThan(0.3);
-        assertThat(f.get("recentShare")).isGreaterThanOrEqualTo(0.40);
+        assertThat(f.get("abusiveShare")).isGreaterThan(0.2);
+        assertThat(f.get("strangerShare")).isGreaterThan(0.2);
+        assertThat(f.get("personShare")).isGreaterThanOrEqualTo(0.08);
         assertThat(warning.evidence().samples()).isNotEmpty()
                 .allSatisfy(s -> assertThat(s.verdict().suggestion()).isNotEqualTo(Suggestion.PASS));
         assertThat(warning.evidence().samples().get(0).verdict().suggestion()).isEqualTo(Suggestion.BLOCK);
@@ -174,22 +184,75 @@ class PileOnMonitorTest {
         return alerts.stream().map(Alert::level).toList();
     }
 
+    /** As {@link #comments}, the hostile ones aimed at a person ("你这种人就是垃圾"). */
+    private List<Event> atPerson(String account, long from, long gap, int n, java.util.function.IntPredicate hostile) {
+        List<Event> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(said(EventType.COMMENT, from + i * gap, "u-" + ids, account, "p-1",
+                    hostile.test(i) ? "你这种人就是垃圾，第" + i + "条" : "了解了，第" + i + "条",
+                    Context.Relation.UNKNOWN, -1));
+        }
+        return out;
+    }
+
+    @Test
+    void aSmallPileOnOnAPersonIsWarnedByThePersonDirectedShareWhateverTheVolume() {
+        // 100 ordinary comments over 5 hours, then one hostile comment aimed at a person in ten: 10 in all (excess
+        // score 10, far under warningScore 164), but 8 % of the newest 100 events after 71 of them
+        List<Event> events = new ArrayList<>(comments("v", 0, 180, 100, i -> false));
+        events.addAll(atPerson("v", 18_000, 60, 100, i -> i % 10 == 0));
+        List<Alert> alerts = feed(events);
+        assertThat(levels(alerts)).containsExactly(Alert.Level.WARNING);
+        Alert warning = alerts.get(0);
+        assertThat(warning.evidence().figures().get("personShare")).isEqualTo(0.08);
+        assertThat(warning.evidence().figures().get("score")).isLessThan(PileOnThresholds.defaults().warningScore());
+        assertThat(warning.ts()).isEqualTo(T0.plusSeconds(18_000 + 70 * 60));
+
+        // the same hostility not aimed at anyone ("垃圾东西"): anger at what happened, not at a person, raises nothing
+        assertThat(feed(comments("w", 0, 180, 100, i -> false))).isEmpty();
+        assertThat(levels(feed(comments("w", 18_000, 60, 100, i -> i % 10 == 0)))).doesNotContain(Alert.Level.WARNING);
+        // nor do friendly words to a person ("你说得对"): the Moderator passes them
+        assertThat(feed(comments("x", 0, 180, 100, i -> false))).isEmpty();
+        List<Event> friendly = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            friendly.add(said(EventType.COMMENT, 18_000 + i * 60L, "f-" + i, "x", "p-1", "你说得对，他也没错" + i,
+                    Context.Relation.UNKNOWN, -1));
+        }
+        assertThat(feed(friendly)).isEmpty();
+    }
+
+    @Test
+    void aTargetUsedToPersonalRudenessIsJudgedAgainstItsOwnShare() {
+        // four weeks of 12 comments an hour, 1 in 20 hostile and aimed at a person (under personShare 0.08; its
+        // usual share becomes about 0.05), then a burst of 100 comments, 10 % of them so: at most 11 % of the newest
+        // 100 (with the history's), 6 points over the usual
+        List<Event> history = atPerson("v", 0, 300, 28 * 24 * 12, i -> i % 20 == 0);
+        long burst = 28 * 24 * 3600L;
+        List<Alert> seasoned = feed(history);
+        assertThat(levels(seasoned)).doesNotContain(Alert.Level.WARNING);
+        assertThat(monitor.baselinePersonShare(rt.state("v").orElseThrow())).isBetween(0.04, 0.06);
+        assertThat(levels(feed(atPerson("v", burst, 60, 100, i -> i % 20 < 2)))).doesNotContain(Alert.Level.WARNING);
+        // the same burst on a target never seen: 10 % is over 8 %
+        assertThat(levels(feed(atPerson("w", burst, 60, 100, i -> i % 20 < 2)))).contains(Alert.Level.WARNING);
+    }
+
     @Test
     void aSmallPileOnIsWarnedByTheRecentShareAloneWhateverTheVolume() {
-        // 100 ordinary comments over 5 hours, then one hostile comment in two: 50 hostile texts in all (excess
-        // score 50, far under warningScore 164), but 40 % of the newest 100 events are hostile after 79 of them
+        // with the share rule on (recentEvents 100): 100 ordinary comments over 5 hours, then one hostile comment in
+        // two: 50 hostile texts in all (excess score 50, far under warningScore 164), but 40 % of the newest 100
+        // events are hostile after 79 of them
         List<Event> events = new ArrayList<>(comments("v", 0, 180, 100, i -> false));
         events.addAll(comments("v", 18_000, 60, 100, i -> i % 2 == 0));
-        List<Alert> alerts = feed(events);
+        List<Alert> alerts = feed(shareRt, events);
         assertThat(levels(alerts)).containsExactly(Alert.Level.WATCH, Alert.Level.WARNING);
         Alert warning = alerts.get(1);
         assertThat(warning.evidence().figures().get("recentShare")).isEqualTo(0.40);
         assertThat(warning.evidence().figures().get("score")).isLessThan(PileOnThresholds.defaults().warningScore());
         assertThat(warning.ts()).isEqualTo(T0.plusSeconds(18_000 + 78 * 60));
 
-        // the same events with the share rule off: the score alone only reaches watch
-        StreamRuntime<PileOnMonitor.TargetState> off = new StreamRuntime<>(new PileOnMonitor(
-                PileOnThresholds.defaults().with("recentEvents", "0"), PileOnMonitorTest::verdict), Duration.ofDays(2));
+        // the same events with the defaults (share rule off; the texts are aimed at no one): the score alone only
+        // reaches watch
+        StreamRuntime<PileOnMonitor.TargetState> off = rt;
         List<Alert> withoutRule = new ArrayList<>();
         events.forEach(e -> withoutRule.addAll(off.accept(e)));
         assertThat(levels(withoutRule)).containsExactly(Alert.Level.WATCH);
@@ -200,9 +263,13 @@ class PileOnMonitorTest {
         // 200 comments, one every 15 minutes (50 hours), every second one hostile: the newest 100 span 25 hours,
         // more than the 12-hour window, so the share rule does not apply; the score (≤ 24 in the window) stays
         // under watch
-        assertThat(feed(comments("v", 0, 900, 200, i -> i % 2 == 0))).isEmpty();
+        assertThat(feed(shareRt, comments("v", 0, 900, 200, i -> i % 2 == 0))).isEmpty();
         // the same comments one a minute (after those): the newest 100 lie within the window
-        assertThat(levels(feed(comments("w", 200 * 900, 60, 200, i -> i % 2 == 0)))).contains(Alert.Level.WARNING);
+        assertThat(levels(feed(shareRt, comments("w", 200 * 900, 60, 200, i -> i % 2 == 0))))
+                .contains(Alert.Level.WARNING);
+        // likewise the person-directed share (defaults: the newest 100 events)
+        assertThat(feed(atPerson("x", 0, 900, 200, i -> i % 2 == 0))).isEmpty();
+        assertThat(levels(feed(atPerson("y", 200 * 900, 60, 200, i -> i % 2 == 0)))).contains(Alert.Level.WARNING);
     }
 
     @Test
@@ -211,15 +278,16 @@ class PileOnMonitorTest {
         // the target's usual share becomes about 0.19), then a burst of 100 comments in 100 minutes, 55 % hostile
         List<Event> history = comments("v", 0, 300, 28 * 24 * 12, i -> i % 10 < 2);
         long burst = 28 * 24 * 3600L;
-        List<Alert> seasoned = feed(history);
+        List<Alert> seasoned = feed(shareRt, history);
         assertThat(seasoned).isEmpty();
-        PileOnMonitor.TargetState s = rt.state("v").orElseThrow();
-        assertThat(monitor.baselineShare(s)).isBetween(0.17, 0.21);
-        seasoned.addAll(feed(comments("v", burst, 60, 100, i -> i % 20 < 11)));
+        PileOnMonitor.TargetState s = shareRt.state("v").orElseThrow();
+        assertThat(shareMonitor.baselineShare(s)).isBetween(0.17, 0.21);
+        seasoned.addAll(feed(shareRt, comments("v", burst, 60, 100, i -> i % 20 < 11)));
         assertThat(levels(seasoned)).doesNotContain(Alert.Level.WARNING);
         assertThat(levels(seasoned)).containsExactly(Alert.Level.WATCH);
         // the same burst on a target never seen: 55 % is over 40 %
-        assertThat(levels(feed(comments("w", burst, 60, 100, i -> i % 20 < 11)))).contains(Alert.Level.WARNING);
+        assertThat(levels(feed(shareRt, comments("w", burst, 60, 100, i -> i % 20 < 11))))
+                .contains(Alert.Level.WARNING);
     }
 
     @Test
