@@ -371,8 +371,8 @@ public final class PileOnEvaluation {
         }
         PileOnThresholds base = PileOnThresholds.defaults().with("strangerWeight", "0").with("newAccountWeight", "0")
                 .with("reportWeight", "0").with("priorPerHour", "0");
-        return new Grid(base, List.of("1h", "3h", "6h", "12h", "24h"), List.of(0.0), List.of(0.0), List.of(0), List.of(0),
-                scores, List.of(0.0), List.of(OFF), List.of(OFF), false);
+        return new Grid(base, List.of("1h", "3h", "6h", "12h", "24h"), List.of(0.0), List.of(0.0), List.of(0),
+                List.of(0), scores, List.of(0.0), List.of(OFF), List.of(OFF), false);
     }
 
     /**
@@ -391,33 +391,33 @@ public final class PileOnEvaluation {
             for (double dup : g.duplicateWeights()) {
                 for (double sev : g.severeWeights()) {
                     for (int n : g.recentEvents()) {
-                      for (int p : g.personEvents()) {
-                        Candidate key = new Candidate(w, dup, sev, n, p, 0, 0, 0, 0);
-                        PileOnThresholds t = key.weights(g.base());
-                        Map<Incident, Firsts> m = new IdentityHashMap<>();
-                        for (Incident inc : incidents) {
-                            Trace tr = trace(inc, t, v);
-                            long[][] byScore = new long[g.warningScores().size()][g.shares().size()];
-                            for (int a = 0; a < byScore.length; a++) {
-                                for (int b = 0; b < byScore[a].length; b++) {
-                                    byScore[a][b] = g.warningScores().get(a) >= OFF ? Long.MAX_VALUE
-                                            : tr.firstByScore(g.warningScores().get(a), g.shares().get(b));
+                        for (int p : g.personEvents()) {
+                            Candidate key = new Candidate(w, dup, sev, n, p, 0, 0, 0, 0);
+                            PileOnThresholds t = key.weights(g.base());
+                            Map<Incident, Firsts> m = new IdentityHashMap<>();
+                            for (Incident inc : incidents) {
+                                Trace tr = trace(inc, t, v);
+                                long[][] byScore = new long[g.warningScores().size()][g.shares().size()];
+                                for (int a = 0; a < byScore.length; a++) {
+                                    for (int b = 0; b < byScore[a].length; b++) {
+                                        byScore[a][b] = g.warningScores().get(a) >= OFF ? Long.MAX_VALUE
+                                                : tr.firstByScore(g.warningScores().get(a), g.shares().get(b));
+                                    }
                                 }
+                                long[] byRecent = new long[g.recentShares().size()];
+                                for (int c = 0; c < byRecent.length; c++) {
+                                    byRecent[c] = g.recentShares().get(c) >= OFF ? Long.MAX_VALUE
+                                            : tr.firstByRecent(g.recentShares().get(c));
+                                }
+                                long[] byPerson = new long[g.personShares().size()];
+                                for (int d = 0; d < byPerson.length; d++) {
+                                    byPerson[d] = g.personShares().get(d) >= OFF ? Long.MAX_VALUE
+                                            : tr.firstByPerson(g.personShares().get(d));
+                                }
+                                m.put(inc, new Firsts(tr.peak().getEpochSecond(), byScore, byRecent, byPerson));
                             }
-                            long[] byRecent = new long[g.recentShares().size()];
-                            for (int c = 0; c < byRecent.length; c++) {
-                                byRecent[c] = g.recentShares().get(c) >= OFF ? Long.MAX_VALUE
-                                        : tr.firstByRecent(g.recentShares().get(c));
-                            }
-                            long[] byPerson = new long[g.personShares().size()];
-                            for (int d = 0; d < byPerson.length; d++) {
-                                byPerson[d] = g.personShares().get(d) >= OFF ? Long.MAX_VALUE
-                                        : tr.firstByPerson(g.personShares().get(d));
-                            }
-                            m.put(inc, new Firsts(tr.peak().getEpochSecond(), byScore, byRecent, byPerson));
+                            out.put(key, m);
                         }
-                        out.put(key, m);
-                      }
                     }
                 }
             }
@@ -491,26 +491,27 @@ public final class PileOnEvaluation {
                         continue; // the share of the score rule means nothing with the rule off
                     }
                     for (int c = 0; c < g.recentShares().size(); c++) {
-                      for (int d = 0; d < g.personShares().size(); d++) {
-                        if (k.recentEvents() == 0 && g.recentShares().get(c) < OFF
-                                || k.personEvents() == 0 && g.personShares().get(d) < OFF || !shareRules.test(c, d)) {
-                            continue;
+                        for (int d = 0; d < g.personShares().size(); d++) {
+                            if (k.recentEvents() == 0 && g.recentShares().get(c) < OFF
+                                    || k.personEvents() == 0 && g.personShares().get(d) < OFF
+                                    || !shareRules.test(c, d)) {
+                                continue;
+                            }
+                            List<Result> results = new ArrayList<>(incidents.size());
+                            for (int i = 0; i < incidents.size(); i++) {
+                                Firsts f = firsts.get(i);
+                                long w = Math.min(f.byScore()[a][b], Math.min(f.byRecent()[c], f.byPerson()[d]));
+                                results.add(new Result(incidents.get(i), w == Long.MAX_VALUE ? Optional.empty()
+                                        : Optional.of(Instant.ofEpochSecond(w)), Instant.ofEpochSecond(f.peak())));
+                            }
+                            Summary s = summarise(results);
+                            if (bestS == null || better(s, bestS)) {
+                                best = new Candidate(k.window(), k.duplicateWeight(), k.severeWeight(),
+                                        k.recentEvents(), k.personEvents(), g.warningScores().get(a), g.shares().get(b),
+                                        g.recentShares().get(c), g.personShares().get(d));
+                                bestS = s;
+                            }
                         }
-                        List<Result> results = new ArrayList<>(incidents.size());
-                        for (int i = 0; i < incidents.size(); i++) {
-                            Firsts f = firsts.get(i);
-                            long w = Math.min(f.byScore()[a][b], Math.min(f.byRecent()[c], f.byPerson()[d]));
-                            results.add(new Result(incidents.get(i), w == Long.MAX_VALUE ? Optional.empty()
-                                    : Optional.of(Instant.ofEpochSecond(w)), Instant.ofEpochSecond(f.peak())));
-                        }
-                        Summary s = summarise(results);
-                        if (bestS == null || better(s, bestS)) {
-                            best = new Candidate(k.window(), k.duplicateWeight(), k.severeWeight(), k.recentEvents(),
-                                    k.personEvents(), g.warningScores().get(a), g.shares().get(b),
-                                    g.recentShares().get(c), g.personShares().get(d));
-                            bestS = s;
-                        }
-                      }
                     }
                 }
             }
