@@ -6,6 +6,8 @@ import org.qinglang.core.coord.DenseBlock;
 import org.qinglang.core.coord.Fraudar;
 import org.qinglang.core.coord.IncrementalDenseBlock;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Random;
@@ -90,13 +92,25 @@ public final class PeelingScale {
                 : new IncrementalDenseBlock(Fraudar.PAPER, 0.1, 10_000, background ? peels : null);
         int n = Math.min(incEdges, src.length);
         long[] lat = new long[n];
+        long[] cpu = new long[n];
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        long cpuCall = cpuTimeCallNanos(mx);
+        EdgeKinds kinds = new EdgeKinds();
+        long[] statBefore = ThreadStat.read();
         long s0 = System.nanoTime();
         for (int i = 0; i < n; i++) {
+            int peelsBefore = inc.peels();
+            boolean peelingBefore = inc.peeling();
             long a = System.nanoTime();
-            inc.add(src[i], dst[i]);
+            long ca = mx.getCurrentThreadCpuTime();
+            boolean isNew = inc.add(src[i], dst[i]);
+            long cb = mx.getCurrentThreadCpuTime();
             lat[i] = System.nanoTime() - a;
+            cpu[i] = cb - ca;
+            kinds.note(src[i], dst[i], isNew, cpu[i], inc.peels() != peelsBefore, !peelingBefore && inc.peeling());
         }
         long s1 = System.nanoTime();
+        long[] statAfter = ThreadStat.read();
         long peelNanos = 0;
         int peelEdges = 0;
         for (long l : lat) {
@@ -106,6 +120,7 @@ public final class PeelingScale {
             }
         }
         Arrays.sort(lat);
+        Arrays.sort(cpu);
         System.out.printf(Locale.ROOT, "full peels %s%n", switch (mode) {
             case "background" -> "in the background (a thread of their own)";
             case "cooperative" -> "cooperative: on the adding thread, at most " + budget + " work units per edge";
@@ -115,12 +130,13 @@ public final class PeelingScale {
                         + " %.2f us per edge without them%n",
                 n, (s1 - s0) / 1e9, (s1 - s0) / 1e3 / n, inc.peels(), peelNanos / 1e9,
                 ((s1 - s0) - peelNanos) / 1e3 / Math.max(1, n - peelEdges));
-        System.out.printf(Locale.ROOT, "incremental latency per edge: p50 %.2f us, p99 %.2f us, p99.9 %.2f us, p99.99 %.2f us, max %.1f ms%s%n",
-                lat[n / 2] / 1e3, lat[(int) (n * 0.99)] / 1e3, lat[(int) (n * 0.999)] / 1e3, lat[(int) (n * 0.9999)] / 1e3,
-                lat[n - 1] / 1e6, mode.equals("caller") ? " (an edge that triggers a full peel)"
-                        : " (no edge waits for a whole peel)");
-        System.out.printf(Locale.ROOT, "edges over 50 us: %d, over 1 ms: %d, over 10 ms: %d%n", n - lowerBound(lat, 50_000),
-                n - lowerBound(lat, 1_000_000), n - lowerBound(lat, 10_000_000));
+        System.out.printf(Locale.ROOT, "incremental latency per edge (wall clock): %s%s%n", distribution(lat),
+                mode.equals("caller") ? " (an edge that triggers a full peel)" : " (no edge waits for a whole peel)");
+        System.out.printf(Locale.ROOT, "incremental thread CPU time per edge (its own work, user + system; each reading"
+                + " costs %.2f us, counted once in the wall clock figures): %s%n", cpuCall / 1e3, distribution(cpu));
+        System.out.printf(Locale.ROOT, "adding thread over the whole loop (/proc/thread-self): %s%n",
+                ThreadStat.describe(statBefore, statAfter));
+        System.out.printf(Locale.ROOT, "edges with over 50 us of CPU time, by what the add did (inferred): %s%n", kinds);
         DenseBlock ib = inc.block();
         BipartiteGraph.Builder pb = new BipartiteGraph.Builder();
         for (int i = 0; i < n; i++) {
@@ -145,6 +161,122 @@ public final class PeelingScale {
         long incBytes = GraphLayout.parseInstance(measured).totalSize();
         System.out.printf(Locale.ROOT, "incremental memory (JOL): %,d bytes = %.1f MB per million edges%n",
                 incBytes, incBytes / (inc.edges() / 1e6) / 1e6);
+    }
+
+    /** p50 / p99 / p99.9 / p99.99 / max and the counts over 50 us, 1 ms and 10 ms of sorted nanoseconds. */
+    private static String distribution(long[] sorted) {
+        int n = sorted.length;
+        return String.format(Locale.ROOT, "p50 %.2f us, p99 %.2f us, p99.9 %.2f us, p99.99 %.2f us, max %.2f ms;"
+                        + " over 50 us: %d, over 1 ms: %d, over 10 ms: %d",
+                sorted[n / 2] / 1e3, sorted[(int) (n * 0.99)] / 1e3, sorted[(int) (n * 0.999)] / 1e3,
+                sorted[(int) (n * 0.9999)] / 1e3, sorted[n - 1] / 1e6, n - lowerBound(sorted, 50_000),
+                n - lowerBound(sorted, 1_000_000), n - lowerBound(sorted, 10_000_000));
+    }
+
+    /** The median cost of one {@link ThreadMXBean#getCurrentThreadCpuTime} call, in nanoseconds. */
+    private static long cpuTimeCallNanos(ThreadMXBean mx) {
+        long[] t = new long[21];
+        long sink = 0;
+        for (int k = 0; k < t.length; k++) {
+            long a = System.nanoTime();
+            for (int i = 0; i < 10_000; i++) {
+                sink += mx.getCurrentThreadCpuTime();
+            }
+            t[k] = (System.nanoTime() - a) / 10_000;
+        }
+        Arrays.sort(t);
+        return sink == 42 ? -1 : t[t.length / 2];
+    }
+
+    /**
+     * What an add with over 50 us of its own CPU time did, inferred from outside from the block's documented
+     * growth rules (IntPages, LongSet and the node arrays double from 1,024 or 16): took over a finished peel,
+     * started one, began a new page of the edge arrays (2^19 edges) or doubled their first page, doubled the
+     * node arrays, doubled the edge set or fell while its keys are being moved (2^k / 8 adds after), or other.
+     */
+    private static final class EdgeKinds {
+        private static final String[] NAMES = {"took over a peel", "started a peel", "new edge page",
+            "node arrays grew", "edge set grew", "edge set moving", "other"};
+        private final int[] count = new int[NAMES.length];
+        private final long[] most = new long[NAMES.length];
+        private int rowCap = 1024;
+        private int colCap = 1024;
+        private long setCap = 16;
+        private long moveEnd = -1;
+        private long distinct;
+
+        void note(int row, int col, boolean isNew, long cpuNanos, boolean tookOver, boolean started) {
+            long e = distinct;
+            if (isNew) {
+                distinct++;
+            }
+            boolean nodes = false;
+            if (row >= rowCap) {
+                rowCap = Math.max(row + 1, rowCap * 2);
+                nodes = true;
+            }
+            if (col >= colCap) {
+                colCap = Math.max(col + 1, colCap * 2);
+                nodes = true;
+            }
+            boolean setGrew = false;
+            if (isNew && 2 * distinct > setCap) {
+                moveEnd = distinct + setCap / 8;
+                setCap *= 2;
+                setGrew = true;
+            }
+            boolean page = isNew && e > 0 && (e % (1 << 19) == 0 || e < (1 << 19) && e >= 1024 && Long.bitCount(e) == 1);
+            if (cpuNanos <= 50_000) {
+                return;
+            }
+            int k = tookOver ? 0 : started ? 1 : page ? 2 : nodes ? 3 : setGrew ? 4 : distinct <= moveEnd ? 5 : 6;
+            count[k]++;
+            most[k] = Math.max(most[k], cpuNanos);
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder b = new StringBuilder();
+            for (int k = 0; k < NAMES.length; k++) {
+                if (count[k] > 0) {
+                    b.append(b.length() == 0 ? "" : "; ").append(NAMES[k]).append(' ').append(count[k])
+                            .append(String.format(Locale.ROOT, " (longest %.0f us)", most[k] / 1e3));
+                }
+            }
+            return b.length() == 0 ? "none" : b.toString();
+        }
+    }
+
+    /** The calling thread's counters from /proc/thread-self (Linux; empty elsewhere). */
+    private static final class ThreadStat {
+        private ThreadStat() {
+        }
+
+        /** utime and stime (clock ticks), minor and major faults, then ns on a CPU, ns waiting for one, slices. */
+        static long[] read() {
+            try {
+                String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/thread-self/stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                // after the name: state is field 3, minflt 10, majflt 12, utime 14, stime 15 (man proc)
+                String[] sched = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/thread-self/schedstat"))
+                        .trim().split(" ");
+                return new long[] {Long.parseLong(f[11]), Long.parseLong(f[12]), Long.parseLong(f[7]),
+                    Long.parseLong(f[9]), Long.parseLong(sched[0]), Long.parseLong(sched[1]), Long.parseLong(sched[2])};
+            } catch (java.io.IOException | RuntimeException e) {
+                return new long[0];
+            }
+        }
+
+        static String describe(long[] a, long[] b) {
+            if (a.length == 0 || b.length == 0) {
+                return "not available";
+            }
+            double tick = 0.01; // USER_HZ is 100 on Linux
+            return String.format(Locale.ROOT, "user %.2f s, system %.2f s, %,d minor and %,d major page faults;"
+                            + " on a CPU %.2f s, waiting for one %.2f s, %,d time slices",
+                    (b[0] - a[0]) * tick, (b[1] - a[1]) * tick, b[2] - a[2], b[3] - a[3], (b[4] - a[4]) / 1e9,
+                    (b[5] - a[5]) / 1e9, b[6] - a[6]);
+        }
     }
 
     /** The first index of sorted {@code a} whose value is at least {@code v}. */
