@@ -21,7 +21,11 @@ import java.util.concurrent.Executor;
  *       peel. On the caller's thread, the rare edge that triggers a peel waits for it (seconds on millions
  *       of edges); given a background {@link Executor}, the peel runs there on the graph as it was when it
  *       started (edges live in pages that never move, so the first E edges are a snapshot that costs no copy),
- *       edges keep arriving meanwhile, and the first call after it finishes takes its block over; made by
+ *       edges keep arriving meanwhile, and the adds after it finishes take its block over in slices of bounded
+ *       work ({@link #block} and {@link #density} at once); in this mode the block also grows in bounded
+ *       steps (a joining node's list is walked across adds), and the executor allocates ahead the pages the
+ *       adds will need ({@link SparePages}), so that no add does more than some tens of microseconds of its
+ *       own work; made by
  *       {@link #cooperative}, the peel of the same snapshot runs on the adding thread in slices
  *       ({@link CooperativePeel}), each add doing at most a fixed budget of its work, and its block is built
  *       beside the current one and swapped in when the last slice is done.</li>
@@ -33,7 +37,8 @@ import java.util.concurrent.Executor;
  *
  * <p>Memory: four {@code int}s per edge (ends, two list links) plus the edge set (16 to 32 bytes, more while it
  * grows), and about 30 bytes per node, and while a peel runs, the graph it builds (cooperative: no graph, but
- * about 45 more bytes per node, kept between peels). Not thread-safe: one instance per partition of
+ * about 45 more bytes per node, kept between peels; background: the spare block arrays, about 18 bytes per
+ * node, and the spare pages of the next growth). Not thread-safe: one instance per partition of
  * the stream (a background peel touches none of its state).
  */
 public final class IncrementalDenseBlock {
@@ -44,11 +49,13 @@ public final class IncrementalDenseBlock {
 
     private int edges;
     // per edge, in pages that never move (see IntPages): its ends and its links in the two adjacency lists
-    private final IntPages src = new IntPages();
-    private final IntPages dst = new IntPages();
-    private final IntPages nextOut = new IntPages();
-    private final IntPages nextIn = new IntPages();
-    private final LongSet edgeSet = new LongSet();
+    private final IntPages src;
+    private final IntPages dst;
+    private final IntPages nextOut;
+    private final IntPages nextIn;
+    private final LongSet edgeSet;
+    /** Pages allocated ahead by the background peel's executor (background mode), or null. */
+    private final SparePages spare;
 
     private int rows;
     private int cols;
@@ -66,20 +73,33 @@ public final class IncrementalDenseBlock {
     private int edgesAtPeel;
     private int peels;
 
-    // the work list of nodes that may join: rows as r, columns as -(c + 1)
-    private int[] work = new int[64];
+    // the work list of nodes that may join: rows as r, columns as -(c + 1); in pages, so it never is copied whole
+    private final IntPages work;
+    private int workTop;
+    // the node that joined last and whose list the expansion walks (walkEntry its next entry, -1: none), and, for a
+    // column, its edges' weight when it joined
+    private int walkNode;
+    private int walkEntry = -1;
+    private double walkWeight;
+    /** The most expansion units (a list entry or a work-list node) one add does; unbounded but in background mode. */
+    private final int expandBudget;
 
     /** Where full peels run, or null for the caller's thread. */
     private final Executor background;
     /** The background peel under way, or null. */
     private CompletableFuture<DenseBlock> running;
 
-    /** The cooperative peel, sliced over adds (null in the other modes), and the work units per add. */
+    /**
+     * The cooperative peel, sliced over adds (null in the other modes), and the work units per add (also the
+     * units per add of taking over a background peel's block).
+     */
     private final CooperativePeel cooperative;
     private final int budget;
     private Slice slice = Slice.IDLE;
     private int lastSliceWork;
-    // the cooperative mode's next block, built beside the current one and swapped in whole
+    // the next block (cooperative and background modes), built beside the current one and swapped in whole
+    private int[] nextBlockRows;
+    private int[] nextBlockCols;
     private boolean[] nextInRow;
     private boolean[] nextInCol;
     private double[] nextGainRow;
@@ -93,7 +113,10 @@ public final class IncrementalDenseBlock {
     private int sliceEntry = -1;
     private double sliceWeight;
 
-    /** Where a cooperative peel is: each add moves it on by at most {@code budget} work units. */
+    /**
+     * Where a cooperative peel, or the take-over of a background peel's block (CLEAR, MARK, COUNT_*), is:
+     * each add moves it on by at most {@code budget} work units.
+     */
     private enum Slice { IDLE, CLEAR, PEEL, MARK, COUNT_ROWS, COUNT_COLS }
 
     /**
@@ -113,7 +136,7 @@ public final class IncrementalDenseBlock {
      *                   thread of the edge that triggers it
      */
     public IncrementalDenseBlock(Fraudar peeler, double regrowth, int minBatch, Executor background) {
-        this(peeler, regrowth, minBatch, background, 0);
+        this(peeler, regrowth, minBatch, background, background == null ? 0 : BACKGROUND_BUDGET);
     }
 
     /**
@@ -141,6 +164,12 @@ public final class IncrementalDenseBlock {
     public static final int DEFAULT_BUDGET = 256;
     /** The least budget: two of the largest indivisible steps (a list entry and a heap sift). */
     public static final int MIN_BUDGET = 2 * CooperativePeel.MAX_STEP;
+    /**
+     * The background mode's work units per add for growing the block, and as many for taking over a finished
+     * peel's block: a unit is a scattered memory access, 0.1 to 0.4 us at ten million edges, so an add does
+     * some microseconds of either and at most tens together.
+     */
+    static final int BACKGROUND_BUDGET = MIN_BUDGET;
 
     private IncrementalDenseBlock(Fraudar peeler, double regrowth, int minBatch, Executor background, int budget) {
         if (!(regrowth > 0)) {
@@ -154,8 +183,16 @@ public final class IncrementalDenseBlock {
         this.minBatch = minBatch;
         this.background = background;
         this.budget = budget;
-        this.cooperative = budget > 0 ? new CooperativePeel(peeler) : null;
-        if (cooperative != null) {
+        this.cooperative = budget > 0 && background == null ? new CooperativePeel(peeler) : null;
+        this.spare = background != null ? new SparePages() : null;
+        src = new IntPages(spare);
+        dst = new IntPages(spare);
+        nextOut = new IntPages(spare);
+        nextIn = new IntPages(spare);
+        edgeSet = new LongSet(spare);
+        work = new IntPages(spare);
+        expandBudget = background != null ? budget : Integer.MAX_VALUE;
+        if (budget > 0) {
             nextInRow = new boolean[headRow.length];
             nextInCol = new boolean[headCol.length];
             nextGainRow = new double[headRow.length];
@@ -185,22 +222,23 @@ public final class IncrementalDenseBlock {
             f += w;
         } else if (inRow[row]) {
             gainCol[col] += w;
-            expandFrom(-(col + 1));
+            pushWork(-(col + 1));
         } else if (inCol[col]) {
             gainRow[row] += w;
-            expandFrom(row);
+            pushWork(row);
         }
-        if (cooperative != null) {
-            if (slice == Slice.COUNT_ROWS || slice == Slice.COUNT_COLS) { // the next block counts this edge now
-                if (nextInRow[row] && nextInCol[col]) {
-                    nextF += w;
-                } else if (nextInRow[row]) {
-                    nextGainCol[col] += w;
-                } else if (nextInCol[col]) {
-                    nextGainRow[row] += w;
-                }
+        int expanded = expand(expandBudget);
+        if (slice == Slice.COUNT_ROWS || slice == Slice.COUNT_COLS) { // the next block counts this edge now
+            if (nextInRow[row] && nextInCol[col]) {
+                nextF += w;
+            } else if (nextInRow[row]) {
+                nextGainCol[col] += w;
+            } else if (nextInCol[col]) {
+                nextGainRow[row] += w;
             }
-            lastSliceWork = 0;
+        }
+        lastSliceWork = 0;
+        if (cooperative != null) {
             int since = edges - edgesAtPeel;
             if (slice == Slice.IDLE && since >= minBatch && since >= regrowth * edgesAtPeel) {
                 startCooperativePeel();
@@ -210,12 +248,20 @@ public final class IncrementalDenseBlock {
             }
             return true;
         }
-        adoptFinishedPeel();
+        if (slice == Slice.IDLE) {
+            takeOverFinishedPeel();
+        }
+        if (slice != Slice.IDLE) {
+            lastSliceWork = runSlice(budget);
+        }
+        if (background != null) {
+            lastSliceWork += expanded;
+        }
         int since = edges - edgesAtPeel;
         if (since >= minBatch && since >= regrowth * edgesAtPeel) {
             if (background == null) {
                 peel();
-            } else if (running == null) {
+            } else if (running == null && slice == Slice.IDLE) {
                 startPeel();
             }
         }
@@ -253,25 +299,35 @@ public final class IncrementalDenseBlock {
                             nextInCol[i - snapRows] = false;
                             nextGainCol[i - snapRows] = 0;
                         }
-                        cooperative.reset(i);
+                        if (cooperative != null) {
+                            cooperative.reset(i);
+                        }
                     }
                     used += CooperativePeel.units(end - sliceCursor, CooperativePeel.NODES_PER_UNIT);
                     sliceCursor = end;
                     if (sliceCursor == n) {
-                        slice = Slice.PEEL;
+                        if (cooperative != null) {
+                            slice = Slice.PEEL;
+                        } else { // a background peel's block, already peeled
+                            slice = Slice.MARK;
+                            sliceCursor = 0;
+                            nextF = 0;
+                        }
                     }
                 }
                 case PEEL -> {
                     used += cooperative.run(this, units - used);
                     if (cooperative.done()) {
+                        nextBlockRows = cooperative.blockRows();
+                        nextBlockCols = cooperative.blockCols();
                         slice = Slice.MARK;
                         sliceCursor = 0;
                         nextF = 0;
                     }
                 }
                 case MARK -> {
-                    int[] br = cooperative.blockRows();
-                    int[] bc = cooperative.blockCols();
+                    int[] br = nextBlockRows;
+                    int[] bc = nextBlockCols;
                     int n = br.length + bc.length;
                     int end = Math.min(n, sliceCursor + (units - used));
                     for (int i = sliceCursor; i < end; i++) {
@@ -300,7 +356,7 @@ public final class IncrementalDenseBlock {
 
     /** One list entry of the next block's rows: an edge inside adds to f, one out to its column's gain. */
     private int countRowStep() {
-        int[] br = cooperative.blockRows();
+        int[] br = nextBlockRows;
         if (sliceEntry < 0) {
             if (sliceCursor == br.length) {
                 slice = Slice.COUNT_COLS;
@@ -326,7 +382,7 @@ public final class IncrementalDenseBlock {
 
     /** One list entry of the next block's columns: an edge from outside adds to its row's gain; then the swap. */
     private int countColStep() {
-        int[] bc = cooperative.blockCols();
+        int[] bc = nextBlockCols;
         if (sliceEntry < 0) {
             if (sliceCursor == bc.length) {
                 swapInNextBlock();
@@ -363,15 +419,27 @@ public final class IncrementalDenseBlock {
         gainCol = nextGainCol;
         nextGainCol = d;
         f = nextF;
-        blockRows = cooperative.blockRows().length;
-        blockCols = cooperative.blockCols().length;
+        dropExpansion();
+        blockRows = nextBlockRows.length;
+        blockCols = nextBlockCols.length;
+        nextBlockRows = null;
+        nextBlockCols = null;
         peels++;
         slice = Slice.IDLE;
     }
 
-    /** The work units of peeling that the last {@link #add} did (cooperative mode; 0 otherwise). */
+    /**
+     * The work units of peeling that the last {@link #add} did (cooperative mode), or of taking over a background
+     * peel's block and of growing the block (background mode, at most {@value #BACKGROUND_BUDGET} of each); 0 in the
+     * caller's-thread mode.
+     */
     int lastSliceWork() {
         return lastSliceWork;
+    }
+
+    /** Full pages the adding thread had to allocate itself in the background mode, none being spare (0 otherwise). */
+    int sparePagesMissed() {
+        return spare == null ? 0 : spare.missed();
     }
 
     // the adjacency lists, for CooperativePeel: newest edge first, -1 at the end
@@ -426,12 +494,56 @@ public final class IncrementalDenseBlock {
         int e = edges;
         int r = rows;
         int c = cols;
-        running = CompletableFuture.supplyAsync(() -> peeler.densest(graph(s, d, e, r, c)), background);
+        int intPages = spareIntPagesAhead();
+        int longPages = spareLongPagesAhead();
+        running = CompletableFuture.supplyAsync(() -> {
+            spare.stock(intPages, longPages);
+            return peeler.densest(graph(s, d, e, r, c));
+        }, background);
         edgesAtPeel = e;
     }
 
-    /** Takes over the block of a background peel that has finished; a peel that failed throws here. */
-    private void adoptFinishedPeel() {
+    /**
+     * The edges that may arrive before the peel after the one starting now has stocked its pages: the graph
+     * grown three times by {@code regrowth} (the next peel can start when it has grown once, and may start late
+     * when this one, or its take-over, is slow).
+     */
+    private long edgesAhead() {
+        double g = (1 + regrowth) * (1 + regrowth) * (1 + regrowth);
+        return Math.max((long) Math.ceil(edges * Math.min(g, 1e6)), (long) edges + 3L * minBatch);
+    }
+
+    /**
+     * The full pages the four edge arrays will begin in that time ({@link #edgesAhead}), at most
+     * {@value #MAX_SPARE_PAGES}.
+     */
+    private int spareIntPagesAhead() {
+        long ahead = edgesAhead();
+        long pagesNow = edges <= IntPages.SMALL_MAX ? 0 : ((edges - 1L) >>> IntPages.PAGE_BITS) + 1;
+        long pagesThen = ahead <= IntPages.SMALL_MAX ? 0 : ((ahead - 1) >>> IntPages.PAGE_BITS) + 1;
+        return (int) Math.min(MAX_SPARE_PAGES, 4 * (pagesThen - pagesNow));
+    }
+
+    /** The full pages of the edge set's next table if it will grow in that time (as many as it has slots). */
+    private int spareLongPagesAhead() {
+        long ahead = edgesAhead();
+        long cap = edgeSet.capacity();
+        if (2 * ahead <= cap) {
+            return 0;
+        }
+        return (int) Math.min(MAX_SPARE_PAGES, 2 * cap >>> LongSet.PAGE_BITS);
+    }
+
+    /** The most spare pages of each kind stocked ahead (512 MB). */
+    static final int MAX_SPARE_PAGES = 256;
+
+    /**
+     * Begins taking over the block of a background peel that has finished: the next block is built beside the
+     * current one by the slices of later adds (CLEAR, MARK, COUNT_*, as for a cooperative peel) and swapped in
+     * whole, so no add clears the per-node arrays or walks the block's lists at once. A peel that failed
+     * throws here.
+     */
+    private void takeOverFinishedPeel() {
         if (running != null && running.isDone()) {
             DenseBlock block;
             try {
@@ -439,7 +551,29 @@ public final class IncrementalDenseBlock {
             } finally {
                 running = null;
             }
-            adopt(block);
+            nextBlockRows = block.rows();
+            nextBlockCols = block.cols();
+            snapRows = rows;
+            snapCols = cols;
+            slice = Slice.CLEAR;
+            sliceCursor = 0;
+        }
+    }
+
+    /**
+     * Takes over a finished background peel's block now, whole, and finishes growing the block (a query, which
+     * reads every node anyway).
+     */
+    private void finishTakeOver() {
+        if (background == null) {
+            return;
+        }
+        expand(Integer.MAX_VALUE);
+        if (slice == Slice.IDLE) {
+            takeOverFinishedPeel();
+        }
+        while (slice != Slice.IDLE) {
+            runSlice(1 << 30);
         }
     }
 
@@ -453,6 +587,7 @@ public final class IncrementalDenseBlock {
 
     /** Makes {@code block} the current block, with its f and the outside nodes' gains over every edge so far. */
     private void adopt(DenseBlock block) {
+        dropExpansion();
         Arrays.fill(inRow, 0, rows, false);
         Arrays.fill(inCol, 0, cols, false);
         Arrays.fill(gainRow, 0, rows, 0);
@@ -490,7 +625,7 @@ public final class IncrementalDenseBlock {
 
     /** The current block (rows and columns sorted), with its density at current weights. */
     public DenseBlock block() {
-        adoptFinishedPeel();
+        finishTakeOver();
         int[] br = new int[blockRows];
         int[] bc = new int[blockCols];
         int i = 0;
@@ -518,7 +653,7 @@ public final class IncrementalDenseBlock {
 
     /** The block's density f / |S| as tracked (edge weights at the time each edge was counted). */
     public double density() {
-        adoptFinishedPeel();
+        finishTakeOver();
         int size = blockRows + blockCols;
         return size == 0 ? 0 : f / size;
     }
@@ -533,14 +668,50 @@ public final class IncrementalDenseBlock {
         return peels;
     }
 
-    private void expandFrom(int node) {
+    /** Puts a node that may join on the work list (none while the block is empty). */
+    private void pushWork(int node) {
         if (blockRows + blockCols == 0) {
             return;
         }
-        int top = 0;
-        work[top++] = node;
-        while (top > 0) {
-            int x = work[--top];
+        work.set(workTop++, node);
+    }
+
+    /**
+     * Grows the block from the work list (the inverse of a peeling step): a node whose gain exceeds the density
+     * joins, and the walk of its list raises its outside neighbours' gains and puts them on the list. Does at
+     * most {@code units} units (a list entry walked, a node taken off the list) and returns how many; what is
+     * left goes on at the next call, where it left off: the walk follows the list from the entry it reached, so
+     * edges added meanwhile (at the head) are not counted twice, and no node joins while a walk is unfinished.
+     * With no limit, the order is that of a depth-first expansion done at once.
+     */
+    private int expand(int units) {
+        int used = 0;
+        while (used < units) {
+            if (walkEntry >= 0) {
+                int e = walkEntry;
+                if (walkNode >= 0) {
+                    walkEntry = nextOut.get(e);
+                    int c = dst.get(e);
+                    if (!inCol[c]) {
+                        gainCol[c] += peeler.weight(colDeg[c]);
+                        pushWork(-(c + 1));
+                    }
+                } else {
+                    walkEntry = nextIn.get(e);
+                    int r = src.get(e);
+                    if (!inRow[r]) {
+                        gainRow[r] += walkWeight;
+                        pushWork(r);
+                    }
+                }
+                used++;
+                continue;
+            }
+            if (workTop == 0) {
+                break;
+            }
+            int x = work.get(--workTop);
+            used++;
             double g = f / (blockRows + blockCols);
             if (x >= 0) {
                 if (inRow[x] || gainRow[x] <= g) {
@@ -550,13 +721,7 @@ public final class IncrementalDenseBlock {
                 blockRows++;
                 f += gainRow[x];
                 gainRow[x] = 0;
-                for (int e = headRow[x]; e >= 0; e = nextOut.get(e)) {
-                    int c = dst.get(e);
-                    if (!inCol[c]) {
-                        gainCol[c] += peeler.weight(colDeg[c]);
-                        top = push(top, -(c + 1));
-                    }
-                }
+                walkEntry = headRow[x];
             } else {
                 int c = -x - 1;
                 if (inCol[c] || gainCol[c] <= g) {
@@ -566,24 +731,18 @@ public final class IncrementalDenseBlock {
                 blockCols++;
                 f += gainCol[c];
                 gainCol[c] = 0;
-                double w = peeler.weight(colDeg[c]);
-                for (int e = headCol[c]; e >= 0; e = nextIn.get(e)) {
-                    int r = src.get(e);
-                    if (!inRow[r]) {
-                        gainRow[r] += w;
-                        top = push(top, r);
-                    }
-                }
+                walkWeight = peeler.weight(colDeg[c]);
+                walkEntry = headCol[c];
             }
+            walkNode = x;
         }
+        return used;
     }
 
-    private int push(int top, int node) {
-        if (top == work.length) {
-            work = Arrays.copyOf(work, top * 2);
-        }
-        work[top] = node;
-        return top + 1;
+    /** Forgets the expansion under way: the block is being replaced. */
+    private void dropExpansion() {
+        workTop = 0;
+        walkEntry = -1;
     }
 
     private void ensureNodes(int row, int col) {
@@ -594,7 +753,7 @@ public final class IncrementalDenseBlock {
             Arrays.fill(headRow, old, cap, -1);
             inRow = Arrays.copyOf(inRow, cap);
             gainRow = Arrays.copyOf(gainRow, cap);
-            if (cooperative != null) {
+            if (nextInRow != null) {
                 nextInRow = Arrays.copyOf(nextInRow, cap);
                 nextGainRow = Arrays.copyOf(nextGainRow, cap);
             }
@@ -607,7 +766,7 @@ public final class IncrementalDenseBlock {
             colDeg = Arrays.copyOf(colDeg, cap);
             inCol = Arrays.copyOf(inCol, cap);
             gainCol = Arrays.copyOf(gainCol, cap);
-            if (cooperative != null) {
+            if (nextInCol != null) {
                 nextInCol = Arrays.copyOf(nextInCol, cap);
                 nextGainCol = Arrays.copyOf(nextGainCol, cap);
             }

@@ -14,17 +14,20 @@ package org.qinglang.core.coord;
  *       {@link #add}; until all are moved, a look-up reads both tables (the old one is never changed, so its
  *       probe sequences stay intact). The move ends well before the new table is half full.</li>
  * </ul>
- * A key k is stored as k + 1, so that a zeroed slot is empty. Not thread-safe.
+ * Full pages come from {@link SparePages} when given one, so that the adds that first write into the pages of
+ * a grown table do not zero 2 MB each themselves. A key k is stored as k + 1, so that a zeroed slot is empty.
+ * Not thread-safe.
  */
 final class LongSet {
 
-    private static final int PAGE_BITS = 18;
+    static final int PAGE_BITS = 18;
     /** Slots per page (2 MB of longs). */
     static final int PAGE = 1 << PAGE_BITS;
     /** Old slots moved per {@link #add} while growing: the old table (twice its keys) is empty in time. */
     static final int STEP = 8;
 
     private long[][] table = new long[1][];
+    private final SparePages spare;
     private int capacity = 16;
     private int size;
 
@@ -33,6 +36,20 @@ final class LongSet {
     private int oldCapacity;
     /** Old slots below this index have been moved. */
     private int moved;
+
+    LongSet() {
+        this(null);
+    }
+
+    /** @param spare where full pages come from, or null to allocate them on the adding thread */
+    LongSet(SparePages spare) {
+        this.spare = spare;
+    }
+
+    /** The slots of the table keys go into now (double the keys' number or more). */
+    int capacity() {
+        return capacity;
+    }
 
     /** Adds {@code key} (0 or more); true if it was not there. */
     boolean add(long key) {
@@ -94,12 +111,12 @@ final class LongSet {
     }
 
     /** Puts {@code stored} (a key + 1) into {@code t}; false if it was there. */
-    private static boolean insert(long[][] t, int cap, long stored) {
+    private boolean insert(long[][] t, int cap, long stored) {
         int mask = cap - 1;
         for (int i = mix(stored) & mask; ; i = (i + 1) & mask) {
             long[] page = t[i >>> PAGE_BITS];
             if (page == null) {
-                page = t[i >>> PAGE_BITS] = new long[Math.min(cap, PAGE)];
+                page = t[i >>> PAGE_BITS] = cap >= PAGE && spare != null ? spare.longPage() : new long[Math.min(cap, PAGE)];
             }
             long s = page[i & (PAGE - 1)];
             if (s == 0) {

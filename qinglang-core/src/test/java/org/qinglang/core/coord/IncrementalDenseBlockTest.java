@@ -147,6 +147,116 @@ class IncrementalDenseBlockTest {
     }
 
     /**
+     * Taking over a finished background peel's block is cut into slices like a cooperative peel's last phases:
+     * clearing the spare per-node arrays and walking the new block's lists (here a 300 x 300 block, 90,000
+     * list entries each way) is spread over many adds, none doing more than the budget (no growth here), and the block swapped
+     * in is the peel's. Taken over in one add, the adding thread would walk them all at once.
+     */
+    @Test
+    void aBackgroundPeelIsTakenOverInSlicesOfBoundedWork() {
+        List<Runnable> tasks = new ArrayList<>();
+        IncrementalDenseBlock inc = new IncrementalDenseBlock(Fraudar.PAPER, 0.5, 100_000, tasks::add);
+        Random rnd = new Random(5);
+        BipartiteGraph.Builder snapshot = new BipartiteGraph.Builder();
+        List<int[]> edges = new ArrayList<>();
+        for (int r = 0; r < 300; r++) {
+            for (int c = 0; c < 300; c++) {
+                edges.add(new int[] {r, c});
+            }
+        }
+        for (int i = 0; i < 20_000; i++) {
+            edges.add(new int[] {300 + rnd.nextInt(5_000), 300 + rnd.nextInt(2_000)});
+        }
+        Collections.shuffle(edges, rnd);
+        for (int[] e : edges) {
+            if (tasks.isEmpty() && inc.add(e[0], e[1])) {
+                snapshot.add(e[0], e[1]);
+            }
+        }
+        assertThat(tasks).hasSize(1);
+        tasks.remove(0).run();
+        int adds = 0;
+        int most = 0;
+        while (inc.peeling()) { // sparse edges far from the block arrive while it is taken over
+            inc.add(10_000 + rnd.nextInt(50_000), 5_000 + rnd.nextInt(50_000));
+            most = Math.max(most, inc.lastSliceWork());
+            adds++;
+        }
+        assertThat(most).isLessThanOrEqualTo(IncrementalDenseBlock.BACKGROUND_BUDGET);
+        assertThat(adds).as("two walks of 90,000 entries at %d units an add", IncrementalDenseBlock.BACKGROUND_BUDGET)
+                .isGreaterThan(2 * 90_000 / IncrementalDenseBlock.BACKGROUND_BUDGET);
+        assertThat(inc.peels()).isEqualTo(1);
+        DenseBlock exact = Fraudar.PAPER.densest(snapshot.build());
+        assertThat(inc.block().rows()).containsExactly(exact.rows());
+        assertThat(inc.block().cols()).containsExactly(exact.cols());
+        assertThat(exact.rows()).hasSize(300);
+    }
+
+    /**
+     * In the background mode the block grows in bounded steps too: a column with 50,000 edges that joins the
+     * block has its list walked (each outside row's gain raised) across many adds, none doing more than the
+     * budget, and the block it ends in is the one the walk at once gives.
+     */
+    @Test
+    void aBackgroundBlockGrowsInSlicesOfBoundedWork() {
+        List<Runnable> tasks = new ArrayList<>();
+        IncrementalDenseBlock inc = new IncrementalDenseBlock(Fraudar.PAPER, 0.5, 250, tasks::add);
+        IncrementalDenseBlock atOnce = new IncrementalDenseBlock(Fraudar.PAPER, 1e9, 250);
+        for (int r = 0; r < 50; r++) {
+            for (int c = 0; c < 5; c++) {
+                inc.add(r, c);
+                atOnce.add(r, c);
+            }
+        }
+        tasks.remove(0).run();
+        inc.block(); // taken over: 50 x 5
+        atOnce.peel();
+        for (int r = 1_000; r < 51_000; r++) { // a popular column, nobody of the group on it yet (a peel starts, never ends)
+            inc.add(r, 100);
+            atOnce.add(r, 100);
+        }
+        int most = 0;
+        int busy = 0;
+        for (int r = 0; r < 50; r++) { // the group acts on it: it joins, and its 50,000 entries are walked
+            inc.add(r, 100);
+            atOnce.add(r, 100);
+            most = Math.max(most, inc.lastSliceWork());
+            busy += inc.lastSliceWork() >= IncrementalDenseBlock.BACKGROUND_BUDGET ? 1 : 0;
+        }
+        for (int i = 0; i < 1_000; i++) {
+            inc.add(60_000 + i, 200 + i % 7);
+            atOnce.add(60_000 + i, 200 + i % 7);
+            most = Math.max(most, inc.lastSliceWork());
+            busy += inc.lastSliceWork() >= IncrementalDenseBlock.BACKGROUND_BUDGET ? 1 : 0;
+        }
+        assertThat(most).isLessThanOrEqualTo(IncrementalDenseBlock.BACKGROUND_BUDGET);
+        assertThat(busy).as("50,000 entries at %d an add", IncrementalDenseBlock.BACKGROUND_BUDGET)
+                .isGreaterThan(50_000 / IncrementalDenseBlock.BACKGROUND_BUDGET);
+        assertThat(inc.block().cols()).containsExactly(0, 1, 2, 3, 4, 100);
+        assertThat(inc.block().rows()).containsExactly(atOnce.block().rows());
+        assertThat(inc.block().cols()).containsExactly(atOnce.block().cols());
+        assertThat(inc.density()).isCloseTo(atOnce.density(), org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    /**
+     * In the background mode the peel's executor allocates, before each peel, the full pages that the edge
+     * arrays and the edge set's next table will need until the peel after it can start, so the adding thread
+     * zeroes no 2 MB page itself (here through 600,000 edges: pages of the four edge arrays and three growths
+     * of the edge set past one page).
+     */
+    @Test
+    void theBackgroundModeAllocatesTheAddsPagesAhead() {
+        IncrementalDenseBlock inc = new IncrementalDenseBlock(Fraudar.PAPER, 1.0, 10_000, Runnable::run);
+        Random rnd = new Random(11);
+        while (inc.edges() < 600_000) {
+            inc.add(rnd.nextInt(60_000), rnd.nextInt(20_000));
+        }
+        assertThat(inc.peels()).isGreaterThanOrEqualTo(5);
+        assertThat(inc.sparePagesMissed()).isZero();
+        assertThat(new IncrementalDenseBlock(Fraudar.PAPER, 1.0, 10_000).sparePagesMissed()).isZero();
+    }
+
+    /**
      * The cooperative mode's promise: no add does more than the budget of peeling work, even when one column has
      * thousands of edges (its peel step and its count are cut across adds) and when the peel's block is large.
      * Without slicing, the add that starts a peel would do at least one unit per edge of the graph.
