@@ -41,6 +41,18 @@ class IncrementalDenseBlockTest {
                 rows, cols, blockSide, seed);
     }
 
+    /**
+     * The same tolerance in the background mode (its peel run at once by the executor, so the graphs are the
+     * same), where the peel's block is taken over, and the block grows, in slices over the adds.
+     */
+    @Property(tries = 200, seed = "20261201")
+    void backgroundAgreesWithFromScratchWithinTolerance(@ForAll @IntRange(min = 50, max = 400) int rows,
+                                                        @ForAll @IntRange(min = 20, max = 200) int cols,
+                                                        @ForAll @IntRange(min = 0, max = 25) int blockSide,
+                                                        @ForAll long seed) {
+        checkTolerance(new IncrementalDenseBlock(Fraudar.PAPER, 0.1, 1, Runnable::run), rows, cols, blockSide, seed);
+    }
+
     private static void checkTolerance(IncrementalDenseBlock inc, int rows, int cols, int blockSide, long seed) {
         Random rnd = new Random(seed);
         List<int[]> edges = new ArrayList<>();
