@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -68,21 +69,36 @@ public class Intake {
     private static final int PER_TRANSACTION = 100;
 
     /**
-     * Files up to {@code limit} queued flagged text events, oldest first, each with its removal from the queue,
-     * {@value #PER_TRANSACTION} to a transaction (filed together: {@link Cases#addAll}); returns how many it looked at.
+     * Files up to {@code limit} queued flagged text events, oldest first, {@value #PER_TRANSACTION} to a
+     * transaction that reads them from the queue's head, files them together ({@link Cases#addAll}) and takes them
+     * off the queue; returns how many it looked at.
      */
     public int verdicts(int limit) {
+        int done = 0;
+        while (done < limit) {
+            int want = Math.min(PER_TRANSACTION, limit - done);
+            int n = Objects.requireNonNull(tx.execute(s -> fileHead(want)));
+            done += n;
+            if (n < want) {
+                break;
+            }
+        }
+        return done;
+    }
+
+    /** Files the {@code n} events at the head of the queue; returns how many there were. */
+    private int fileHead(int n) {
+        cases.planWithValues();
         // the queue's head first, then its events by key: joined the other way round, H2 reads the event table
         List<Flagged> flagged = db.sql("select e.id, e.type, e.ts, e.actor, e.category, e.risk_level, e.labels "
                         + "from (select seq, event_id from intake_queue order by seq limit ?) q "
                         + "join event e on e.id = q.event_id order by q.seq")
-                .param(limit)
-                .query((rs, n) -> new Flagged(rs.getString(1), rs.getString(2), Cases.instant(rs, 3), rs.getString(4),
+                .param(n)
+                .query((rs, i) -> new Flagged(rs.getString(1), rs.getString(2), Cases.instant(rs, 3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7)))
                 .list();
-        for (int from = 0; from < flagged.size(); from += PER_TRANSACTION) {
-            List<Flagged> chunk = flagged.subList(from, Math.min(flagged.size(), from + PER_TRANSACTION));
-            tx.executeWithoutResult(s -> file(chunk));
+        if (!flagged.isEmpty()) {
+            file(flagged);
         }
         return flagged.size();
     }
