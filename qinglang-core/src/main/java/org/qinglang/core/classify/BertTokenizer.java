@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -33,6 +34,7 @@ final class BertTokenizer {
 
     private final Map<String, Integer> vocabulary;
     private final Map<String, Integer> addedTokens;
+    private final String[] addedTexts;
     private final String continuation;
     private final int unknown;
     private final int maxWordLength;
@@ -43,6 +45,7 @@ final class BertTokenizer {
                           int unknown, int maxWordLength, int cls, int sep) {
         this.vocabulary = vocabulary;
         this.addedTokens = addedTokens;
+        this.addedTexts = addedTokens.keySet().toArray(String[]::new);
         this.continuation = continuation;
         this.unknown = unknown;
         this.maxWordLength = maxWordLength;
@@ -111,12 +114,20 @@ final class BertTokenizer {
         }
         List<Integer> ids = new ArrayList<>();
         int limit = maxTokens - 2;
+        // where each added token next occurs (-1: nowhere further), searched again only once passed: searching the
+        // rest of the text for every token after each one found was quadratic in a long text full of them
+        int[] next = new int[addedTexts.length];
+        Arrays.fill(next, -2);
         int from = 0;
         while (from < text.length() && ids.size() < limit) {
             int at = -1;
             String found = null;
-            for (String token : addedTokens.keySet()) { // the leftmost, then the longest
-                int i = text.indexOf(token, from);
+            for (int k = 0; k < addedTexts.length; k++) { // the leftmost, then the longest
+                String token = addedTexts[k];
+                if (next[k] == -2 || (next[k] >= 0 && next[k] < from)) {
+                    next[k] = text.indexOf(token, from);
+                }
+                int i = next[k];
                 if (i >= 0 && (at < 0 || i < at || (i == at && token.length() > found.length()))) {
                     at = i;
                     found = token;

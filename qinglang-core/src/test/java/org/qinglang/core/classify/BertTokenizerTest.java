@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeout;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** {@link BertTokenizer} gives the ids of the native Hugging Face tokenizer (through DJL), which it replaced. */
@@ -56,6 +58,22 @@ class BertTokenizerTest {
         assertThat(ids[0]).isEqualTo(101);
         assertThat(ids[63]).isEqualTo(102);
         assertThat(tokenizer.encode("", 64)).containsExactly(101, 102);
+    }
+
+    @Test
+    void dropsLoneSurrogatesAsTheCleaningDoes() {
+        assertThat(tokenizer.encode("a\uD800b\uDC00c \uDBFF好\uD83D\uDE00\uDE00", 64))
+                .containsExactly(tokenizer.encode("abc 好\uD83D\uDE00", 64));
+    }
+
+    @Test
+    void aLongTextFullOfAddedTokensTakesLinearTime() {
+        // each added token found used to search the rest of the text again for every added token (some 7 s here)
+        String text = "[CLS]".repeat(20_000) + "好".repeat(200_000);
+        long[] ids = assertTimeout(Duration.ofSeconds(2), () -> tokenizer.encode(text, 1 << 15));
+        assertThat(ids).hasSize(1 << 15);
+        assertThat(ids[1]).isEqualTo(101);
+        assertThat(ids[20_001]).isEqualTo(tokenizer.encode("好", 64)[1]);
     }
 
     @Test
