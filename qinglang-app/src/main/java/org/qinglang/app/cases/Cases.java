@@ -32,6 +32,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The cases (案件) in the database: signals merge into the target's open case, whose rank, deadline, category
@@ -105,33 +106,25 @@ public class Cases {
     }
 
     /**
-     * Adds every signal of {@code adds} as {@link #add} would one by one, in a handful of statements for the
+     * Adds every signal of {@code all} as {@link #add} would one by one, in a handful of statements for the
      * whole list rather than a dozen for each signal (the intake files flagged events this way: one statement
      * per event made PostgreSQL's round trips the intake's limit). Element i of the result is the case of
-     * {@code adds[i]}, or empty if its event was already a signal, or came earlier in the list. Each touched case
+     * {@code all[i]}, or empty if its event was already a signal, or came earlier in the list. Each touched case
      * is re-ranked once, from all its signals; the audit record of each signal gives its case's rank after the
-     * whole list. Runs in the caller's transaction; open cases are locked in target order.
+     * whole list. Runs in the caller's transaction; open cases are locked in target order across the whole list
+     * (a long list is looked up {@value #PER_STATEMENT} keys a statement, but still locked in that one order and
+     * audited once, after every case lock, as {@link #add} is: otherwise two long lists, or a long list and a
+     * report, could each hold what the other waits for).
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public List<Optional<Long>> addAll(List<Adding> adds, String actor) {
+    public List<Optional<Long>> addAll(List<Adding> all, String actor) {
         Objects.requireNonNull(actor, "actor");
         planWithValues();
-        List<Optional<Long>> out = new ArrayList<>(adds.size());
-        for (int from = 0; from < adds.size(); from += PER_STATEMENT) {
-            out.addAll(addSlice(adds.subList(from, Math.min(adds.size(), from + PER_STATEMENT)), actor));
-        }
-        return out;
-    }
-
-    /** Targets or cases named in one {@code in (…)} list. */
-    private static final int PER_STATEMENT = 200;
-
-    private List<Optional<Long>> addSlice(List<Adding> all, String actor) {
         Instant now = policy.clock().instant();
         // an event already a signal (or earlier in the list) adds nothing, and opens no case either
         Set<String> taken = takenEvents(all);
         List<Adding> adds = new ArrayList<>(all.size());
-        List<Integer> positions = new ArrayList<>(all.size()); // of adds in all
+        List<Integer> positions = new ArrayList<>(all.size()); // of each of adds in all
         for (int i = 0; i < all.size(); i++) {
             Adding a = all.get(i);
             if (a.eventId().isEmpty() || taken.add(a.eventId().get())) {
@@ -254,11 +247,12 @@ public class Cases {
     /** The events of {@code adds} that are already signals. */
     private Set<String> takenEvents(List<Adding> adds) {
         List<Object> events = adds.stream().flatMap(a -> a.eventId().stream()).distinct().<Object>map(e -> e).toList();
-        if (events.isEmpty()) {
-            return new HashSet<>();
+        Set<String> taken = new HashSet<>();
+        for (List<Object> part : parts(events)) {
+            taken.addAll(db.sql("select event_id from case_signal where event_id in (" + inList(part.size()) + ")")
+                    .params(part).query(String.class).list());
         }
-        return new HashSet<>(db.sql("select event_id from case_signal where event_id in (" + inList(events.size()) + ")")
-                .params(events).query(String.class).list());
+        return taken;
     }
 
     /**
@@ -266,21 +260,22 @@ public class Cases {
      * whether a new signal said the target is a minor) and stores them; returns each case's rank.
      */
     private Map<Long, CasePriority.Ranked> rerank(Map<Long, Boolean> minorByCase, Instant now) {
-        String in = inList(minorByCase.size());
-        List<Object> ids = new ArrayList<>(minorByCase.keySet());
         Map<Long, String> keys = new HashMap<>();
         Map<Long, Boolean> wasMinor = new HashMap<>();
-        db.sql("select id, target, target_is_minor from workflow_case where id in (" + in + ")").params(ids)
-                .query(rs -> {
-                    keys.put(rs.getLong(1), rs.getString(2));
-                    wasMinor.put(rs.getLong(1), rs.getBoolean(3));
-                });
         Map<Long, List<CaseSignal>> signals = new HashMap<>();
-        db.sql("select case_id, kind, category, severity, reporter, credibility, at, alert_kind from case_signal "
-                        + "where case_id in (" + in + ") order by case_id, at, id").params(ids)
-                .query(rs -> {
-                    signals.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(signal(rs));
-                });
+        for (List<Object> ids : parts(new ArrayList<>(minorByCase.keySet()))) {
+            String in = inList(ids.size());
+            db.sql("select id, target, target_is_minor from workflow_case where id in (" + in + ")").params(ids)
+                    .query(rs -> {
+                        keys.put(rs.getLong(1), rs.getString(2));
+                        wasMinor.put(rs.getLong(1), rs.getBoolean(3));
+                    });
+            db.sql("select case_id, kind, category, severity, reporter, credibility, at, alert_kind from case_signal "
+                            + "where case_id in (" + in + ") order by case_id, at, id").params(ids)
+                    .query(rs -> {
+                        signals.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(signal(rs));
+                    });
+        }
         Map<Long, CasePriority.Ranked> ranks = new LinkedHashMap<>();
         List<Object[]> updates = new ArrayList<>();
         minorByCase.forEach((id, minor) -> {
@@ -475,13 +470,27 @@ public class Cases {
     /** The open cases about {@code keys} by key, locked for this transaction in key order. */
     private Map<String, Long> openCases(Collection<String> keys) {
         Map<String, Long> open = new HashMap<>();
-        db.sql("select open_target, id from workflow_case where open_target in (" + inList(keys.size()) + ") "
-                        + "order by open_target for update")
-                .params(new ArrayList<Object>(keys))
-                .query(rs -> {
-                    open.put(rs.getString(1), rs.getLong(2));
-                });
+        for (List<Object> part : parts(new ArrayList<Object>(new TreeSet<>(keys)))) {
+            db.sql("select open_target, id from workflow_case where open_target in (" + inList(part.size()) + ") "
+                            + "order by open_target for update")
+                    .params(part)
+                    .query(rs -> {
+                        open.put(rs.getString(1), rs.getLong(2));
+                    });
+        }
         return open;
+    }
+
+    /** Targets or cases named in one {@code in (…)} list. */
+    private static final int PER_STATEMENT = 200;
+
+    /** {@code values} in parts of at most {@value #PER_STATEMENT}, in order. */
+    private static List<List<Object>> parts(List<Object> values) {
+        List<List<Object>> parts = new ArrayList<>();
+        for (int from = 0; from < values.size(); from += PER_STATEMENT) {
+            parts.add(values.subList(from, Math.min(values.size(), from + PER_STATEMENT)));
+        }
+        return parts;
     }
 
     /** {@code ?, ?, …}: {@code n} parameters for an {@code in} list. */

@@ -146,6 +146,35 @@ class IntakeTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aListLongerThanOneStatementIsRankedAndAuditedAsAWhole(String name) throws Exception {
+        Setup s = open(name);
+        Instant t = Instant.parse("2026-12-02T08:00:00Z");
+        List<Cases.Adding> adds = new ArrayList<>();
+        for (int i = 0; i < 250; i++) { // past 200, the keys of one statement; the last signal moves the rank
+            OffenceSeverity severity = i == 249 ? OffenceSeverity.SERIOUS : OffenceSeverity.MINOR;
+            adds.add(adding(Target.account("u-" + (i % 3)), false,
+                    new CaseSignal.Detection(ReportCategory.FRAUD, severity, t.plusSeconds(i)), "e-" + i));
+        }
+
+        List<Optional<Long>> ids = s.tx().execute(x -> s.cases().addAll(adds, "test"));
+
+        assertThat(ids).allMatch(Optional::isPresent);
+        long id = ids.get(249).orElseThrow();
+        long rank = s.cases().find(id).orElseThrow().rank();
+        List<String> audited = s.jdbc().sql("select after from audit_log where subject = ? order by seq")
+                .param("case:" + id).query(String.class).list();
+        assertThat(audited).hasSize(84);
+        ObjectMapper json = new ObjectMapper();
+        for (String after : audited) {
+            assertThat(json.readTree(after).path("rank").asLong()).as(after).isEqualTo(rank);
+        }
+        try (Connection c = s.db().dataSource().getConnection()) {
+            assertThat(AuditVerifier.verify(c).rows()).isEqualTo(250);
+        }
+    }
+
     private static Cases.Adding adding(Target about, boolean minor, CaseSignal signal, String eventId) {
         return new Cases.Adding(about, minor, signal, Optional.ofNullable(eventId), Optional.empty());
     }
