@@ -35,7 +35,10 @@ public class AuditTrail {
         this.clock = Clock.systemUTC();
     }
 
-    /** One audit record: {@code actor} did {@code action} to {@code subject}, which was {@code before} and is now {@code after}. */
+    /**
+     * One audit record: {@code actor} did {@code action} to {@code subject}, which was {@code before} and is now
+     * {@code after}.
+     */
     public record Entry(String actor, String action, String subject, Object before, Object after) {
         public Entry {
             Objects.requireNonNull(actor, "actor");

@@ -207,8 +207,8 @@ public class Cases {
 
     /** Inserts the signals into their cases; element j is 0 where {@code adds[j]}'s event was a signal already. */
     private int[] insertSignals(List<Adding> adds, Map<String, Long> open) {
-        return jdbc.batchUpdate("insert into case_signal (case_id, kind, category, severity, reporter, credibility, at, "
-                        + "event_id, alert_kind) values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
+        return jdbc.batchUpdate("insert into case_signal (case_id, kind, category, severity, reporter, credibility, "
+                        + "at, event_id, alert_kind) values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
                 adds, adds.size(), (ps, a) -> {
                     CaseSignal signal = a.signal();
                     ps.setLong(1, open.get(a.about().key()));

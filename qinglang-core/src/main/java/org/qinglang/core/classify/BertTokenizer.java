@@ -22,8 +22,8 @@ import java.util.Map;
  * <p>Steps, as in the Rust library: the added tokens ([CLS], [SEP], [UNK], [PAD], [MASK]) written literally in the
  * text are taken out first, unnormalised; the rest is cleaned (U+0000, U+FFFD and control, format, private-use and
  * surrogate code points dropped, as the Rust library's Unicode tables class them; white space, by the Unicode
- * White_Space property, made a space), each CJK ideograph is surrounded by spaces, the text is split at spaces and around every punctuation character
- * (ASCII punctuation and the Unicode P* categories), and each word becomes the longest vocabulary entries from its
+ * White_Space property, made a space), each CJK ideograph is surrounded by spaces, the text is split at spaces and
+ * around every punctuation character (ASCII punctuation and the Unicode P* categories), and each word becomes the longest vocabulary entries from its
  * start ({@code ##} before a word's later pieces), or one [UNK] when some part matches none or the word is longer
  * than the limit. The tokens are cut to {@code maxTokens − 2}, then [CLS] and [SEP] are put around them.
  *

@@ -538,8 +538,8 @@ public final class PileOnMonitor implements Detector<PileOnMonitor.TargetState> 
     }
 
     /**
-     * The target's newest events in arrival order, as a ring: the minute of each and one bit (whether the Moderator
-     * passed it, or whether it is hostile and aimed at a person). Fixed size, so memory per target stays bounded.
+     * The target's newest events in arrival order, as a ring: the minute of each and one bit (set when the Moderator
+     * did not pass it, or when it is hostile and aimed at a person). Fixed size, so memory per target stays bounded.
      */
     private static final class Recent {
         final int[] minutes;
