@@ -1,5 +1,6 @@
 package org.qinglang.core.stream;
 
+import org.qinglang.core.text.Folding;
 import org.qinglang.core.verdict.Context;
 import org.qinglang.core.verdict.Label;
 import org.qinglang.core.verdict.Suggestion;
@@ -154,7 +155,8 @@ public final class PileOnMonitor implements Detector<PileOnMonitor.TargetState> 
     private void count(TargetState s, Bucket b, Event e, long minute) {
         Verdict v = e.text().isEmpty() ? PASS : verdicts.apply(e);
         boolean hostile = v.suggestion() != Suggestion.PASS;
-        boolean personal = hostile && PersonDirected.aimsAtPerson(e.text());
+        // folded as the Moderator reads it: 這種人 and 妳 count as 这种人 and 你
+        boolean personal = hostile && PersonDirected.aimsAtPerson(Folding.standard().foldString(e.text()));
         boolean blocked = v.suggestion() == Suggestion.BLOCK;
         Context c = e.context();
         boolean stranger = c.relation() == Context.Relation.STRANGER;

@@ -222,6 +222,19 @@ class PileOnMonitorTest {
     }
 
     @Test
+    void aPileOnOnAPersonInTraditionalCharactersCountsAsAimedAtThePerson() {
+        // the same small pile-on as above, written 妳這種人就是垃圾: read folded, as the Moderator reads it
+        List<Event> events = new ArrayList<>(comments("v", 0, 180, 100, i -> false));
+        for (int i = 0; i < 100; i++) {
+            events.add(said(EventType.COMMENT, 18_000 + i * 60L, "u-" + ids, "v", "p-1",
+                    i % 10 == 0 ? "妳這種人就是垃圾，第" + i + "條" : "了解了，第" + i + "條", Context.Relation.UNKNOWN, -1));
+        }
+        List<Alert> alerts = feed(events);
+        assertThat(levels(alerts)).containsExactly(Alert.Level.WARNING);
+        assertThat(alerts.get(0).evidence().figures().get("personShare")).isEqualTo(0.08);
+    }
+
+    @Test
     void aTargetUsedToPersonalRudenessIsJudgedAgainstItsOwnShare() {
         // four weeks of 12 comments an hour, 1 in 20 hostile and aimed at a person (under personShare 0.08; its
         // usual share becomes about 0.05), then a burst of 100 comments, 10 % of them so: at most 11 % of the newest
