@@ -108,9 +108,7 @@ public class Intake {
         List<Cases.Adding> adds = new ArrayList<>(chunk.size());
         for (Flagged f : chunk) {
             ReportCategory category = category(f.category(), f.labels());
-            OffenceSeverity severity = Optional.ofNullable(f.risk())
-                    .flatMap(r -> OffenceSeverity.of(RiskLevel.valueOf(r.toUpperCase(Locale.ROOT))))
-                    .orElse(OffenceSeverity.MINOR);
+            OffenceSeverity severity = severity(f.risk());
             Target about = new Target(f.actor(), Optional.of(f.id()), f.type());
             adds.add(new Cases.Adding(about, false, new CaseSignal.Detection(category, severity, f.ts()),
                     Optional.of(f.id()), Optional.empty()));
@@ -118,6 +116,22 @@ public class Intake {
         cases.addAll(adds, SYSTEM);
         db.sql("delete from intake_queue where event_id in (" + Cases.inList(chunk.size()) + ")")
                 .params(chunk.stream().<Object>map(Flagged::id).toList()).update();
+    }
+
+    /**
+     * The severity of a verdict's risk level; minor for none or one this build does not know (a row written by
+     * another version), so that one odd row cannot hold up the queue behind it.
+     */
+    static OffenceSeverity severity(String risk) {
+        if (risk == null) {
+            return OffenceSeverity.MINOR;
+        }
+        for (RiskLevel level : RiskLevel.values()) {
+            if (level.id().equals(risk.toLowerCase(Locale.ROOT))) {
+                return OffenceSeverity.of(level).orElse(OffenceSeverity.MINOR);
+            }
+        }
+        return OffenceSeverity.MINOR;
     }
 
     /**

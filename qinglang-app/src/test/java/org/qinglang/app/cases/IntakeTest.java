@@ -69,7 +69,8 @@ class IntakeTest {
             s.jdbc().sql("insert into event (id, type, ts, actor, text, suggestion, risk_level, labels, received_at, "
                             + "api_key_id) values (?, 'comment', ?, ?, '…', ?, ?, ?, ?, 1)")
                     .params(id, ts.plusSeconds(i), "u-" + (i % 7), i % 2 == 0 ? "block" : "review",
-                            i % 2 == 0 ? "high" : "medium", i % 5 == 0 ? "[{\"label\":\"色情\"}]" : "[{\"label\":\"辱骂\"}]",
+                            i == 7 ? "extreme" : i % 2 == 0 ? "high" : "medium", // e-7: a level this build does not know
+                            i % 5 == 0 ? "[{\"label\":\"色情\"}]" : "[{\"label\":\"辱骂\"}]",
                             ts).update();
             s.jdbc().sql("insert into intake_queue (event_id) values (?)").param(id).update();
         }
@@ -81,6 +82,7 @@ class IntakeTest {
         assertThat(s.intake().verdicts(1000)).isZero();
         assertThat(s.jdbc().sql("select count(*) from workflow_case").query(Long.class).single()).isEqualTo(n);
         assertThat(s.jdbc().sql("select count(*) from case_signal").query(Long.class).single()).isEqualTo(n);
+        assertThat(s.cases().find(caseOf(s, "e-7")).orElseThrow().severity()).isEqualTo(OffenceSeverity.MINOR);
         for (int i : new int[]{0, 1, 5, 99, 100, 249}) {
             Cases.Case c = s.jdbc().sql("select id from workflow_case where target = ?").param("content:e-" + i)
                     .query(Long.class).optional().flatMap(s.cases()::find).orElseThrow();
@@ -173,6 +175,11 @@ class IntakeTest {
         try (Connection c = s.db().dataSource().getConnection()) {
             assertThat(AuditVerifier.verify(c).rows()).isEqualTo(250);
         }
+    }
+
+    private static long caseOf(Setup s, String eventId) {
+        return s.jdbc().sql("select id from workflow_case where target = ?").param("content:" + eventId)
+                .query(Long.class).single();
     }
 
     private static Cases.Adding adding(Target about, boolean minor, CaseSignal signal, String eventId) {
