@@ -234,8 +234,9 @@ public final class PeelingScale {
 
     /**
      * What an add with over 50 us of its own CPU time did, inferred from outside from the block's documented
-     * growth rules (IntPages, LongSet and the node arrays double from 1,024 or 16): took over a finished peel,
-     * started one, began a new page of the edge arrays (2^19 edges) or doubled their first page, doubled the
+     * growth rules (IntPages and LongSet double from 1,024 or 16; the node arrays' first pages double from 1,024
+     * up to 2^16 ints and 2^15 doubles, then a page of 2^19 ints or 2^18 doubles is begun): took over a finished
+     * peel, started one, began a new page of the edge arrays (2^19 edges) or doubled their first page, grew the
      * node arrays, doubled the edge set or fell while its keys are being moved (2^k / 8 adds after), or other.
      */
     private static final class EdgeKinds {
@@ -243,8 +244,10 @@ public final class PeelingScale {
             "node arrays grew", "edge set grew", "edge set moving", "other"};
         private final int[] count = new int[NAMES.length];
         private final long[] most = new long[NAMES.length];
-        private int rowCap = 1024;
-        private int colCap = 1024;
+        private long rowCap = 1024;
+        private long colCap = 1024;
+        private long rowIntCap = 1024;
+        private long colIntCap = 1024;
         private long setCap = 16;
         private long moveEnd = -1;
         private long distinct;
@@ -256,11 +259,19 @@ public final class PeelingScale {
             }
             boolean nodes = false;
             if (row >= rowCap) {
-                rowCap = Math.max(row + 1, rowCap * 2);
+                rowCap = grown(rowCap, row, 1 << 15, 1 << 18);
+                nodes = true;
+            }
+            if (row >= rowIntCap) {
+                rowIntCap = grown(rowIntCap, row, 1 << 16, 1 << 19);
                 nodes = true;
             }
             if (col >= colCap) {
-                colCap = Math.max(col + 1, colCap * 2);
+                colCap = grown(colCap, col, 1 << 15, 1 << 18);
+                nodes = true;
+            }
+            if (col >= colIntCap) {
+                colIntCap = grown(colIntCap, col, 1 << 16, 1 << 19);
                 nodes = true;
             }
             boolean setGrew = false;
@@ -276,6 +287,12 @@ public final class PeelingScale {
             int k = tookOver ? 0 : started ? 1 : page ? 2 : nodes ? 3 : setGrew ? 4 : distinct <= moveEnd ? 5 : 6;
             count[k]++;
             most[k] = Math.max(most[k], cpuNanos);
+        }
+
+        /** The capacity of a node array after node {@code id} arrived: its first page doubled, or whole pages. */
+        private static long grown(long cap, int id, int smallMax, int page) {
+            long doubled = Math.max(id + 1L, cap * 2);
+            return doubled <= smallMax ? doubled : (id / page + 1L) * page;
         }
 
         @Override

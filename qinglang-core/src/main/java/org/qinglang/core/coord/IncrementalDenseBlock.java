@@ -1,6 +1,5 @@
 package org.qinglang.core.coord;
 
-import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
@@ -23,9 +22,9 @@ import java.util.concurrent.Executor;
  *       started (edges live in pages that never move, so the first E edges are a snapshot that costs no copy),
  *       edges keep arriving meanwhile, and the adds after it finishes take its block over in slices of bounded
  *       work ({@link #block} and {@link #density} at once); in this mode the block also grows in bounded
- *       steps (a joining node's list is walked across adds), and the executor allocates ahead the pages the
- *       adds will need ({@link SparePages}), so that no add does more than some tens of microseconds of its
- *       own work; made by
+ *       steps (a joining node's list is walked across adds), the per-node arrays grow a page at a time without
+ *       copying what they hold, and the executor allocates ahead the pages the adds will need
+ *       ({@link SparePages}), so that no add does more than some tens of microseconds of its own work; made by
  *       {@link #cooperative}, the peel of the same snapshot runs on the adding thread in slices
  *       ({@link CooperativePeel}), each add doing at most a fixed budget of its work, and its block is built
  *       beside the current one and swapped in when the last slice is done.</li>
@@ -36,9 +35,9 @@ import java.util.concurrent.Executor;
  * it had at the last peel, but a new block far from the current one waits for the next peel.
  *
  * <p>Memory: four {@code int}s per edge (ends, two list links) plus the edge set (16 to 32 bytes, more while it
- * grows), and about 30 bytes per node, and while a peel runs, the graph it builds (cooperative: no graph, but
- * about 45 more bytes per node, kept between peels; background: the spare block arrays, about 18 bytes per
- * node, and the spare pages of the next growth). Not thread-safe: one instance per partition of
+ * grows), and about 12 bytes per row and 16 per column in 2 MB pages, and while a peel runs, the graph it builds
+ * (cooperative: no graph, but about 45 more bytes per node, kept between peels; background: the spare block
+ * arrays, about 8 bytes per node, and the spare pages of the next growth). Not thread-safe: one instance per partition of
  * the stream (a background peel touches none of its state).
  */
 public final class IncrementalDenseBlock {
@@ -59,13 +58,18 @@ public final class IncrementalDenseBlock {
 
     private int rows;
     private int cols;
-    private int[] headRow = filled(1024);
-    private int[] headCol = filled(1024);
-    private int[] colDeg = new int[1024];
-    private boolean[] inRow = new boolean[1024];
-    private boolean[] inCol = new boolean[1024];
-    private double[] gainRow = new double[1024];
-    private double[] gainCol = new double[1024];
+    // per node, in pages that never move (growing copies at most a small first page, see IntPages): the heads of
+    // the lists stored plus one (0: none, so that a new page reads as empty lists), the columns' degrees, and the
+    // block's membership and outside gains
+    private final IntPages rowHead;
+    private final IntPages colHead;
+    private final IntPages colDeg;
+    private BitPages inRow;
+    private BitPages inCol;
+    private DoublePages gainRow;
+    private DoublePages gainCol;
+    /** Pages of the per-node arrays allocated ahead by the background peel's executor (background mode), or null. */
+    private final SparePages nodeSpare;
 
     private double f;
     private int blockRows;
@@ -100,10 +104,10 @@ public final class IncrementalDenseBlock {
     // the next block (cooperative and background modes), built beside the current one and swapped in whole
     private int[] nextBlockRows;
     private int[] nextBlockCols;
-    private boolean[] nextInRow;
-    private boolean[] nextInCol;
-    private double[] nextGainRow;
-    private double[] nextGainCol;
+    private BitPages nextInRow;
+    private BitPages nextInCol;
+    private DoublePages nextGainRow;
+    private DoublePages nextGainCol;
     private double nextF;
     private int snapRows;
     private int snapCols;
@@ -192,11 +196,19 @@ public final class IncrementalDenseBlock {
         edgeSet = new LongSet(spare);
         work = new IntPages(spare);
         expandBudget = background != null ? budget : Integer.MAX_VALUE;
+        this.nodeSpare = background != null ? new SparePages() : null;
+        rowHead = new IntPages(nodeSpare);
+        colHead = new IntPages(nodeSpare);
+        colDeg = new IntPages(nodeSpare);
+        inRow = new BitPages(nodeSpare);
+        inCol = new BitPages(nodeSpare);
+        gainRow = new DoublePages(nodeSpare);
+        gainCol = new DoublePages(nodeSpare);
         if (budget > 0) {
-            nextInRow = new boolean[headRow.length];
-            nextInCol = new boolean[headCol.length];
-            nextGainRow = new double[headRow.length];
-            nextGainCol = new double[headCol.length];
+            nextInRow = new BitPages(nodeSpare);
+            nextInCol = new BitPages(nodeSpare);
+            nextGainRow = new DoublePages(nodeSpare);
+            nextGainCol = new DoublePages(nodeSpare);
         }
     }
 
@@ -212,29 +224,34 @@ public final class IncrementalDenseBlock {
         int e = edges++;
         src.set(e, row);
         dst.set(e, col);
-        nextOut.set(e, headRow[row]);
-        headRow[row] = e;
-        nextIn.set(e, headCol[col]);
-        headCol[col] = e;
-        colDeg[col]++;
-        double w = peeler.weight(colDeg[col]);
-        if (inRow[row] && inCol[col]) {
+        nextOut.set(e, headRow(row));
+        rowHead.set(row, e + 1);
+        nextIn.set(e, headCol(col));
+        colHead.set(col, e + 1);
+        int degree = colDeg.get(col) + 1;
+        colDeg.set(col, degree);
+        double w = peeler.weight(degree);
+        boolean rowIn = inRow.get(row);
+        boolean colIn = inCol.get(col);
+        if (rowIn && colIn) {
             f += w;
-        } else if (inRow[row]) {
-            gainCol[col] += w;
+        } else if (rowIn) {
+            gainCol.add(col, w);
             pushWork(-(col + 1));
-        } else if (inCol[col]) {
-            gainRow[row] += w;
+        } else if (colIn) {
+            gainRow.add(row, w);
             pushWork(row);
         }
         int expanded = expand(expandBudget);
         if (slice == Slice.COUNT_ROWS || slice == Slice.COUNT_COLS) { // the next block counts this edge now
-            if (nextInRow[row] && nextInCol[col]) {
+            boolean nextRowIn = nextInRow.get(row);
+            boolean nextColIn = nextInCol.get(col);
+            if (nextRowIn && nextColIn) {
                 nextF += w;
-            } else if (nextInRow[row]) {
-                nextGainCol[col] += w;
-            } else if (nextInCol[col]) {
-                nextGainRow[row] += w;
+            } else if (nextRowIn) {
+                nextGainCol.add(col, w);
+            } else if (nextColIn) {
+                nextGainRow.add(row, w);
             }
         }
         lastSliceWork = 0;
@@ -293,11 +310,11 @@ public final class IncrementalDenseBlock {
                     int end = (int) Math.min(n, sliceCursor + (long) (units - used) * CooperativePeel.NODES_PER_UNIT);
                     for (int i = sliceCursor; i < end; i++) {
                         if (i < snapRows) {
-                            nextInRow[i] = false;
-                            nextGainRow[i] = 0;
+                            nextInRow.set(i, false);
+                            nextGainRow.set(i, 0);
                         } else {
-                            nextInCol[i - snapRows] = false;
-                            nextGainCol[i - snapRows] = 0;
+                            nextInCol.set(i - snapRows, false);
+                            nextGainCol.set(i - snapRows, 0);
                         }
                         if (cooperative != null) {
                             cooperative.reset(i);
@@ -332,9 +349,9 @@ public final class IncrementalDenseBlock {
                     int end = Math.min(n, sliceCursor + (units - used));
                     for (int i = sliceCursor; i < end; i++) {
                         if (i < br.length) {
-                            nextInRow[br[i]] = true;
+                            nextInRow.set(br[i], true);
                         } else {
-                            nextInCol[bc[i - br.length]] = true;
+                            nextInCol.set(bc[i - br.length], true);
                         }
                     }
                     used += end - sliceCursor;
@@ -363,18 +380,18 @@ public final class IncrementalDenseBlock {
                 sliceCursor = 0;
                 return 0;
             }
-            sliceEntry = headRow[br[sliceCursor++]];
+            sliceEntry = headRow(br[sliceCursor++]);
             return 1;
         }
         int e = sliceEntry;
         sliceEntry = nextOut.get(e);
         if (e < countedBelow) {
             int c = dst.get(e);
-            double w = peeler.weight(colDeg[c]);
-            if (nextInCol[c]) {
+            double w = peeler.weight(colDeg.get(c));
+            if (nextInCol.get(c)) {
                 nextF += w;
             } else {
-                nextGainCol[c] += w;
+                nextGainCol.add(c, w);
             }
         }
         return 1;
@@ -389,16 +406,16 @@ public final class IncrementalDenseBlock {
                 return 1;
             }
             int c = bc[sliceCursor++];
-            sliceWeight = peeler.weight(colDeg[c]);
-            sliceEntry = headCol[c];
+            sliceWeight = peeler.weight(colDeg.get(c));
+            sliceEntry = headCol(c);
             return 1;
         }
         int e = sliceEntry;
         sliceEntry = nextIn.get(e);
         if (e < countedBelow) {
             int r = src.get(e);
-            if (!nextInRow[r]) {
-                nextGainRow[r] += sliceWeight;
+            if (!nextInRow.get(r)) {
+                nextGainRow.add(r, sliceWeight);
             }
         }
         return 1;
@@ -406,13 +423,13 @@ public final class IncrementalDenseBlock {
 
     /** The cooperative peel's block becomes the current one; the old block's arrays are cleared by the next peel. */
     private void swapInNextBlock() {
-        boolean[] b = inRow;
+        BitPages b = inRow;
         inRow = nextInRow;
         nextInRow = b;
         b = inCol;
         inCol = nextInCol;
         nextInCol = b;
-        double[] d = gainRow;
+        DoublePages d = gainRow;
         gainRow = nextGainRow;
         nextGainRow = d;
         d = gainCol;
@@ -444,11 +461,11 @@ public final class IncrementalDenseBlock {
 
     // the adjacency lists, for CooperativePeel: newest edge first, -1 at the end
     int headRow(int r) {
-        return headRow[r];
+        return rowHead.get(r) - 1;
     }
 
     int headCol(int c) {
-        return headCol[c];
+        return colHead.get(c) - 1;
     }
 
     int nextOut(int e) {
@@ -496,8 +513,17 @@ public final class IncrementalDenseBlock {
         int c = cols;
         int intPages = spareIntPagesAhead();
         int longPages = spareLongPagesAhead();
+        long rowsAhead = nodesAhead(rows);
+        long colsAhead = nodesAhead(cols);
+        int nodeInts = (int) Math.min(MAX_SPARE_PAGES, IntPages.fullPages(rowsAhead) - IntPages.fullPages(rows)
+                + 2 * (IntPages.fullPages(colsAhead) - IntPages.fullPages(cols))
+                + 2 * (BitPages.fullPages(rowsAhead) - BitPages.fullPages(rows))
+                + 2 * (BitPages.fullPages(colsAhead) - BitPages.fullPages(cols)));
+        int nodeDoubles = (int) Math.min(MAX_SPARE_PAGES, 2 * (DoublePages.fullPages(rowsAhead) - DoublePages.fullPages(rows))
+                + 2 * (DoublePages.fullPages(colsAhead) - DoublePages.fullPages(cols)));
         running = CompletableFuture.supplyAsync(() -> {
             spare.stock(intPages, longPages);
+            nodeSpare.stock(nodeInts, 0, nodeDoubles);
             return peeler.densest(graph(s, d, e, r, c));
         }, background);
         edgesAtPeel = e;
@@ -519,9 +545,16 @@ public final class IncrementalDenseBlock {
      */
     private int spareIntPagesAhead() {
         long ahead = edgesAhead();
-        long pagesNow = edges <= IntPages.SMALL_MAX ? 0 : ((edges - 1L) >>> IntPages.PAGE_BITS) + 1;
-        long pagesThen = ahead <= IntPages.SMALL_MAX ? 0 : ((ahead - 1) >>> IntPages.PAGE_BITS) + 1;
-        return (int) Math.min(MAX_SPARE_PAGES, 4 * (pagesThen - pagesNow));
+        return (int) Math.min(MAX_SPARE_PAGES, 4 * (IntPages.fullPages(ahead) - IntPages.fullPages(edges)));
+    }
+
+    /**
+     * The rows (or columns) there may be by then, from the {@code n} there are: grown with the edges, but by at most
+     * a page of doubles (node ids that come in order; ids drawn from a range already reached need no page).
+     */
+    private long nodesAhead(int n) {
+        long grown = edges == 0 ? n : (long) Math.ceil((double) n * edgesAhead() / edges);
+        return Math.min(grown, (long) n + DoublePages.PAGE);
     }
 
     /** The full pages of the edge set's next table if it will grow in that time (as many as it has slots). */
@@ -588,35 +621,39 @@ public final class IncrementalDenseBlock {
     /** Makes {@code block} the current block, with its f and the outside nodes' gains over every edge so far. */
     private void adopt(DenseBlock block) {
         dropExpansion();
-        Arrays.fill(inRow, 0, rows, false);
-        Arrays.fill(inCol, 0, cols, false);
-        Arrays.fill(gainRow, 0, rows, 0);
-        Arrays.fill(gainCol, 0, cols, 0);
+        inRow.clear(rows);
+        inCol.clear(cols);
+        for (int r = 0; r < rows; r++) {
+            gainRow.set(r, 0);
+        }
+        for (int c = 0; c < cols; c++) {
+            gainCol.set(c, 0);
+        }
         for (int r : block.rows()) {
-            inRow[r] = true;
+            inRow.set(r, true);
         }
         for (int c : block.cols()) {
-            inCol[c] = true;
+            inCol.set(c, true);
         }
         blockRows = block.rows().length;
         blockCols = block.cols().length;
         f = 0;
         for (int r : block.rows()) {
-            for (int e = headRow[r]; e >= 0; e = nextOut.get(e)) {
+            for (int e = headRow(r); e >= 0; e = nextOut.get(e)) {
                 int c = dst.get(e);
-                double w = peeler.weight(colDeg[c]);
-                if (inCol[c]) {
+                double w = peeler.weight(colDeg.get(c));
+                if (inCol.get(c)) {
                     f += w;
                 } else {
-                    gainCol[c] += w;
+                    gainCol.add(c, w);
                 }
             }
         }
         for (int c : block.cols()) {
-            double w = peeler.weight(colDeg[c]);
-            for (int e = headCol[c]; e >= 0; e = nextIn.get(e)) {
-                if (!inRow[src.get(e)]) {
-                    gainRow[src.get(e)] += w;
+            double w = peeler.weight(colDeg.get(c));
+            for (int e = headCol(c); e >= 0; e = nextIn.get(e)) {
+                if (!inRow.get(src.get(e))) {
+                    gainRow.add(src.get(e), w);
                 }
             }
         }
@@ -630,20 +667,20 @@ public final class IncrementalDenseBlock {
         int[] bc = new int[blockCols];
         int i = 0;
         for (int r = 0; r < rows && i < br.length; r++) {
-            if (inRow[r]) {
+            if (inRow.get(r)) {
                 br[i++] = r;
             }
         }
         i = 0;
         for (int c = 0; c < cols && i < bc.length; c++) {
-            if (inCol[c]) {
+            if (inCol.get(c)) {
                 bc[i++] = c;
             }
         }
         long inside = 0;
         for (int r : br) {
-            for (int e = headRow[r]; e >= 0; e = nextOut.get(e)) {
-                if (inCol[dst.get(e)]) {
+            for (int e = headRow(r); e >= 0; e = nextOut.get(e)) {
+                if (inCol.get(dst.get(e))) {
                     inside++;
                 }
             }
@@ -692,15 +729,15 @@ public final class IncrementalDenseBlock {
                 if (walkNode >= 0) {
                     walkEntry = nextOut.get(e);
                     int c = dst.get(e);
-                    if (!inCol[c]) {
-                        gainCol[c] += peeler.weight(colDeg[c]);
+                    if (!inCol.get(c)) {
+                        gainCol.add(c, peeler.weight(colDeg.get(c)));
                         pushWork(-(c + 1));
                     }
                 } else {
                     walkEntry = nextIn.get(e);
                     int r = src.get(e);
-                    if (!inRow[r]) {
-                        gainRow[r] += walkWeight;
+                    if (!inRow.get(r)) {
+                        gainRow.add(r, walkWeight);
                         pushWork(r);
                     }
                 }
@@ -714,25 +751,25 @@ public final class IncrementalDenseBlock {
             used++;
             double g = f / (blockRows + blockCols);
             if (x >= 0) {
-                if (inRow[x] || gainRow[x] <= g) {
+                if (inRow.get(x) || gainRow.get(x) <= g) {
                     continue;
                 }
-                inRow[x] = true;
+                inRow.set(x, true);
                 blockRows++;
-                f += gainRow[x];
-                gainRow[x] = 0;
-                walkEntry = headRow[x];
+                f += gainRow.get(x);
+                gainRow.set(x, 0);
+                walkEntry = headRow(x);
             } else {
                 int c = -x - 1;
-                if (inCol[c] || gainCol[c] <= g) {
+                if (inCol.get(c) || gainCol.get(c) <= g) {
                     continue;
                 }
-                inCol[c] = true;
+                inCol.set(c, true);
                 blockCols++;
-                f += gainCol[c];
-                gainCol[c] = 0;
-                walkWeight = peeler.weight(colDeg[c]);
-                walkEntry = headCol[c];
+                f += gainCol.get(c);
+                gainCol.set(c, 0);
+                walkWeight = peeler.weight(colDeg.get(c));
+                walkEntry = headCol(c);
             }
             walkNode = x;
         }
@@ -745,39 +782,51 @@ public final class IncrementalDenseBlock {
         walkEntry = -1;
     }
 
+    /**
+     * Makes the per-node arrays readable up to the new row and column: each grows by a page at a time (one taken
+     * from the spare pages in the background mode) and copies at most its small first page, never what it holds.
+     */
     private void ensureNodes(int row, int col) {
-        if (row >= headRow.length) {
-            int cap = Math.max(row + 1, headRow.length * 2);
-            int old = headRow.length;
-            headRow = Arrays.copyOf(headRow, cap);
-            Arrays.fill(headRow, old, cap, -1);
-            inRow = Arrays.copyOf(inRow, cap);
-            gainRow = Arrays.copyOf(gainRow, cap);
+        if (row >= rows) {
+            rows = row + 1;
+            rowHead.ensure(rows);
+            inRow.ensure(rows);
+            gainRow.ensure(rows);
             if (nextInRow != null) {
-                nextInRow = Arrays.copyOf(nextInRow, cap);
-                nextGainRow = Arrays.copyOf(nextGainRow, cap);
+                nextInRow.ensure(rows);
+                nextGainRow.ensure(rows);
             }
         }
-        if (col >= headCol.length) {
-            int cap = Math.max(col + 1, headCol.length * 2);
-            int old = headCol.length;
-            headCol = Arrays.copyOf(headCol, cap);
-            Arrays.fill(headCol, old, cap, -1);
-            colDeg = Arrays.copyOf(colDeg, cap);
-            inCol = Arrays.copyOf(inCol, cap);
-            gainCol = Arrays.copyOf(gainCol, cap);
+        if (col >= cols) {
+            cols = col + 1;
+            colHead.ensure(cols);
+            colDeg.ensure(cols);
+            inCol.ensure(cols);
+            gainCol.ensure(cols);
             if (nextInCol != null) {
-                nextInCol = Arrays.copyOf(nextInCol, cap);
-                nextGainCol = Arrays.copyOf(nextGainCol, cap);
+                nextInCol.ensure(cols);
+                nextGainCol.ensure(cols);
             }
         }
-        rows = Math.max(rows, row + 1);
-        cols = Math.max(cols, col + 1);
     }
 
-    private static int[] filled(int n) {
-        int[] a = new int[n];
-        Arrays.fill(a, -1);
-        return a;
+    /**
+     * The most entries one growth of a per-node array has copied so far (at most the small first page of an
+     * {@link IntPages} or {@link DoublePages}, however many nodes there are).
+     */
+    int largestNodeCopy() {
+        int most = Math.max(rowHead.largestCopy(), Math.max(colHead.largestCopy(), colDeg.largestCopy()));
+        for (BitPages b : new BitPages[] {inRow, inCol, nextInRow, nextInCol}) {
+            most = b == null ? most : Math.max(most, b.largestCopy());
+        }
+        for (DoublePages d : new DoublePages[] {gainRow, gainCol, nextGainRow, nextGainCol}) {
+            most = d == null ? most : Math.max(most, d.largestCopy());
+        }
+        return most;
+    }
+
+    /** Full pages of the per-node arrays the adding thread had to allocate itself in the background mode. */
+    int nodePagesMissed() {
+        return nodeSpare == null ? 0 : nodeSpare.missed();
     }
 }
