@@ -9,6 +9,7 @@ import org.qinglang.core.coord.IncrementalDenseBlock;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
@@ -235,19 +236,21 @@ public final class PeelingScale {
     /**
      * What an add with over 50 us of its own CPU time did, inferred from outside from the block's documented
      * growth rules (IntPages and LongSet double from 1,024 or 16; the node arrays' first pages double from 1,024
-     * up to 2^16 ints and 2^15 doubles, then a page of 2^19 ints or 2^18 doubles is begun): took over a finished
-     * peel, started one, began a new page of the edge arrays (2^19 edges) or doubled their first page, grew the
-     * node arrays, doubled the edge set or fell while its keys are being moved (2^k / 8 adds after), or other.
+     * up to 2^14 entries, and a page of 2^14 entries is begun at the first edge of a node in it): took over a
+     * finished peel, started one, began a new page of the edge arrays (2^19 edges) or doubled their first page,
+     * grew the node arrays, doubled the edge set or fell while its keys are being moved (2^k / 8 adds after), or
+     * other.
      */
     private static final class EdgeKinds {
         private static final String[] NAMES = {"took over a peel", "started a peel", "new edge page",
             "node arrays grew", "edge set grew", "edge set moving", "other"};
+        private static final int NODE_PAGE = 1 << 14;
         private final int[] count = new int[NAMES.length];
         private final long[] most = new long[NAMES.length];
         private long rowCap = 1024;
         private long colCap = 1024;
-        private long rowIntCap = 1024;
-        private long colIntCap = 1024;
+        private final BitSet rowPages = new BitSet();
+        private final BitSet colPages = new BitSet();
         private long setCap = 16;
         private long moveEnd = -1;
         private long distinct;
@@ -258,20 +261,20 @@ public final class PeelingScale {
                 distinct++;
             }
             boolean nodes = false;
-            if (row >= rowCap) {
-                rowCap = grown(rowCap, row, 1 << 15, 1 << 18);
+            if (row >= rowCap && rowCap < NODE_PAGE) {
+                rowCap = Math.min(NODE_PAGE, Math.max(row + 1L, rowCap * 2));
                 nodes = true;
             }
-            if (row >= rowIntCap) {
-                rowIntCap = grown(rowIntCap, row, 1 << 16, 1 << 19);
+            if (col >= colCap && colCap < NODE_PAGE) {
+                colCap = Math.min(NODE_PAGE, Math.max(col + 1L, colCap * 2));
                 nodes = true;
             }
-            if (col >= colCap) {
-                colCap = grown(colCap, col, 1 << 15, 1 << 18);
+            if (row >= NODE_PAGE && !rowPages.get(row / NODE_PAGE)) {
+                rowPages.set(row / NODE_PAGE);
                 nodes = true;
             }
-            if (col >= colIntCap) {
-                colIntCap = grown(colIntCap, col, 1 << 16, 1 << 19);
+            if (col >= NODE_PAGE && !colPages.get(col / NODE_PAGE)) {
+                colPages.set(col / NODE_PAGE);
                 nodes = true;
             }
             boolean setGrew = false;
@@ -287,12 +290,6 @@ public final class PeelingScale {
             int k = tookOver ? 0 : started ? 1 : page ? 2 : nodes ? 3 : setGrew ? 4 : distinct <= moveEnd ? 5 : 6;
             count[k]++;
             most[k] = Math.max(most[k], cpuNanos);
-        }
-
-        /** The capacity of a node array after node {@code id} arrived: its first page doubled, or whole pages. */
-        private static long grown(long cap, int id, int smallMax, int page) {
-            long doubled = Math.max(id + 1L, cap * 2);
-            return doubled <= smallMax ? doubled : (id / page + 1L) * page;
         }
 
         @Override

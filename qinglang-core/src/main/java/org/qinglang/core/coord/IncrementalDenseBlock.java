@@ -22,8 +22,8 @@ import java.util.concurrent.Executor;
  *       started (edges live in pages that never move, so the first E edges are a snapshot that costs no copy),
  *       edges keep arriving meanwhile, and the adds after it finishes take its block over in slices of bounded
  *       work ({@link #block} and {@link #density} at once); in this mode the block also grows in bounded
- *       steps (a joining node's list is walked across adds), the per-node arrays grow a page at a time without
- *       copying what they hold, and the executor allocates ahead the pages the adds will need
+ *       steps (a joining node's list is walked across adds), the per-node arrays grow in small pages allocated
+ *       on their first write, never copying what they hold, and the executor allocates ahead the pages the adds will need
  *       ({@link SparePages}), so that no add does more than some tens of microseconds of its own work; made by
  *       {@link #cooperative}, the peel of the same snapshot runs on the adding thread in slices
  *       ({@link CooperativePeel}), each add doing at most a fixed budget of its work, and its block is built
@@ -35,7 +35,7 @@ import java.util.concurrent.Executor;
  * it had at the last peel, but a new block far from the current one waits for the next peel.
  *
  * <p>Memory: four {@code int}s per edge (ends, two list links) plus the edge set (16 to 32 bytes, more while it
- * grows), and about 12 bytes per row and 16 per column in 2 MB pages, and while a peel runs, the graph it builds
+ * grows), and about 12 bytes per row and 16 per column in pages of 64 or 128 KB, and while a peel runs, the graph it builds
  * (cooperative: no graph, but about 45 more bytes per node, kept between peels; background: the spare block
  * arrays, about 8 bytes per node, and the spare pages of the next growth). Not thread-safe: one instance per partition of
  * the stream (a background peel touches none of its state).
@@ -58,18 +58,15 @@ public final class IncrementalDenseBlock {
 
     private int rows;
     private int cols;
-    // per node, in pages that never move (growing copies at most a small first page, see IntPages): the heads of
-    // the lists stored plus one (0: none, so that a new page reads as empty lists), the columns' degrees, and the
-    // block's membership and outside gains
-    private final IntPages rowHead;
-    private final IntPages colHead;
-    private final IntPages colDeg;
-    private BitPages inRow;
-    private BitPages inCol;
-    private DoublePages gainRow;
-    private DoublePages gainCol;
-    /** Pages of the per-node arrays allocated ahead by the background peel's executor (background mode), or null. */
-    private final SparePages nodeSpare;
+    // per node, in small pages that never move, a missing one reading as 0 (see NodeInts): the heads of the lists
+    // stored plus one (0: none), the columns' degrees, and the block's membership and outside gains
+    private final NodeInts rowHead = new NodeInts();
+    private final NodeInts colHead = new NodeInts();
+    private final NodeInts colDeg = new NodeInts();
+    private NodeBits inRow;
+    private NodeBits inCol;
+    private NodeDoubles gainRow;
+    private NodeDoubles gainCol;
 
     private double f;
     private int blockRows;
@@ -104,10 +101,10 @@ public final class IncrementalDenseBlock {
     // the next block (cooperative and background modes), built beside the current one and swapped in whole
     private int[] nextBlockRows;
     private int[] nextBlockCols;
-    private BitPages nextInRow;
-    private BitPages nextInCol;
-    private DoublePages nextGainRow;
-    private DoublePages nextGainCol;
+    private NodeBits nextInRow;
+    private NodeBits nextInCol;
+    private NodeDoubles nextGainRow;
+    private NodeDoubles nextGainCol;
     private double nextF;
     private int snapRows;
     private int snapCols;
@@ -196,19 +193,15 @@ public final class IncrementalDenseBlock {
         edgeSet = new LongSet(spare);
         work = new IntPages(spare);
         expandBudget = background != null ? budget : Integer.MAX_VALUE;
-        this.nodeSpare = background != null ? new SparePages() : null;
-        rowHead = new IntPages(nodeSpare);
-        colHead = new IntPages(nodeSpare);
-        colDeg = new IntPages(nodeSpare);
-        inRow = new BitPages(nodeSpare);
-        inCol = new BitPages(nodeSpare);
-        gainRow = new DoublePages(nodeSpare);
-        gainCol = new DoublePages(nodeSpare);
+        inRow = new NodeBits();
+        inCol = new NodeBits();
+        gainRow = new NodeDoubles();
+        gainCol = new NodeDoubles();
         if (budget > 0) {
-            nextInRow = new BitPages(nodeSpare);
-            nextInCol = new BitPages(nodeSpare);
-            nextGainRow = new DoublePages(nodeSpare);
-            nextGainCol = new DoublePages(nodeSpare);
+            nextInRow = new NodeBits();
+            nextInCol = new NodeBits();
+            nextGainRow = new NodeDoubles();
+            nextGainCol = new NodeDoubles();
         }
     }
 
@@ -308,15 +301,18 @@ public final class IncrementalDenseBlock {
                 case CLEAR -> {
                     int n = snapRows + snapCols;
                     int end = (int) Math.min(n, sliceCursor + (long) (units - used) * CooperativePeel.NODES_PER_UNIT);
-                    for (int i = sliceCursor; i < end; i++) {
-                        if (i < snapRows) {
-                            nextInRow.set(i, false);
-                            nextGainRow.set(i, 0);
-                        } else {
-                            nextInCol.set(i - snapRows, false);
-                            nextGainCol.set(i - snapRows, 0);
-                        }
-                        if (cooperative != null) {
+                    int rowEnd = Math.min(end, snapRows);
+                    if (sliceCursor < rowEnd) {
+                        nextInRow.clear(sliceCursor, rowEnd);
+                        nextGainRow.clear(sliceCursor, rowEnd);
+                    }
+                    int colFrom = Math.max(sliceCursor, snapRows) - snapRows;
+                    if (colFrom < end - snapRows) {
+                        nextInCol.clear(colFrom, end - snapRows);
+                        nextGainCol.clear(colFrom, end - snapRows);
+                    }
+                    if (cooperative != null) {
+                        for (int i = sliceCursor; i < end; i++) {
                             cooperative.reset(i);
                         }
                     }
@@ -423,13 +419,13 @@ public final class IncrementalDenseBlock {
 
     /** The cooperative peel's block becomes the current one; the old block's arrays are cleared by the next peel. */
     private void swapInNextBlock() {
-        BitPages b = inRow;
+        NodeBits b = inRow;
         inRow = nextInRow;
         nextInRow = b;
         b = inCol;
         inCol = nextInCol;
         nextInCol = b;
-        DoublePages d = gainRow;
+        NodeDoubles d = gainRow;
         gainRow = nextGainRow;
         nextGainRow = d;
         d = gainCol;
@@ -513,17 +509,8 @@ public final class IncrementalDenseBlock {
         int c = cols;
         int intPages = spareIntPagesAhead();
         int longPages = spareLongPagesAhead();
-        long rowsAhead = nodesAhead(rows);
-        long colsAhead = nodesAhead(cols);
-        int nodeInts = (int) Math.min(MAX_SPARE_PAGES, IntPages.fullPages(rowsAhead) - IntPages.fullPages(rows)
-                + 2 * (IntPages.fullPages(colsAhead) - IntPages.fullPages(cols))
-                + 2 * (BitPages.fullPages(rowsAhead) - BitPages.fullPages(rows))
-                + 2 * (BitPages.fullPages(colsAhead) - BitPages.fullPages(cols)));
-        int nodeDoubles = (int) Math.min(MAX_SPARE_PAGES, 2 * (DoublePages.fullPages(rowsAhead) - DoublePages.fullPages(rows))
-                + 2 * (DoublePages.fullPages(colsAhead) - DoublePages.fullPages(cols)));
         running = CompletableFuture.supplyAsync(() -> {
             spare.stock(intPages, longPages);
-            nodeSpare.stock(nodeInts, 0, nodeDoubles);
             return peeler.densest(graph(s, d, e, r, c));
         }, background);
         edgesAtPeel = e;
@@ -545,16 +532,9 @@ public final class IncrementalDenseBlock {
      */
     private int spareIntPagesAhead() {
         long ahead = edgesAhead();
-        return (int) Math.min(MAX_SPARE_PAGES, 4 * (IntPages.fullPages(ahead) - IntPages.fullPages(edges)));
-    }
-
-    /**
-     * The rows (or columns) there may be by then, from the {@code n} there are: grown with the edges, but by at most
-     * a page of doubles (node ids that come in order; ids drawn from a range already reached need no page).
-     */
-    private long nodesAhead(int n) {
-        long grown = edges == 0 ? n : (long) Math.ceil((double) n * edgesAhead() / edges);
-        return Math.min(grown, (long) n + DoublePages.PAGE);
+        long pagesNow = edges <= IntPages.SMALL_MAX ? 0 : ((edges - 1L) >>> IntPages.PAGE_BITS) + 1;
+        long pagesThen = ahead <= IntPages.SMALL_MAX ? 0 : ((ahead - 1) >>> IntPages.PAGE_BITS) + 1;
+        return (int) Math.min(MAX_SPARE_PAGES, 4 * (pagesThen - pagesNow));
     }
 
     /** The full pages of the edge set's next table if it will grow in that time (as many as it has slots). */
@@ -623,12 +603,8 @@ public final class IncrementalDenseBlock {
         dropExpansion();
         inRow.clear(rows);
         inCol.clear(cols);
-        for (int r = 0; r < rows; r++) {
-            gainRow.set(r, 0);
-        }
-        for (int c = 0; c < cols; c++) {
-            gainCol.set(c, 0);
-        }
+        gainRow.clear(0, rows);
+        gainCol.clear(0, cols);
         for (int r : block.rows()) {
             inRow.set(r, true);
         }
@@ -783,8 +759,8 @@ public final class IncrementalDenseBlock {
     }
 
     /**
-     * Makes the per-node arrays readable up to the new row and column: each grows by a page at a time (one taken
-     * from the spare pages in the background mode) and copies at most its small first page, never what it holds.
+     * Makes the per-node arrays readable up to the new row and column: at most a small first page doubled or a
+     * directory of page references lengthened; the pages themselves are allocated on their first write.
      */
     private void ensureNodes(int row, int col) {
         if (row >= rows) {
@@ -811,22 +787,18 @@ public final class IncrementalDenseBlock {
     }
 
     /**
-     * The most entries one growth of a per-node array has copied so far (at most the small first page of an
-     * {@link IntPages} or {@link DoublePages}, however many nodes there are).
+     * The most entries (or page references) one growth of a per-node array has copied so far: at most half a
+     * {@link NodeInts#PAGE}, or a directory of one reference per page, however many nodes there are.
      */
     int largestNodeCopy() {
         int most = Math.max(rowHead.largestCopy(), Math.max(colHead.largestCopy(), colDeg.largestCopy()));
-        for (BitPages b : new BitPages[] {inRow, inCol, nextInRow, nextInCol}) {
+        for (NodeBits b : new NodeBits[] {inRow, inCol, nextInRow, nextInCol}) {
             most = b == null ? most : Math.max(most, b.largestCopy());
         }
-        for (DoublePages d : new DoublePages[] {gainRow, gainCol, nextGainRow, nextGainCol}) {
+        for (NodeDoubles d : new NodeDoubles[] {gainRow, gainCol, nextGainRow, nextGainCol}) {
             most = d == null ? most : Math.max(most, d.largestCopy());
         }
         return most;
     }
 
-    /** Full pages of the per-node arrays the adding thread had to allocate itself in the background mode. */
-    int nodePagesMissed() {
-        return nodeSpare == null ? 0 : nodeSpare.missed();
-    }
 }

@@ -18,9 +18,6 @@ final class IntPages {
     static final int SMALL_MAX = PAGE / 8;
     private int[][] pages = {new int[1024]};
     private final SparePages spare;
-    /** Entries below this are readable (see {@link #ensure}). */
-    private int readable = 1024;
-    private int largestCopy;
 
     IntPages() {
         this(null);
@@ -41,63 +38,25 @@ final class IntPages {
 
     void set(int i, int v) {
         int p = i >>> PAGE_BITS;
-        if (p == 0 ? i >= pages[0].length : p >= pages.length || pages[p] == null) {
-            grow(i);
+        if (p == 0 && i >= pages[0].length) {
+            int[] old = pages[0];
+            int length = Math.max(i + 1, old.length * 2);
+            if (length <= SMALL_MAX) {
+                pages[0] = Arrays.copyOf(old, length);
+            } else {
+                int[] full = fullPage();
+                System.arraycopy(old, 0, full, 0, old.length);
+                pages[0] = full;
+            }
+        } else if (p > 0) {
+            if (p >= pages.length) {
+                pages = Arrays.copyOf(pages, Math.max(p + 1, pages.length * 2));
+            }
+            if (pages[p] == null) {
+                pages[p] = fullPage();
+            }
         }
         pages[p][i & (PAGE - 1)] = v;
-    }
-
-    /**
-     * Makes the entries below {@code n} readable (0 until set), allocating every page they fall in: so an array
-     * indexed by node, whose entries are read before they are set, grows by a page at a time and never copies
-     * more than {@value #SMALL_MAX} entries (the first page becoming a full one).
-     */
-    void ensure(int n) {
-        if (n <= readable) {
-            return;
-        }
-        int last = (n - 1) >>> PAGE_BITS;
-        for (int p = 0; p < last; p++) {
-            grow((p << PAGE_BITS) + PAGE - 1);
-        }
-        grow(n - 1);
-        readable = last == 0 ? pages[0].length : (int) Math.min(Integer.MAX_VALUE, (long) (last + 1) << PAGE_BITS);
-    }
-
-    /** Makes entry i writable: the first page doubled or made a full page, or the page of i allocated. */
-    private void grow(int i) {
-        int p = i >>> PAGE_BITS;
-        if (p == 0) {
-            if (i >= pages[0].length) {
-                int[] old = pages[0];
-                int length = Math.max(i + 1, old.length * 2);
-                if (length <= SMALL_MAX) {
-                    pages[0] = Arrays.copyOf(old, length);
-                } else {
-                    int[] full = fullPage();
-                    System.arraycopy(old, 0, full, 0, old.length);
-                    pages[0] = full;
-                }
-                largestCopy = Math.max(largestCopy, old.length);
-            }
-            return;
-        }
-        if (p >= pages.length) {
-            pages = Arrays.copyOf(pages, Math.max(p + 1, pages.length * 2));
-        }
-        if (pages[p] == null) {
-            pages[p] = fullPage();
-        }
-    }
-
-    /** The most entries one growth has copied (the first page's, at most {@value #SMALL_MAX}). */
-    int largestCopy() {
-        return largestCopy;
-    }
-
-    /** The full pages an array of {@code n} entries has (none while its first page is still small). */
-    static long fullPages(long n) {
-        return n <= SMALL_MAX ? 0 : ((n - 1) >>> PAGE_BITS) + 1;
     }
 
     private int[] fullPage() {

@@ -6,8 +6,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Full-size pages (2 MB) allocated ahead, off the adding thread (备用页): a new {@code int[]} or {@code long[]}
  * of 2 MB costs its zeroing (and, on a heap not yet touched, the kernel's first-touch faults), some hundreds
- * of microseconds, which an add that begins a page of {@link IntPages}, {@link DoublePages} or of the
- * {@link LongSet}'s growing table would otherwise pay itself. {@link IncrementalDenseBlock} in its background mode has the peel's
+ * of microseconds, which an add that begins a page of {@link IntPages} or of the {@link LongSet}'s growing
+ * table would otherwise pay itself. {@link IncrementalDenseBlock} in its background mode has the peel's
  * executor {@link #stock} the pages the adds will need before its next peel; the adding thread takes them
  * ({@link #intPage}, {@link #longPage}), and allocates a page itself only when none is ready.
  *
@@ -17,10 +17,8 @@ final class SparePages {
 
     private final ConcurrentLinkedQueue<int[]> ints = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<long[]> longs = new ConcurrentLinkedQueue<>();
-    private final ConcurrentLinkedQueue<double[]> doubles = new ConcurrentLinkedQueue<>();
     private final AtomicInteger intCount = new AtomicInteger();
     private final AtomicInteger longCount = new AtomicInteger();
-    private final AtomicInteger doubleCount = new AtomicInteger();
     /** Pages the takers had to allocate themselves because none was ready. */
     private final AtomicInteger missed = new AtomicInteger();
 
@@ -46,24 +44,8 @@ final class SparePages {
         return p;
     }
 
-    /** A zeroed double page of {@link DoublePages#PAGE} entries: a spare one if there is one. */
-    double[] doublePage() {
-        double[] p = doubles.poll();
-        if (p == null) {
-            missed.incrementAndGet();
-            return new double[DoublePages.PAGE];
-        }
-        doubleCount.decrementAndGet();
-        return p;
-    }
-
     /** Allocates pages until at least {@code intPages} int pages and {@code longPages} long pages are spare. */
     void stock(int intPages, int longPages) {
-        stock(intPages, longPages, 0);
-    }
-
-    /** Allocates pages until at least as many int, long and double pages as asked for are spare. */
-    void stock(int intPages, int longPages, int doublePages) {
         while (intCount.get() < intPages) {
             ints.add(new int[IntPages.PAGE]);
             intCount.incrementAndGet();
@@ -71,10 +53,6 @@ final class SparePages {
         while (longCount.get() < longPages) {
             longs.add(new long[LongSet.PAGE]);
             longCount.incrementAndGet();
-        }
-        while (doubleCount.get() < doublePages) {
-            doubles.add(new double[DoublePages.PAGE]);
-            doubleCount.incrementAndGet();
         }
     }
 
@@ -84,10 +62,6 @@ final class SparePages {
 
     int spareLongs() {
         return longCount.get();
-    }
-
-    int spareDoubles() {
-        return doubleCount.get();
     }
 
     int missed() {

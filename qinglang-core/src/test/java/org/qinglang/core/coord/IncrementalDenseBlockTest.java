@@ -269,9 +269,9 @@ class IncrementalDenseBlockTest {
     }
 
     /**
-     * The per-node arrays grow a page at a time: through 600,000 rows and 225,000 columns arriving in order, no
-     * growth of any of them copies more than its small first page (grown by doubling with a full copy, as they
-     * were, the adding thread copied hundreds of thousands of entries at once), and the lists and block kept
+     * The per-node arrays grow in small pages: through 600,000 rows and 225,000 columns arriving in order, no
+     * growth of any of them copies more than half a page (8,192 entries; grown by doubling with a full copy, as
+     * they were, the adding thread copied hundreds of thousands of entries at once), and the lists and block kept
      * across their pages are right: a peel now gives exactly the from-scratch block.
      */
     @Test
@@ -295,7 +295,7 @@ class IncrementalDenseBlockTest {
                     all.add(r, c);
                 }
             }
-            assertThat(inc.largestNodeCopy()).isLessThanOrEqualTo(IntPages.SMALL_MAX);
+            assertThat(inc.largestNodeCopy()).isLessThanOrEqualTo(NodeInts.PAGE / 2);
             inc.peel();
             DenseBlock exact = Fraudar.PAPER.densest(all.build());
             assertThat(inc.block().rows()).containsExactly(exact.rows());
