@@ -1,6 +1,7 @@
 package org.qinglang.app.cases;
 
 import org.qinglang.app.audit.AuditTrail;
+import org.qinglang.app.server.Databases;
 import org.qinglang.core.enforce.CaseFile;
 import org.qinglang.core.enforce.CasePriority;
 import org.qinglang.core.enforce.CaseSignal;
@@ -12,8 +13,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import javax.sql.DataSource;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -74,7 +73,7 @@ public class Cases {
     public Cases(JdbcTemplate jdbc, AuditTrail audit, WorkflowPolicy policy) {
         this.jdbc = jdbc;
         this.db = JdbcClient.create(jdbc);
-        this.postgres = isPostgres(Objects.requireNonNull(jdbc.getDataSource(), "jdbc's data source"));
+        this.postgres = Databases.isPostgres(Objects.requireNonNull(jdbc.getDataSource(), "jdbc's data source"));
         this.audit = audit;
         this.policy = policy;
     }
@@ -119,7 +118,9 @@ public class Cases {
     @Transactional(propagation = Propagation.MANDATORY)
     public List<Optional<Long>> addAll(List<Adding> all, String actor) {
         Objects.requireNonNull(actor, "actor");
-        planWithValues();
+        if (all.size() > 1) { // one key is an equality lookup, which a generic plan serves as well
+            planWithValues();
+        }
         Instant now = policy.clock().instant();
         // an event already a signal (or earlier in the list) adds nothing, and opens no case either
         Set<String> taken = takenEvents(all);
@@ -233,14 +234,6 @@ public class Cases {
     void planWithValues() {
         if (postgres) {
             db.sql("set local plan_cache_mode = force_custom_plan").update();
-        }
-    }
-
-    private static boolean isPostgres(DataSource dataSource) {
-        try (Connection c = dataSource.getConnection()) {
-            return c.getMetaData().getDatabaseProductName().equals("PostgreSQL");
-        } catch (SQLException e) {
-            throw new IllegalStateException("the database cannot be reached", e);
         }
     }
 

@@ -15,11 +15,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -123,15 +123,8 @@ public class Intake {
      * another version), so that one odd row cannot hold up the queue behind it.
      */
     static OffenceSeverity severity(String risk) {
-        if (risk == null) {
-            return OffenceSeverity.MINOR;
-        }
-        for (RiskLevel level : RiskLevel.values()) {
-            if (level.id().equals(risk.toLowerCase(Locale.ROOT))) {
-                return OffenceSeverity.of(level).orElse(OffenceSeverity.MINOR);
-            }
-        }
-        return OffenceSeverity.MINOR;
+        return Arrays.stream(RiskLevel.values()).filter(level -> level.id().equalsIgnoreCase(risk)).findFirst()
+                .flatMap(OffenceSeverity::of).orElse(OffenceSeverity.MINOR);
     }
 
     /**

@@ -5,14 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.qinglang.app.check.VerdictView;
+import org.qinglang.app.server.Databases;
 import org.qinglang.core.verdict.Moderator;
 import org.qinglang.core.verdict.Verdict;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -59,15 +58,7 @@ class EventIngestion {
         this.accepted = Counter.builder("qinglang.events.accepted").description("events committed").register(meters);
         this.duplicates = Counter.builder("qinglang.events.duplicates")
                 .description("events whose id was already stored").register(meters);
-        this.writer = isH2(dataSource) ? new ReentrantLock(true) : null;
-    }
-
-    private static boolean isH2(DataSource dataSource) {
-        try (Connection c = dataSource.getConnection()) {
-            return c.getMetaData().getDatabaseProductName().equals("H2");
-        } catch (SQLException e) {
-            throw new IllegalStateException("the database cannot be reached", e);
-        }
+        this.writer = Databases.isH2(dataSource) ? new ReentrantLock(true) : null;
     }
 
     Outcome ingest(List<IncomingEvent> events, long apiKeyId) {
