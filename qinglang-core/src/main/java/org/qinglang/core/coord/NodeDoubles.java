@@ -34,8 +34,14 @@ final class NodeDoubles {
         page[i & (PAGE - 1)] = v;
     }
 
+    /** Adds v to entry i (below what {@link #ensure} made readable): one look-up of its page, not two. */
     void add(int i, double v) {
-        set(i, get(i) + v);
+        double[] page = pages[i >>> PAGE_BITS];
+        if (page == null) {
+            set(i, 0.0 + v); // as get(i) + v: -0.0 reads back as 0.0 and allocates no page
+        } else {
+            page[i & (PAGE - 1)] += v;
+        }
     }
 
     /** Sets the entries from {@code from} to {@code to} - 1 to 0, a page at a time (missing pages stay missing). */

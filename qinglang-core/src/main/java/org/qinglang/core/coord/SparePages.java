@@ -56,14 +56,6 @@ final class SparePages {
         }
     }
 
-    int spareInts() {
-        return intCount.get();
-    }
-
-    int spareLongs() {
-        return longCount.get();
-    }
-
     int missed() {
         return missed.get();
     }
