@@ -288,11 +288,11 @@ public final class IncrementalDenseBlock {
     }
 
     /**
-     * One slice of the cooperative peel: clear the spare block arrays and the peel's per-node state, peel
-     * (CooperativePeel), mark the new
-     * block's nodes, count its f and its outside gains over the edges so far (list walks for the edges below
-     * {@link #countedBelow}, {@link #add} for the later ones), then swap. Returns the units used, at most
-     * {@code units}.
+     * One slice of the cooperative peel, or of taking over a background peel's block: clear the spare block
+     * arrays (and the cooperative peel's per-node state), peel (CooperativePeel; not for a background peel's
+     * block, already peeled), mark the new block's nodes, count its f and its outside gains over the edges so
+     * far (list walks for the edges below {@link #countedBelow}, {@link #add} for the later ones), then swap.
+     * Returns the units used, at most {@code units}.
      */
     private int runSlice(int units) {
         int used = 0;
@@ -417,7 +417,10 @@ public final class IncrementalDenseBlock {
         return 1;
     }
 
-    /** The cooperative peel's block becomes the current one; the old block's arrays are cleared by the next peel. */
+    /**
+     * The next block (a cooperative peel's, or a background peel's taken over) becomes the current one; the old
+     * block's arrays are cleared by the next CLEAR slices.
+     */
     private void swapInNextBlock() {
         NodeBits b = inRow;
         inRow = nextInRow;
