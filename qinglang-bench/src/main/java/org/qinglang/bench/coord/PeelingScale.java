@@ -235,7 +235,8 @@ public final class PeelingScale {
 
     /**
      * What an add with over 50 us of its own CPU time did, inferred from outside from the block's documented
-     * growth rules (IntPages and LongSet double from 1,024 or 16; the node arrays' first pages double from 1,024
+     * growth rules (IntPages' first page doubles from 1,024 up to 2^16 entries, then is a full page of 2^19;
+     * LongSet doubles from 16; the node arrays' first pages double from 1,024
      * up to 2^14 entries, and a page of 2^14 entries is begun at the first edge of a node in it): took over a
      * finished peel, started one, began a new page of the edge arrays (2^19 edges) or doubled their first page,
      * grew the node arrays, doubled the edge set or fell while its keys are being moved (2^k / 8 adds after), or
@@ -283,7 +284,7 @@ public final class PeelingScale {
                 setCap *= 2;
                 setGrew = true;
             }
-            boolean page = isNew && e > 0 && (e % (1 << 19) == 0 || e < (1 << 19) && e >= 1024 && Long.bitCount(e) == 1);
+            boolean page = isNew && e > 0 && (e % (1 << 19) == 0 || e <= (1 << 16) && e >= 1024 && Long.bitCount(e) == 1);
             if (cpuNanos <= 50_000) {
                 return;
             }
