@@ -18,7 +18,10 @@ import java.util.Objects;
  *
  * <h2>The rules</h2>
  * <ol>
- *   <li><b>Score.</b> The model scores the text; the context moves that score, then it is clamped to
+ *   <li><b>Score.</b> A text without words (nothing but punctuation, symbols, emoji, bracketed emoji codes
+ *       such as {@code [偷笑]}, or a bare {@code @}) scores 0 whatever its context: the model has nothing to
+ *       judge there, and on real comments it called a fifth of such texts abusive ({@code ??}, {@code @},
+ *       {@code ……}). Otherwise the model scores the text; the context moves that score, then it is clamped to
  *       [0, 1]:
  *       <ul>
  *         <li>relation to the target: stranger +{@value #STRANGER_SHIFT}, follower +{@value #FOLLOWER_SHIFT},
@@ -108,7 +111,7 @@ public final class Moderator {
     public Verdict check(String text, Context ctx) {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(ctx, "ctx");
-        double score = clamp(classifier.score(text).score() + contextShift(ctx));
+        double score = hasWords(text) ? clamp(classifier.score(text).score() + contextShift(ctx)) : 0;
         List<Hit> hits = library.scan(text);
 
         List<Label> labels = new ArrayList<>();
@@ -178,6 +181,48 @@ public final class Moderator {
             }
         }
         return best;
+    }
+
+    /**
+     * True if {@code text} has a letter or digit (of any script) outside bracketed emoji codes: a {@code [}, one
+     * to {@value #MAX_EMOJI_CODE} characters without brackets, a {@code ]}, as platforms write their emoji.
+     */
+    static boolean hasWords(String text) {
+        int n = text.length();
+        for (int i = 0; i < n; ) {
+            char c = text.charAt(i);
+            if (c == '[') {
+                int close = emojiCodeEnd(text, i);
+                if (close > 0) {
+                    i = close + 1;
+                    continue;
+                }
+            }
+            int cp = text.codePointAt(i);
+            if (Character.isLetterOrDigit(cp)) {
+                return true;
+            }
+            i += Character.charCount(cp);
+        }
+        return false;
+    }
+
+    /** The longest emoji code's name, in chars ({@code [二哈]}, {@code [doge]}, {@code [打call]}). */
+    static final int MAX_EMOJI_CODE = 8;
+
+    /** The index of the {@code ]} closing an emoji code that opens at {@code open}, or -1. */
+    private static int emojiCodeEnd(String text, int open) {
+        int end = Math.min(text.length(), open + MAX_EMOJI_CODE + 2);
+        for (int j = open + 1; j < end; j++) {
+            char c = text.charAt(j);
+            if (c == ']') {
+                return j > open + 1 ? j : -1;
+            }
+            if (c == '[') {
+                return -1;
+            }
+        }
+        return -1;
     }
 
     private static double clamp(double v) {

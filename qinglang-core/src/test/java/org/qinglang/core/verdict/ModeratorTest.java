@@ -50,6 +50,30 @@ class ModeratorTest {
     }
 
     @Test
+    void aTextWithoutWordsPassesWhateverTheModelSays() {
+        Moderator m = moderator(0.99);
+        for (String t : List.of("??", "@", "……", "[偷笑][偷笑][偷笑]", "！！！ [怒]", "", "[]")) {
+            Verdict v = m.check(t, ctx(Context.Relation.STRANGER, 1, "comment"));
+            assertThat(v.suggestion()).as(t).isEqualTo(Suggestion.PASS);
+            assertThat(v.riskLevel()).as(t).isEqualTo(RiskLevel.NONE);
+            assertThat(v.labels()).as(t).isEmpty();
+        }
+        // a word, a digit or a letter is enough for the model to be asked; so is a broken emoji code
+        for (String t : List.of("就是", "@张三", "6", "[偷笑]滚", "[偷笑", "[超过八个字符的表情名称]")) {
+            assertThat(m.check(t, Context.none()).suggestion()).as(t).isEqualTo(Suggestion.BLOCK);
+        }
+    }
+
+    @Test
+    void hasWordsSkipsOnlyWellFormedEmojiCodes() {
+        assertThat(Moderator.hasWords("[doge][二哈]??")).isFalse();
+        assertThat(Moderator.hasWords("[[doge]")).isFalse(); // a stray "[", then the code [doge]
+        assertThat(Moderator.hasWords("[doge")).isTrue(); // not closed: a word
+        assertThat(Moderator.hasWords("🐶🐶")).isFalse();
+        assertThat(Moderator.hasWords("𝐟")).isTrue(); // a letter outside the BMP
+    }
+
+    @Test
     void anExactHighSeverityInsultBlocksEvenWhenTheModelDisagrees() {
         Verdict v = moderator(0.1).check("你就是个傻逼", Context.none());
         assertThat(v.suggestion()).isEqualTo(Suggestion.BLOCK);
