@@ -13,8 +13,12 @@ import java.util.Objects;
  * over {@code u = [e, m]} ({@link Interactions}; none for the linear combinations). Three ways of training
  * it give this one form ({@link Combination}).
  *
+ * <p>Where the fast margin {@code m} alone already settles the label, the encoder is not run: the
+ * {@link Shortcut} scores such a text as the model would with the sentence vector at its training mean.
+ *
  * <p>Immutable and thread-safe. Made by {@link AccurateTrainer}, stored and loaded by {@link ModelFile}.
- * Scoring a text costs one run of the encoder (3–5 ms on one core for a comment of 50–100 characters) plus the fast features.
+ * Scoring a text costs one run of the encoder (3–7 ms on one core for a comment of 50–100 characters) plus the
+ * fast features, or the fast features alone where the shortcut applies.
  *
  * @param combination      how the fast part was trained with the sentence vector
  * @param fast             the n-gram part; its threshold is not used
@@ -25,16 +29,69 @@ import java.util.Objects;
  * @param threshold        the score from which the label is 1, in (0, 1)
  * @param about            where the model came from
  * @param encoder          the sentence encoder (not stored: its {@link SentenceEncoder#ID} is)
+ * @param shortcut         where the encoder is skipped ({@link Shortcut#NONE}: never)
  */
 public record AccurateModel(Combination combination, FastModel fast, float[] embeddingWeights, float fastWeight,
                             Interactions interactions, float bias, double threshold, FastModel.Provenance about,
-                            SentenceEncoder encoder)
+                            SentenceEncoder encoder, Shortcut shortcut)
         implements AbuseClassifier {
+
+    /** A model that runs the encoder on every text. */
+    public AccurateModel(Combination combination, FastModel fast, float[] embeddingWeights, float fastWeight,
+                         Interactions interactions, float bias, double threshold, FastModel.Provenance about,
+                         SentenceEncoder encoder) {
+        this(combination, fast, embeddingWeights, fastWeight, interactions, bias, threshold, about, encoder,
+                Shortcut.NONE);
+    }
 
     /** A linear model (no pairwise part): {@link Combination#SCORE} or {@link Combination#FEATURES}. */
     public AccurateModel(Combination combination, FastModel fast, float[] embeddingWeights, float fastWeight,
                          float bias, double threshold, FastModel.Provenance about, SentenceEncoder encoder) {
         this(combination, fast, embeddingWeights, fastWeight, Interactions.NONE, bias, threshold, about, encoder);
+    }
+
+    /**
+     * Where the encoder is not run (捷径): a text whose fast margin {@code m} is below {@code low} or above
+     * {@code high} scores {@code 1 / (1 + e^-(intercept + slope·m))}, which is the model's own score with the
+     * sentence vector at the mean of its training texts' vectors (the pairwise part is then linear in
+     * {@code m}, so two numbers hold it). {@link AccurateTrainer} sets the band on dev so that no dev text
+     * outside it gets another label than the encoder gives it.
+     *
+     * @param low       below this margin the encoder is skipped
+     * @param high      above this margin the encoder is skipped; not below {@code low}
+     * @param intercept the score's log-odds at margin 0 with the mean sentence vector
+     * @param slope     how much the log-odds grow per unit of margin, with the mean sentence vector
+     */
+    public record Shortcut(double low, double high, double intercept, double slope) {
+
+        /** No shortcut: the encoder runs on every text. */
+        public static final Shortcut NONE = new Shortcut(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, 0, 0);
+
+        public Shortcut {
+            if (Double.isNaN(low) || Double.isNaN(high) || low > high) {
+                throw new IllegalArgumentException("the shortcut's band must run from low to high, was [" + low
+                        + ", " + high + "]");
+            }
+            if (!Double.isFinite(intercept) || !Double.isFinite(slope)) {
+                throw new IllegalArgumentException("the shortcut's intercept and slope must be finite, were "
+                        + intercept + ", " + slope);
+            }
+        }
+
+        /** Whether a text of fast margin {@code m} skips the encoder. */
+        public boolean applies(double m) {
+            return m < low || m > high;
+        }
+
+        /** The score of a text of fast margin {@code m} that skips the encoder. */
+        public double probability(double m) {
+            return 1.0 / (1.0 + Math.exp(-(intercept + slope * m)));
+        }
+
+        /** Whether this is {@link #NONE}, that is, the encoder runs on every text. */
+        public boolean isNone() {
+            return low == Double.NEGATIVE_INFINITY && high == Double.POSITIVE_INFINITY;
+        }
     }
 
     /**
@@ -146,6 +203,7 @@ public record AccurateModel(Combination combination, FastModel fast, float[] emb
         Objects.requireNonNull(interactions, "interactions");
         Objects.requireNonNull(about, "about");
         Objects.requireNonNull(encoder, "encoder");
+        Objects.requireNonNull(shortcut, "shortcut");
         if (interactions.isEmpty() == (combination == Combination.FM)) {
             throw new IllegalArgumentException(combination == Combination.FM
                     ? "the fm combination needs factors" : "only the fm combination has factors");
@@ -169,13 +227,32 @@ public record AccurateModel(Combination combination, FastModel fast, float[] emb
 
     @Override
     public AbuseScore score(String text) {
-        double p = probability(encoder.encode(text), fast.features().extract(text));
+        FastFeatures.Vector x = fast.features().extract(text);
+        double m = fast.margin(x);
+        double p = shortcut.applies(m)
+                ? shortcut.probability(m)
+                : 1.0 / (1.0 + Math.exp(-logOdds(encoder.encode(text), m)));
         return new AbuseScore(p, p >= threshold ? 1 : 0);
     }
 
-    /** The score of a text whose sentence vector and fast features are already computed. */
+    /** Whether scoring {@code text} skips the encoder, its fast margin lying outside the shortcut's band. */
+    public boolean skipsEncoder(String text) {
+        return shortcut.applies(fast.margin(fast.features().extract(text)));
+    }
+
+    /** This model with another shortcut ({@link Shortcut#NONE}: the encoder runs on every text). */
+    public AccurateModel withShortcut(Shortcut s) {
+        return new AccurateModel(combination, fast, embeddingWeights, fastWeight, interactions, bias, threshold, about,
+                encoder, s);
+    }
+
+    /** The score of a text whose sentence vector and fast features are already computed (no shortcut). */
     double probability(float[] embedding, FastFeatures.Vector x) {
-        double m = fast.margin(x);
+        return 1.0 / (1.0 + Math.exp(-logOdds(embedding, fast.margin(x))));
+    }
+
+    /** The log-odds of a text of sentence vector {@code embedding} and fast margin {@code m}. */
+    double logOdds(float[] embedding, double m) {
         double z = bias + fastWeight * m;
         if (!interactions.isEmpty()) {
             z += interactions.of(embedding, m);
@@ -183,7 +260,7 @@ public record AccurateModel(Combination combination, FastModel fast, float[] emb
         for (int i = 0; i < embeddingWeights.length; i++) {
             z += embeddingWeights[i] * embedding[i];
         }
-        return 1.0 / (1.0 + Math.exp(-z));
+        return z;
     }
 
     @Override
@@ -192,18 +269,18 @@ public record AccurateModel(Combination combination, FastModel fast, float[] emb
                 && Arrays.equals(m.embeddingWeights, embeddingWeights) && Float.compare(m.fastWeight, fastWeight) == 0
                 && m.interactions.equals(interactions)
                 && Float.compare(m.bias, bias) == 0 && Double.compare(m.threshold, threshold) == 0
-                && m.about.equals(about);
+                && m.about.equals(about) && m.shortcut.equals(shortcut);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(combination, fast, Arrays.hashCode(embeddingWeights), fastWeight, interactions, bias,
-                threshold, about);
+                threshold, about, shortcut);
     }
 
     @Override
     public String toString() {
         return "AccurateModel[" + combination.id() + ", " + SentenceEncoder.ID + ", " + fast.features()
-                + ", threshold=" + threshold + ", " + about + "]";
+                + ", threshold=" + threshold + ", " + shortcut + ", " + about + "]";
     }
 }

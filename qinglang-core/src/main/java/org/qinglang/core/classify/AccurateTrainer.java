@@ -58,6 +58,12 @@ public final class AccurateTrainer {
 
     /** Folds for the out-of-fold fast margins of the stacking combination. */
     public static final int FOLDS = 5;
+    /**
+     * How far the shortcut's band reaches past the outermost dev text that needs the encoder, in units of the
+     * fast margin (log-odds of the n-gram model): a quarter, so that a text just beyond the last dev text
+     * the stand-in would get wrong still runs the encoder.
+     */
+    static final double SHORTCUT_SLACK = 0.25;
     /** {@link AccurateModel.Combination#FM}: factors per class. */
     static final int FM_FACTORS = 8;
     /** {@link AccurateModel.Combination#FM}: AdaGrad's learning rate and initial accumulator. */
@@ -283,7 +289,68 @@ public final class AccurateTrainer {
                     by + ", fit on train+dev", listener), bestTrial.threshold());
             listener.progress("training on train and dev", 1, 1, Optional.empty());
         }
+        best = best.withShortcut(shortcut(best, trainE, devE, devX));
         return new Result(best, bestTrial, List.copyOf(trials));
+    }
+
+    /**
+     * {@code model} with its shortcut fitted as {@link #train} fits it, from the sentence vectors of
+     * {@code train} and {@code dev} (cached like training's): for a model trained before the shortcut
+     * existed (format version 2). The model's weights and threshold are kept.
+     */
+    public static AccurateModel withShortcut(AccurateModel model, List<LabelledText> train, List<LabelledText> dev,
+                                             SentenceEncoder encoder, Optional<Path> cacheDir, Listener listener)
+            throws IOException {
+        Objects.requireNonNull(listener, "listener");
+        if (train.isEmpty() || dev.isEmpty()) {
+            throw new IllegalArgumentException("the shortcut is fitted on train and dev, both non-empty");
+        }
+        EmbeddingCache cache = new EmbeddingCache(cacheDir);
+        float[][] trainE = cache.vectors(encoder, texts(train),
+                k -> listener.progress("encoding training texts", k, train.size(), Optional.empty()));
+        float[][] devE = cache.vectors(encoder, texts(dev),
+                k -> listener.progress("encoding dev texts", k, dev.size(), Optional.empty()));
+        return model.withShortcut(shortcut(model, trainE, devE, extract(model.fast().features(), dev)));
+    }
+
+    /**
+     * The band of fast margins outside which {@code model} skips the encoder ({@link AccurateModel.Shortcut}):
+     * the stand-in score uses the mean of the training texts' sentence vectors; the band takes in every dev
+     * text whose label the stand-in would change, and the margin where the stand-in crosses the threshold,
+     * widened by {@link #SHORTCUT_SLACK} on each side. A model whose stand-in does not grow with the margin
+     * gets no shortcut.
+     */
+    static AccurateModel.Shortcut shortcut(AccurateModel model, float[][] trainE, float[][] devE,
+                                           FastFeatures.Vector[] devX) {
+        double[] sum = new double[SentenceEncoder.DIMENSION];
+        for (float[] e : trainE) {
+            for (int j = 0; j < sum.length; j++) {
+                sum[j] += e[j];
+            }
+        }
+        float[] mean = new float[sum.length];
+        for (int j = 0; j < sum.length; j++) {
+            mean[j] = (float) (sum[j] / trainE.length);
+        }
+        double intercept = model.logOdds(mean, 0);
+        double slope = model.logOdds(mean, 1) - intercept;
+        if (!(slope > 0) || !Double.isFinite(intercept)) {
+            return AccurateModel.Shortcut.NONE;
+        }
+        AccurateModel.Shortcut standIn = new AccurateModel.Shortcut(0, 0, intercept, slope);
+        double t = model.threshold();
+        double crossing = (Math.log(t / (1 - t)) - intercept) / slope;
+        double low = crossing;
+        double high = crossing;
+        for (int i = 0; i < devE.length; i++) {
+            double m = model.fast().margin(devX[i]);
+            boolean full = model.probability(devE[i], devX[i]) >= t;
+            if ((standIn.probability(m) >= t) != full) {
+                low = Math.min(low, m);
+                high = Math.max(high, m);
+            }
+        }
+        return new AccurateModel.Shortcut(low - SHORTCUT_SLACK, high + SHORTCUT_SLACK, intercept, slope);
     }
 
     /** The chosen point of the grid trained on {@code data} (train and dev), threshold 0.5 for now. */

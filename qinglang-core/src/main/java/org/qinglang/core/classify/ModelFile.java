@@ -29,7 +29,7 @@ import java.util.zip.ZipException;
  * The model file (模型文件, {@code .qlm}): a model and where it came from, in a few megabytes.
  *
  * <pre>
- * "QLMODEL" 0x0A, format version (1 byte: 1 for fast, 2 for accurate)  -- plain
+ * "QLMODEL" 0x0A, format version (1 byte: 1 for fast, 3 for accurate)  -- plain
  * then gzip (mtime 0, so the same model gives the same bytes):
  *   mode            UTF   "fast"
  *   createdBy       UTF   "qinglang 0.1.0, liblinear 2.44"
@@ -56,14 +56,17 @@ import java.util.zip.ZipException;
  *   embedding       int n (1024), then n little-endian float32
  *   factors         int p, int q (0 and 0 unless fm), then p + q rows of n + 1 little-endian float32 each
  *                   (the offensive class's p rows, then the other class's q rows)
+ *   shortcut        double low, double high, double intercept, double slope (version 3; low is -Infinity
+ *                   and high +Infinity when the encoder runs on every text)
  *   fast part:      c double, then hashBits … weights as above from hashBits on, with the fast bias
  *                   in place of threshold and bias (threshold not stored)
  *   end             int 0x454E4421
  * </pre>
  *
- * Version 2 added the factors (and the fm combination) to accurate files; fast files are unchanged and still
- * written as version 1. A version-1 accurate file is refused (its encoder, [CLS] only, is not this one's);
- * an older Qinglang refuses a version-2 file by its version.
+ * Version 2 added the factors (and the fm combination) to accurate files, version 3 the shortcut; fast files
+ * are unchanged and still written as version 1. A version-1 accurate file is refused (its encoder, [CLS]
+ * only, is not this one's); a version-2 file is read as a model without a shortcut; an older Qinglang
+ * refuses a newer file by its version.
  *
  * <p>Numbers are big-endian except the weights; strings are Java's modified UTF-8. Reading checks every
  * field and the gzip checksum, and fails with a {@link ModelFileException} that names the file and the
@@ -74,7 +77,9 @@ public final class ModelFile {
     /** The first eight bytes of every model file. */
     static final byte[] MAGIC = {'Q', 'L', 'M', 'O', 'D', 'E', 'L', '\n'};
     /** The newest format version this code writes and reads (accurate files; fast files are version 1). */
-    public static final int FORMAT_VERSION = 2;
+    public static final int FORMAT_VERSION = 3;
+    /** The oldest accurate format this code reads: version 2, which has no shortcut. */
+    static final int OLDEST_ACCURATE_VERSION = 2;
     /** The format version of fast files, unchanged since version 1. */
     public static final int FAST_FORMAT_VERSION = 1;
     /** The most factor rows per class a file may hold. */
@@ -176,7 +181,21 @@ public final class ModelFile {
 
     /** Writes an accurate {@code model} to {@code out}, which is not closed. */
     public static void write(AccurateModel model, OutputStream out) throws IOException {
-        Body d = openBody(out, FORMAT_VERSION, model.mode(), model.about());
+        write(model, out, FORMAT_VERSION);
+    }
+
+    /**
+     * Writes an accurate {@code model} in format {@code version} (2 or 3); version 2 holds no shortcut, so
+     * {@code model} must have none.
+     */
+    static void write(AccurateModel model, OutputStream out, int version) throws IOException {
+        if (version < OLDEST_ACCURATE_VERSION || version > FORMAT_VERSION) {
+            throw new IllegalArgumentException("cannot write accurate format version " + version);
+        }
+        if (version < 3 && !model.shortcut().isNone()) {
+            throw new IllegalArgumentException("format version " + version + " has no shortcut");
+        }
+        Body d = openBody(out, version, model.mode(), model.about());
         d.writeUTF(SentenceEncoder.ID);
         d.writeUTF(model.combination().id());
         d.writeDouble(model.threshold());
@@ -190,6 +209,13 @@ public final class ModelFile {
             for (float[] row : rows) {
                 writeFloats(d, row);
             }
+        }
+        if (version >= 3) {
+            AccurateModel.Shortcut s = model.shortcut();
+            d.writeDouble(s.low());
+            d.writeDouble(s.high());
+            d.writeDouble(s.intercept());
+            d.writeDouble(s.slope());
         }
         FastModel fast = model.fast();
         d.writeDouble(fast.about().c());
@@ -319,10 +345,11 @@ public final class ModelFile {
             return new FastModel(features, w, bias, threshold, new FastModel.Provenance(sha, c, createdBy));
         }
         String encoder = d.readUTF();
-        if (version < FORMAT_VERSION) {
+        if (version < OLDEST_ACCURATE_VERSION) {
             throw new ModelFileException(source, "holds an accurate model of format version " + version
                     + " (sentence encoder '" + encoder + "'); this Qinglang reads accurate models of version "
-                    + FORMAT_VERSION + " (" + SentenceEncoder.ID + "); retrain the model");
+                    + OLDEST_ACCURATE_VERSION + " to " + FORMAT_VERSION + " (" + SentenceEncoder.ID
+                    + "); retrain the model");
         }
         if (!encoder.equals(SentenceEncoder.ID)) {
             throw new ModelFileException(source, "was trained on sentence encoder '" + encoder
@@ -352,6 +379,18 @@ public final class ModelFile {
                 rows[f] = readFloats(d, source, SentenceEncoder.DIMENSION + 1, "factors");
             }
         }
+        AccurateModel.Shortcut shortcut = AccurateModel.Shortcut.NONE;
+        if (version >= 3) {
+            double low = d.readDouble();
+            double high = d.readDouble();
+            double intercept = d.readDouble();
+            double slope = d.readDouble();
+            try {
+                shortcut = new AccurateModel.Shortcut(low, high, intercept, slope);
+            } catch (IllegalArgumentException e) {
+                throw new ModelFileException(source, "is damaged (" + e.getMessage() + ")");
+            }
+        }
         double fastC = d.readDouble();
         FastFeatures features = readFeatures(d, source);
         float fastBias = d.readFloat();
@@ -365,7 +404,7 @@ public final class ModelFile {
         FastModel fast = new FastModel(features, w, fastBias, 0.5, new FastModel.Provenance(sha, fastC, createdBy));
         return new AccurateModel(combination, fast, embedding, fastWeight,
                 new AccurateModel.Interactions(plusRows, minusRows), bias, threshold,
-                new FastModel.Provenance(sha, c, createdBy), SentenceEncoder.shared());
+                new FastModel.Provenance(sha, c, createdBy), SentenceEncoder.shared(), shortcut);
     }
 
     private static FastFeatures readFeatures(DataInputStream d, String source) throws IOException {

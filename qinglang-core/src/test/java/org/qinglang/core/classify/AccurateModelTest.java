@@ -117,13 +117,70 @@ class AccurateModelTest {
     @Test
     void anAccurateFileOfFormatVersionOneIsRefused() throws IOException {
         byte[] b = ModelFile.toBytes(result.model());
-        assertThat(b[8]).isEqualTo((byte) 2);
+        assertThat(b[8]).isEqualTo((byte) 3);
         b[8] = 1;
         assertThatThrownBy(() -> ModelFile.load(new ByteArrayInputStream(b), "a.qlm"))
                 .isInstanceOf(ModelFileException.class)
                 .hasMessage("model file a.qlm: holds an accurate model of format version 1 (sentence encoder '"
-                        + SentenceEncoder.ID + "'); this Qinglang reads accurate models of version 2 ("
+                        + SentenceEncoder.ID + "'); this Qinglang reads accurate models of version 2 to 3 ("
                         + SentenceEncoder.ID + "); retrain the model");
+    }
+
+    @Test
+    void aFileOfFormatVersionTwoIsReadWithoutAShortcut() throws IOException {
+        AccurateModel m = result.model();
+        assertThat(m.shortcut().isNone()).isFalse();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThatThrownBy(() -> ModelFile.write(m, out, 2)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("format version 2 has no shortcut");
+        AccurateModel plain = m.withShortcut(AccurateModel.Shortcut.NONE);
+        ModelFile.write(plain, out, 2);
+        byte[] v2 = out.toByteArray();
+        assertThat(v2[8]).isEqualTo((byte) 2);
+        assertThat(ModelFile.load(new ByteArrayInputStream(v2), "v2.qlm")).isEqualTo(plain);
+    }
+
+    @Test
+    void theShortcutGivesEveryDevTextTheLabelTheEncoderGivesIt() {
+        AccurateModel m = result.model();
+        AccurateModel.Shortcut s = m.shortcut();
+        assertThat(s.low()).isLessThan(s.high());
+        assertThat(s.slope()).isPositive();
+        AccurateModel everyText = m.withShortcut(AccurateModel.Shortcut.NONE);
+        int skipped = 0;
+        for (LabelledText t : Samples.make(16, 1000)) {
+            skipped += m.skipsEncoder(t.text()) ? 1 : 0;
+            assertThat(m.score(t.text()).label()).as(t.text()).isEqualTo(everyText.score(t.text()).label());
+        }
+        assertThat(skipped).as("dev texts that skip the encoder").isPositive();
+    }
+
+    @Test
+    void aModelWithoutAShortcutGetsTheOneTrainingWouldHaveGivenIt() throws IOException {
+        AccurateModel m = result.model();
+        AccurateModel refitted = AccurateTrainer.withShortcut(m.withShortcut(AccurateModel.Shortcut.NONE),
+                Samples.make(40, 0), Samples.make(16, 1000), SentenceEncoder.shared(), Optional.empty(),
+                (stage, done, total, trial) -> { });
+        assertThat(refitted).isEqualTo(m);
+    }
+
+    @Test
+    void whereTheShortcutAppliesTheScoreComesFromTheMarginAlone() {
+        AccurateModel m = result.model();
+        String text = "你就是个傻逼";
+        double margin = m.fast().margin(m.fast().features().extract(text));
+        AccurateModel.Shortcut always = new AccurateModel.Shortcut(margin + 1, margin + 1, -0.5, 2.0);
+        assertThat(always.applies(margin)).isTrue();
+        assertThat(m.withShortcut(always).score(text).score())
+                .isEqualTo(1.0 / (1.0 + Math.exp(-(-0.5 + 2.0 * margin))));
+        AccurateModel.Shortcut never = new AccurateModel.Shortcut(margin - 1, margin + 1, -0.5, 2.0);
+        assertThat(never.applies(margin)).isFalse();
+        assertThat(m.withShortcut(never).score(text))
+                .isEqualTo(m.withShortcut(AccurateModel.Shortcut.NONE).score(text));
+        assertThat(AccurateModel.Shortcut.NONE.applies(1e300)).isFalse();
+        assertThatThrownBy(() -> new AccurateModel.Shortcut(1, 0, 0, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new AccurateModel.Shortcut(0, 1, Double.NaN, 1))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

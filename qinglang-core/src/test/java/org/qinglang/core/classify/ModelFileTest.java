@@ -99,7 +99,7 @@ class ModelFileTest {
         byte[] b = ModelFile.toBytes(model);
         b[8] = 9;
         assertThatThrownBy(() -> read(b)).hasMessage(
-                "model file m.qlm: has format version 9; this Qinglang reads version 2 (upgrade Qinglang or retrain the model)");
+                "model file m.qlm: has format version 9; this Qinglang reads version 3 (upgrade Qinglang or retrain the model)");
     }
 
     private static FastModel read(byte[] b) throws ModelFileException {
