@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.qinglang.app.Qinglang;
 import org.qinglang.core.classify.AbuseClassifier;
 import org.qinglang.core.classify.AbuseScore;
+import org.qinglang.core.classify.AccurateModel;
 import org.qinglang.core.classify.Evaluation;
 import org.qinglang.core.classify.LabelledCsv;
 import org.qinglang.core.classify.LabelledText;
@@ -63,6 +64,11 @@ public final class ClassifyCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "where to write results (default: stdout)")
     Path out;
 
+    @Option(names = "--no-shortcut",
+            description = "accurate: run the sentence encoder on every text, also where the fast margin alone"
+                    + " settles the label")
+    boolean noShortcut;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -92,6 +98,9 @@ public final class ClassifyCommand implements Callable<Integer> {
             err.println("classify: " + model + " holds a " + classifier.mode().id() + " model, but --mode " + m
                     + " was asked for");
             return Qinglang.USAGE;
+        }
+        if (noShortcut && classifier instanceof AccurateModel a) {
+            classifier = a.withShortcut(AccurateModel.Shortcut.NONE);
         }
         long loadNanos = System.nanoTime() - loadStart;
         ObjectMapper json = new ObjectMapper();
@@ -142,6 +151,9 @@ public final class ClassifyCommand implements Callable<Integer> {
         o.put("falsePositives", e.falsePositives());
         o.put("trueNegatives", e.trueNegatives());
         o.put("falseNegatives", e.falseNegatives());
+        if (classifier instanceof AccurateModel a) {
+            o.put("encoderSkipped", data.stream().filter(t -> a.skipsEncoder(t.text())).count());
+        }
         w.write(json.writeValueAsString(o));
         w.write('\n');
         err.printf(Locale.ROOT, "classify: model loaded in %.0f ms; scored %d texts in %.0f ms on one thread"

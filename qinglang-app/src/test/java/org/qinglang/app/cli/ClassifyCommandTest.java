@@ -110,6 +110,21 @@ class ClassifyCommandTest extends CommandTestSupport {
     }
 
     @Test
+    void theAccurateModelSkipsTheEncoderWhereTheFastMarginSettlesTheLabelUnlessToldNotTo(@TempDir Path dir)
+            throws IOException {
+        Path dev = TrainCommandTest.coldLike(Files.createDirectory(dir.resolve("cold"))).resolve("dev.csv");
+        assertThat(run("classify", "--eval", dev.toString(), "--mode", "accurate")).isEqualTo(Qinglang.OK);
+        JsonNode withShortcut = json.readTree(out.toString());
+        out.getBuffer().setLength(0);
+        assertThat(run("classify", "--eval", dev.toString(), "--mode", "accurate", "--no-shortcut"))
+                .isEqualTo(Qinglang.OK);
+        JsonNode everyText = json.readTree(out.toString());
+        assertThat(withShortcut.get("encoderSkipped").asInt()).isPositive();
+        assertThat(everyText.get("encoderSkipped").asInt()).isZero();
+        assertThat(withShortcut.get("accuracy").asDouble()).isEqualTo(everyText.get("accuracy").asDouble());
+    }
+
+    @Test
     void needsExactlyOneInput(@TempDir Path dir) {
         assertThat(run("classify")).isEqualTo(Qinglang.USAGE);
         assertThat(err.toString()).contains("give either --in FILE.jsonl or --eval FILE.csv");

@@ -62,4 +62,19 @@ class ShippedModelTest {
         double accuracy = Evaluation.of(ShippedModel.accurate(), sample).accuracy();
         assertThat(accuracy).as("accuracy on the first 200 rows of %s", dev).isGreaterThanOrEqualTo(ACCURATE_FLOOR);
     }
+
+    @Test
+    void theAccurateModelsShortcutKeepsItsLabelsOnAFixedSampleOfColdDev() throws IOException {
+        Path dev = Path.of(System.getProperty("qinglang.shared.data", "../../shared/data"), "cold", "dev.csv");
+        assumeTrue(Files.isRegularFile(dev), "COLD is not at " + dev + " (set -Dqinglang.shared.data); skipped");
+        AccurateModel m = ShippedModel.accurate();
+        assertThat(m.shortcut().isNone()).as("the shipped model skips the encoder where the margin settles it").isFalse();
+        AccurateModel everyText = m.withShortcut(AccurateModel.Shortcut.NONE);
+        int skipped = 0;
+        for (LabelledText t : LabelledCsv.read(dev).subList(0, 200)) {
+            skipped += m.skipsEncoder(t.text()) ? 1 : 0;
+            assertThat(m.score(t.text()).label()).as(t.text()).isEqualTo(everyText.score(t.text()).label());
+        }
+        assertThat(skipped).as("texts of the sample that skip the encoder").isGreaterThan(40);
+    }
 }
