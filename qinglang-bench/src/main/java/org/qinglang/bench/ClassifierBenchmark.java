@@ -7,21 +7,31 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.qinglang.core.classify.AbuseClassifier;
 import org.qinglang.core.classify.AbuseScore;
+import org.qinglang.core.classify.AccurateModel;
 import org.qinglang.core.classify.ShippedModel;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Scoring throughput of the shipped abusive-language models ({@code fast} and {@code accurate}), one comment
- * per operation, on the same real
- * comments as {@link LexiconScanBenchmark} ({@link Corpus#standard()}, mean 81 characters). JMH runs one
- * thread, so the figure is per core.
+ * per operation. {@code corpus=standard} is the comments of {@link LexiconScanBenchmark}
+ * ({@link Corpus#standard()}, mean 81 characters, half of them COLD training texts);
+ * {@code corpus=unseen} is CHNCI comments no model has seen ({@link Corpus#unseen()}), where the accurate
+ * model's shortcut applies less often. {@code accurateEveryText} is the accurate model with the encoder run
+ * on every text ({@link AccurateModel.Shortcut#NONE}). The texts are taken in a fixed shuffled order, so that
+ * the few thousand an accurate run gets through stand for the whole corpus. JMH runs one thread, so the
+ * figure is per core.
  *
  * <p>Run: {@code java -jar qinglang-bench/target/benchmarks.jar ClassifierBenchmark} from the repository root.
  */
@@ -33,19 +43,33 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Thread)
 public class ClassifierBenchmark {
 
+    @Param({"standard", "unseen"})
+    public String corpus;
+
     private AbuseClassifier fast;
     private AbuseClassifier accurate;
+    private AbuseClassifier accurateEveryText;
     private String[] texts;
     private int cursor;
 
     @Setup(Level.Trial)
     public void load() {
-        Corpus corpus = Corpus.standard();
-        texts = corpus.texts().toArray(String[]::new);
+        Corpus c = switch (corpus) {
+            case "standard" -> Corpus.standard();
+            case "unseen" -> Corpus.unseen();
+            default -> throw new IllegalArgumentException("corpus is standard or unseen, was " + corpus);
+        };
+        // the accurate model scores only a thousand or so texts in a run: shuffled (fixed seed), any stretch of
+        // the corpus is like the whole, not one data set or incident
+        List<String> shuffled = new ArrayList<>(c.texts());
+        Collections.shuffle(shuffled, new Random(42));
+        texts = shuffled.toArray(String[]::new);
         System.out.println();
-        System.out.println(corpus.describe());
+        System.out.println(corpus + " " + c.describe());
         fast = ShippedModel.fast();
-        accurate = ShippedModel.accurate();
+        AccurateModel model = ShippedModel.accurate();
+        accurate = model;
+        accurateEveryText = model.withShortcut(AccurateModel.Shortcut.NONE);
     }
 
     private String next() {
@@ -62,5 +86,10 @@ public class ClassifierBenchmark {
     @Benchmark
     public AbuseScore accurateModel() {
         return accurate.score(next());
+    }
+
+    @Benchmark
+    public AbuseScore accurateEveryText() {
+        return accurateEveryText.score(next());
     }
 }
