@@ -209,10 +209,8 @@ public final class AccurateTrainer {
             throw new IllegalArgumentException("the dev data is empty: hyper-parameters are chosen on it");
         }
         EmbeddingCache cache = new EmbeddingCache(cacheDir);
-        float[][] trainE = cache.vectors(encoder, texts(train),
-                k -> listener.progress("encoding training texts", k, train.size(), Optional.empty()));
-        float[][] devE = cache.vectors(encoder, texts(dev),
-                k -> listener.progress("encoding dev texts", k, dev.size(), Optional.empty()));
+        float[][] trainE = encode(cache, encoder, train, "encoding training texts", listener);
+        float[][] devE = encode(cache, encoder, dev, "encoding dev texts", listener);
         FastFeatures.Vector[] trainX = extract(fastFeatures, train);
         FastFeatures.Vector[] devX = extract(fastFeatures, dev);
         double[] y = train.stream().mapToDouble(LabelledText::label).toArray();
@@ -306,11 +304,14 @@ public final class AccurateTrainer {
             throw new IllegalArgumentException("the shortcut is fitted on train and dev, both non-empty");
         }
         EmbeddingCache cache = new EmbeddingCache(cacheDir);
-        float[][] trainE = cache.vectors(encoder, texts(train),
-                k -> listener.progress("encoding training texts", k, train.size(), Optional.empty()));
-        float[][] devE = cache.vectors(encoder, texts(dev),
-                k -> listener.progress("encoding dev texts", k, dev.size(), Optional.empty()));
+        float[][] trainE = encode(cache, encoder, train, "encoding training texts", listener);
+        float[][] devE = encode(cache, encoder, dev, "encoding dev texts", listener);
         return model.withShortcut(shortcut(model, trainE, devE, extract(model.fast().features(), dev)));
+    }
+
+    private static float[][] encode(EmbeddingCache cache, SentenceEncoder encoder, List<LabelledText> data,
+                                    String stage, Listener listener) throws IOException {
+        return cache.vectors(encoder, texts(data), k -> listener.progress(stage, k, data.size(), Optional.empty()));
     }
 
     /**
