@@ -259,6 +259,14 @@ public final class TrainCommand implements Callable<Integer> {
             stdout.printf(Locale.ROOT, "then trained the chosen model on train and dev together (%d texts),"
                     + " threshold kept at %.3f%n", d.train().size() + d.dev().size(), result.chosen().threshold());
         }
+        AccurateModel.Shortcut s = result.model().shortcut();
+        if (s.isNone()) {
+            stdout.println("shortcut: none (the encoder runs on every text)");
+        } else {
+            stdout.printf(Locale.ROOT, "shortcut: the encoder runs for fast margins in [%.2f, %.2f] and is skipped"
+                    + " outside (%d of %d dev texts skip it)%n", s.low(), s.high(),
+                    d.dev().stream().filter(t -> result.model().skipsEncoder(t.text())).count(), d.dev().size());
+        }
         stdout.printf(Locale.ROOT, "wrote %s (%d bytes)%n", out, size);
         stdout.flush();
         return Qinglang.OK;
