@@ -21,8 +21,10 @@ import java.util.Optional;
  * kernels round the sentence vectors differently, and retraining there chooses another grid point.
  *
  * <p>Run from the repository root: {@code java -cp qinglang-bench/target/benchmarks.jar
- * org.qinglang.bench.AddShortcut MODEL.qlm ../shared/data/cold OUT.qlm}. Sentence vectors come from training's
- * cache ({@code $TMPDIR/qinglang-embedding-cache}) when it holds them.
+ * org.qinglang.bench.AddShortcut MODEL.qlm ../shared/data/cold OUT.qlm [TOLERANCE]}: with a tolerance (a share
+ * of dev, such as 0.001) the band may change that many dev labels, for a model that skips the encoder more
+ * often. Sentence vectors come from training's cache ({@code $TMPDIR/qinglang-embedding-cache}) when it holds
+ * them.
  */
 public final class AddShortcut {
 
@@ -30,8 +32,8 @@ public final class AddShortcut {
     }
 
     public static void main(String[] args) throws IOException, ModelFileException {
-        if (args.length != 3) {
-            System.err.println("usage: AddShortcut MODEL.qlm DATA_DIR OUT.qlm");
+        if (args.length != 3 && args.length != 4) {
+            System.err.println("usage: AddShortcut MODEL.qlm DATA_DIR OUT.qlm [TOLERANCE]");
             System.exit(2);
         }
         if (!(ModelFile.load(Path.of(args[0])) instanceof AccurateModel model)) {
@@ -46,7 +48,8 @@ public final class AddShortcut {
         }
         Path cache = Path.of(System.getProperty("java.io.tmpdir"), "qinglang-embedding-cache");
         AccurateModel withShortcut = AccurateTrainer.withShortcut(model.withShortcut(AccurateModel.Shortcut.NONE),
-                data.train(), data.dev(), SentenceEncoder.shared(), Optional.of(cache), (stage, done, total, t) -> { });
+                data.train(), data.dev(), SentenceEncoder.shared(), Optional.of(cache),
+                args.length == 4 ? Double.parseDouble(args[3]) : 0, (stage, done, total, t) -> { });
         try (OutputStream out = Files.newOutputStream(Path.of(args[2]))) {
             ModelFile.write(withShortcut, out);
         }

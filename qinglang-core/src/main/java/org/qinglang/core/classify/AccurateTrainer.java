@@ -299,6 +299,16 @@ public final class AccurateTrainer {
     public static AccurateModel withShortcut(AccurateModel model, List<LabelledText> train, List<LabelledText> dev,
                                              SentenceEncoder encoder, Optional<Path> cacheDir, Listener listener)
             throws IOException {
+        return withShortcut(model, train, dev, encoder, cacheDir, 0, listener);
+    }
+
+    /**
+     * As {@link #withShortcut(AccurateModel, List, List, SentenceEncoder, Optional, Listener)}, with a band
+     * that may change the labels of up to {@code tolerance} of the dev texts (0: none), for a faster model.
+     */
+    public static AccurateModel withShortcut(AccurateModel model, List<LabelledText> train, List<LabelledText> dev,
+                                             SentenceEncoder encoder, Optional<Path> cacheDir, double tolerance,
+                                             Listener listener) throws IOException {
         Objects.requireNonNull(listener, "listener");
         if (train.isEmpty() || dev.isEmpty()) {
             throw new IllegalArgumentException("the shortcut is fitted on train and dev, both non-empty");
@@ -306,7 +316,7 @@ public final class AccurateTrainer {
         EmbeddingCache cache = new EmbeddingCache(cacheDir);
         float[][] trainE = encode(cache, encoder, train, "encoding training texts", listener);
         float[][] devE = encode(cache, encoder, dev, "encoding dev texts", listener);
-        return model.withShortcut(shortcut(model, trainE, devE, extract(model.fast().features(), dev)));
+        return model.withShortcut(shortcut(model, trainE, devE, extract(model.fast().features(), dev), tolerance));
     }
 
     private static float[][] encode(EmbeddingCache cache, SentenceEncoder encoder, List<LabelledText> data,
@@ -314,15 +324,28 @@ public final class AccurateTrainer {
         return cache.vectors(encoder, texts(data), k -> listener.progress(stage, k, data.size(), Optional.empty()));
     }
 
-    /**
-     * The band of fast margins outside which {@code model} skips the encoder ({@link AccurateModel.Shortcut}):
-     * the stand-in score uses the mean of the training texts' sentence vectors; the band takes in every dev
-     * text whose label the stand-in would change, and the margin where the stand-in crosses the threshold,
-     * widened by {@link #SHORTCUT_SLACK} on each side. A model whose stand-in does not grow with the margin
-     * gets no shortcut.
-     */
+    /** {@link #shortcut(AccurateModel, float[][], float[][], FastFeatures.Vector[], double)} changing no dev label. */
     static AccurateModel.Shortcut shortcut(AccurateModel model, float[][] trainE, float[][] devE,
                                            FastFeatures.Vector[] devX) {
+        return shortcut(model, trainE, devE, devX, 0);
+    }
+
+    /**
+     * The band of fast margins outside which {@code model} skips the encoder ({@link AccurateModel.Shortcut}):
+     * the stand-in score uses the mean of the training texts' sentence vectors; the band takes in the margin
+     * where the stand-in crosses the threshold and every dev text whose label the stand-in would change,
+     * but for at most {@code tolerance} of the dev texts, the outermost ones (as many from each end as skips
+     * the most dev texts); then it is widened by {@link #SHORTCUT_SLACK} on each side. So the shortcut
+     * changes the labels of at most {@code tolerance} of dev. A model whose stand-in does not grow with the
+     * margin gets no shortcut.
+     *
+     * @param tolerance the share of dev texts whose label the shortcut may change, in [0, 1)
+     */
+    static AccurateModel.Shortcut shortcut(AccurateModel model, float[][] trainE, float[][] devE,
+                                           FastFeatures.Vector[] devX, double tolerance) {
+        if (!(tolerance >= 0 && tolerance < 1)) {
+            throw new IllegalArgumentException("the shortcut's tolerance must be in [0, 1), was " + tolerance);
+        }
         double[] sum = new double[SentenceEncoder.DIMENSION];
         for (float[] e : trainE) {
             for (int j = 0; j < sum.length; j++) {
@@ -341,17 +364,64 @@ public final class AccurateTrainer {
         AccurateModel.Shortcut standIn = new AccurateModel.Shortcut(0, 0, intercept, slope);
         double t = model.threshold();
         double crossing = (Math.log(t / (1 - t)) - intercept) / slope;
-        double low = crossing;
-        double high = crossing;
+        double[] margins = new double[devE.length];
+        double[] disagreeing = new double[devE.length];
+        int d = 0;
         for (int i = 0; i < devE.length; i++) {
-            double m = model.fast().margin(devX[i]);
+            margins[i] = model.fast().margin(devX[i]);
             boolean full = model.probability(devE[i], devX[i]) >= t;
-            if ((standIn.probability(m) >= t) != full) {
-                low = Math.min(low, m);
-                high = Math.max(high, m);
+            if ((standIn.probability(margins[i]) >= t) != full) {
+                disagreeing[d++] = margins[i];
             }
         }
-        return new AccurateModel.Shortcut(low - SHORTCUT_SLACK, high + SHORTCUT_SLACK, intercept, slope);
+        Arrays.sort(margins);
+        Arrays.sort(disagreeing, 0, d);
+        int spare = Math.min(d, (int) Math.floor(tolerance * devE.length));
+        double bestLow = crossing;
+        double bestHigh = crossing;
+        int bestSkipped = -1;
+        for (int fromLow = 0; fromLow <= spare; fromLow++) {
+            int fromHigh = spare - fromLow;
+            double low = fromLow < d - fromHigh ? Math.min(crossing, disagreeing[fromLow]) : crossing;
+            double high = fromLow < d - fromHigh ? Math.max(crossing, disagreeing[d - 1 - fromHigh]) : crossing;
+            int skipped = below(margins, low - SHORTCUT_SLACK) + margins.length - atMost(margins, high + SHORTCUT_SLACK);
+            if (skipped > bestSkipped) {
+                bestSkipped = skipped;
+                bestLow = low;
+                bestHigh = high;
+            }
+        }
+        return new AccurateModel.Shortcut(bestLow - SHORTCUT_SLACK, bestHigh + SHORTCUT_SLACK, intercept, slope);
+    }
+
+    /** How many of the sorted {@code values} are below {@code x}. */
+    private static int below(double[] values, double x) {
+        int lo = 0;
+        int hi = values.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (values[mid] < x) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** How many of the sorted {@code values} are at most {@code x}. */
+    private static int atMost(double[] values, double x) {
+        int lo = 0;
+        int hi = values.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (values[mid] <= x) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /** The chosen point of the grid trained on {@code data} (train and dev), threshold 0.5 for now. */

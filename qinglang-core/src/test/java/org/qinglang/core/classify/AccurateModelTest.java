@@ -156,6 +156,25 @@ class AccurateModelTest {
     }
 
     @Test
+    void aToleranceNarrowsTheBandAndChangesAtMostThatShareOfDevLabels() throws IOException {
+        AccurateModel strict = result.model();
+        List<LabelledText> dev = Samples.make(16, 1000);
+        AccurateModel tolerant = AccurateTrainer.withShortcut(strict, Samples.make(40, 0), dev,
+                SentenceEncoder.shared(), Optional.empty(), 0.2, (stage, done, total, trial) -> { });
+        assertThat(tolerant.shortcut().low()).isGreaterThanOrEqualTo(strict.shortcut().low());
+        assertThat(tolerant.shortcut().high()).isLessThanOrEqualTo(strict.shortcut().high());
+        AccurateModel everyText = strict.withShortcut(AccurateModel.Shortcut.NONE);
+        long changed = dev.stream()
+                .filter(t -> tolerant.score(t.text()).label() != everyText.score(t.text()).label()).count();
+        assertThat(changed).isLessThanOrEqualTo((long) Math.floor(0.2 * dev.size()));
+        assertThat(dev.stream().filter(t -> tolerant.skipsEncoder(t.text())).count())
+                .isGreaterThanOrEqualTo(dev.stream().filter(t -> strict.skipsEncoder(t.text())).count());
+        assertThatThrownBy(() -> AccurateTrainer.withShortcut(strict, Samples.make(40, 0), dev,
+                SentenceEncoder.shared(), Optional.empty(), 1.0, (stage, done, total, trial) -> { }))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aModelWithoutAShortcutGetsTheOneTrainingWouldHaveGivenIt() throws IOException {
         AccurateModel m = result.model();
         AccurateModel refitted = AccurateTrainer.withShortcut(m.withShortcut(AccurateModel.Shortcut.NONE),
