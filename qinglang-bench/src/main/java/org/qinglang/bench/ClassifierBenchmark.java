@@ -15,8 +15,11 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.qinglang.core.classify.AbuseClassifier;
 import org.qinglang.core.classify.AbuseScore;
 import org.qinglang.core.classify.AccurateModel;
+import org.qinglang.core.classify.ModelFile;
+import org.qinglang.core.classify.ModelFileException;
 import org.qinglang.core.classify.ShippedModel;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -31,7 +34,8 @@ import java.util.concurrent.TimeUnit;
  * model's shortcut applies less often. {@code accurateEveryText} is the accurate model with the encoder run
  * on every text ({@link AccurateModel.Shortcut#NONE}). The texts are taken in a fixed shuffled order, so that
  * the few thousand an accurate run gets through stand for the whole corpus. JMH runs one thread, so the
- * figure is per core.
+ * figure is per core. {@code -p accurateFile=FILE.qlm} measures another accurate model file (one with a wider
+ * shortcut, say).
  *
  * <p>Run: {@code java -jar qinglang-bench/target/benchmarks.jar ClassifierBenchmark} from the repository root.
  */
@@ -46,6 +50,10 @@ public class ClassifierBenchmark {
     @Param({"standard", "unseen"})
     public String corpus;
 
+    /** An accurate model file to measure instead of the shipped one (empty: the shipped one). */
+    @Param({""})
+    public String accurateFile;
+
     private AbuseClassifier fast;
     private AbuseClassifier accurate;
     private AbuseClassifier accurateEveryText;
@@ -53,7 +61,7 @@ public class ClassifierBenchmark {
     private int cursor;
 
     @Setup(Level.Trial)
-    public void load() {
+    public void load() throws ModelFileException {
         Corpus c = switch (corpus) {
             case "standard" -> Corpus.standard();
             case "unseen" -> Corpus.unseen();
@@ -67,7 +75,14 @@ public class ClassifierBenchmark {
         System.out.println();
         System.out.println(corpus + " " + c.describe());
         fast = ShippedModel.fast();
-        AccurateModel model = ShippedModel.accurate();
+        AccurateModel model;
+        if (accurateFile.isEmpty()) {
+            model = ShippedModel.accurate();
+        } else if (ModelFile.load(Path.of(accurateFile)) instanceof AccurateModel a) {
+            model = a;
+        } else {
+            throw new IllegalArgumentException(accurateFile + " holds a fast model");
+        }
         accurate = model;
         accurateEveryText = model.withShortcut(AccurateModel.Shortcut.NONE);
     }
