@@ -89,6 +89,12 @@ public final class TrainCommand implements Callable<Integer> {
                     + " train.csv alone (在训练集与验证集上重训选定的模型)")
     boolean trainAndDev;
 
+    @Option(names = "--shortcut-tolerance", paramLabel = "SHARE",
+            description = "accurate: the share of dev texts whose label the shortcut (skipping the encoder where the"
+                    + " fast margin settles the label) may change, in [0, 1); more skips the encoder more often"
+                    + " (default: 0, no dev label changes)")
+    Double shortcutTolerance;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -105,6 +111,10 @@ public final class TrainCommand implements Callable<Integer> {
         }
         if (trainAndDev) {
             err.println("train: --final is for --mode accurate; the fast model is trained on train.csv only");
+            return Qinglang.USAGE;
+        }
+        if (shortcutTolerance != null) {
+            err.println("train: --shortcut-tolerance is for --mode accurate; the fast model has no encoder to skip");
             return Qinglang.USAGE;
         }
         List<Boolean> library = switch (libraryFeatures.toLowerCase(Locale.ROOT)) {
@@ -193,6 +203,11 @@ public final class TrainCommand implements Callable<Integer> {
                     + "'");
             return Qinglang.USAGE;
         }
+        double tolerance = shortcutTolerance == null ? 0 : shortcutTolerance;
+        if (!(tolerance >= 0 && tolerance < 1)) {
+            err.println("train: --shortcut-tolerance must be at least 0 and below 1, was " + shortcutTolerance);
+            return Qinglang.USAGE;
+        }
         if (hashBits != null || !libraryFeatures.equalsIgnoreCase("both")) {
             err.println("train: --hash-bits and --library-features are for --mode fast; the accurate mode's n-gram"
                     + " part uses the shipped fast model's (chosen on dev)");
@@ -216,6 +231,7 @@ public final class TrainCommand implements Callable<Integer> {
                 : Path.of(System.getProperty("java.io.tmpdir"), "qinglang-embedding-cache");
         Progress progress = new Progress(err, System.console() != null);
         AccurateTrainer.Result result;
+        AccurateModel model;
         try {
             result = AccurateTrainer.train(d.train(), d.dev(), fast.features(), fast.about().c(), grid,
                     SentenceEncoder.shared(), Optional.of(cacheDir), d.sha256(), CREATED_BY,
@@ -223,6 +239,9 @@ public final class TrainCommand implements Callable<Integer> {
                     (stage, done, total, t) -> progress.draw(done, total, t.map(x -> String.format(Locale.ROOT,
                             "%s, C/epochs %s, scale %s: dev accuracy %.2f %%", x.combination().id(), x.c(), x.scale(),
                             100 * x.dev().accuracy())).orElse(stage)));
+            model = tolerance == 0 ? result.model() : AccurateTrainer.withShortcut(result.model(), d.train(), d.dev(),
+                    SentenceEncoder.shared(), Optional.of(cacheDir), tolerance,
+                    (stage, done, total, t) -> progress.draw(done, total, stage));
         } catch (IllegalArgumentException e) {
             progress.done();
             err.println("train: " + e.getMessage());
@@ -234,7 +253,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         progress.done();
         try {
-            ModelFile.write(result.model(), out);
+            ModelFile.write(model, out);
         } catch (IOException e) {
             err.println("train: cannot write " + out + ": " + e.getMessage());
             return Qinglang.IO;
@@ -259,13 +278,13 @@ public final class TrainCommand implements Callable<Integer> {
             stdout.printf(Locale.ROOT, "then trained the chosen model on train and dev together (%d texts),"
                     + " threshold kept at %.3f%n", d.train().size() + d.dev().size(), result.chosen().threshold());
         }
-        AccurateModel.Shortcut s = result.model().shortcut();
+        AccurateModel.Shortcut s = model.shortcut();
         if (s.isNone()) {
             stdout.println("shortcut: none (the encoder runs on every text)");
         } else {
             stdout.printf(Locale.ROOT, "shortcut: the encoder runs for fast margins in [%.2f, %.2f] and is skipped"
                     + " outside (%d of %d dev texts skip it)%n", s.low(), s.high(),
-                    d.dev().stream().filter(t -> result.model().skipsEncoder(t.text())).count(), d.dev().size());
+                    d.dev().stream().filter(t -> model.skipsEncoder(t.text())).count(), d.dev().size());
         }
         stdout.printf(Locale.ROOT, "wrote %s (%d bytes)%n", out, size);
         stdout.flush();

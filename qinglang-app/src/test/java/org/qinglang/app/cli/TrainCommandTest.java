@@ -38,6 +38,31 @@ class TrainCommandTest extends CommandTestSupport {
     }
 
     @Test
+    void aShortcutToleranceGivesANarrowerBandAndIsOnlyForTheAccurateMode(@TempDir Path dir) throws IOException {
+        Path data = coldLike(Files.createDirectory(dir.resolve("cold")));
+        Path cache = dir.resolve("cache");
+        Path strict = dir.resolve("strict.qlm");
+        Path tolerant = dir.resolve("tolerant.qlm");
+        assertThat(run("train", "--data", data.toString(), "--mode", "accurate", "--out", strict.toString(), "--c", "1",
+                "--combination", "score", "--cache", cache.toString())).isEqualTo(Qinglang.OK);
+        assertThat(run("train", "--data", data.toString(), "--mode", "accurate", "--out", tolerant.toString(), "--c",
+                "1", "--combination", "score", "--cache", cache.toString(), "--shortcut-tolerance", "0.2"))
+                .isEqualTo(Qinglang.OK);
+        AccurateModel a = (AccurateModel) ModelFile.load(strict);
+        AccurateModel b = (AccurateModel) ModelFile.load(tolerant);
+        assertThat(b.withShortcut(AccurateModel.Shortcut.NONE)).isEqualTo(a.withShortcut(AccurateModel.Shortcut.NONE));
+        assertThat(b.shortcut().low()).isGreaterThanOrEqualTo(a.shortcut().low());
+        assertThat(b.shortcut().high()).isLessThanOrEqualTo(a.shortcut().high());
+
+        assertThat(run("train", "--data", data.toString(), "--mode", "accurate", "--out", tolerant.toString(),
+                "--shortcut-tolerance", "1")).isEqualTo(Qinglang.USAGE);
+        assertThat(err.toString()).contains("train: --shortcut-tolerance must be at least 0 and below 1, was 1.0");
+        assertThat(run("train", "--data", data.toString(), "--out", tolerant.toString(), "--shortcut-tolerance", "0.1"))
+                .isEqualTo(Qinglang.USAGE);
+        assertThat(err.toString()).contains("train: --shortcut-tolerance is for --mode accurate");
+    }
+
+    @Test
     void trainsTheSameModelFileTwice(@TempDir Path dir) throws IOException {
         Path data = coldLike(Files.createDirectory(dir.resolve("cold")));
         Path a = dir.resolve("a.qlm");
