@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.qinglang.app.Qinglang;
 import org.qinglang.core.classify.AbuseClassifier;
+import org.qinglang.core.classify.AccurateModel;
 import org.qinglang.core.classify.ModelFileException;
 import org.qinglang.core.classify.ShippedModel;
 import org.qinglang.core.lexicon.FeatureLibrary;
@@ -74,6 +75,11 @@ public final class CheckCommand implements Callable<Integer> {
             description = "the shipped model to use: fast or accurate; default: ${DEFAULT-VALUE}")
     String mode;
 
+    @Option(names = "--no-shortcut",
+            description = "accurate: run the sentence encoder on every text, also where the fast margin alone"
+                    + " settles the label (the score then is the full model's against every threshold)")
+    boolean noShortcut;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -92,7 +98,10 @@ public final class CheckCommand implements Callable<Integer> {
         AbuseClassifier classifier;
         try {
             lib = Libraries.compile(Libraries.read(List.of(), err), err);
-            classifier = m.equals("accurate") ? ShippedModel.loadAccurate() : ShippedModel.loadFast();
+            classifier = m.equals("accurate")
+                    ? noShortcut ? ShippedModel.loadAccurate().withShortcut(AccurateModel.Shortcut.NONE)
+                    : ShippedModel.loadAccurate()
+                    : ShippedModel.loadFast();
         } catch (ModelFileException e) {
             err.println("check: " + e.getMessage());
             return Qinglang.IO;

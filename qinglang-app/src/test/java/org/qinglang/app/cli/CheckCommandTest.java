@@ -76,6 +76,19 @@ class CheckCommandTest extends CommandTestSupport {
     }
 
     @Test
+    void theAccurateModelScoresFromTheMarginAloneUnlessToldNotTo() throws IOException {
+        // the fast margin settles this text's label, so the shortcut scores it without the encoder
+        String text = "假定有人对女性说：你怎么毛毛躁躁像个男人似的。是否构成对男性的歧视？";
+        assertThat(run("check", "--text", text, "--mode", "accurate")).isEqualTo(Qinglang.OK);
+        double shortcut = json.readTree(out.toString()).get("labels").get(0).get("score").asDouble();
+        out.getBuffer().setLength(0);
+        assertThat(run("check", "--text", text, "--mode", "accurate", "--no-shortcut")).isEqualTo(Qinglang.OK);
+        double everyText = json.readTree(out.toString()).get("labels").get(0).get("score").asDouble();
+        assertThat(shortcut).isGreaterThan(0.5);
+        assertThat(everyText).isGreaterThan(0.5).isNotEqualTo(shortcut);
+    }
+
+    @Test
     void badUsageIsExplained() {
         assertThat(run("check")).isEqualTo(Qinglang.USAGE);
         assertThat(run("check", "--text", "x", "--mode", "slow")).isEqualTo(Qinglang.USAGE);
