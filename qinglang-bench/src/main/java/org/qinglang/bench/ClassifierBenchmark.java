@@ -73,7 +73,7 @@ public class ClassifierBenchmark {
         Collections.shuffle(shuffled, new Random(42));
         texts = shuffled.toArray(String[]::new);
         System.out.println();
-        System.out.println(corpus + " " + c.describe());
+        System.out.println(c.describe());
         fast = ShippedModel.fast();
         AccurateModel model;
         if (accurateFile.isEmpty()) {

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
@@ -19,9 +20,10 @@ import java.util.stream.Stream;
  * ({@code chnci/*.jsonl}, field {@code text}) by file name, each file in line order; the first
  * {@code cap} of them. The same data folder always gives the same corpus.
  *
- * @param texts the comments, in corpus order
+ * @param source where the comments come from, for logs
+ * @param texts  the comments, in corpus order
  */
-public record Corpus(List<String> texts) {
+public record Corpus(String source, List<String> texts) {
 
     /** The shortest comment taken. */
     public static final int MIN_CHARS = 50;
@@ -31,6 +33,7 @@ public record Corpus(List<String> texts) {
     public static final int DEFAULT_CAP = 20_000;
 
     public Corpus {
+        Objects.requireNonNull(source, "source");
         texts = List.copyOf(texts);
         if (texts.isEmpty()) {
             throw new IllegalStateException("the corpus is empty: no comment of " + MIN_CHARS + " to " + MAX_CHARS
@@ -56,7 +59,7 @@ public record Corpus(List<String> texts) {
             }
             readJsonLines(f, out, DEFAULT_CAP);
         }
-        return new Corpus(out);
+        return new Corpus("CHNCI", out);
     }
 
     /** The first {@code cap} comments of the right length under {@code dataDir}. */
@@ -75,7 +78,7 @@ public record Corpus(List<String> texts) {
             }
             readJsonLines(f, out, cap);
         }
-        return new Corpus(out);
+        return new Corpus("COLD train+dev, then CHNCI", out);
     }
 
     /** Total characters (UTF-16 units) of all texts. */
@@ -94,8 +97,8 @@ public record Corpus(List<String> texts) {
 
     /** One line for logs: how many texts and characters. */
     public String describe() {
-        return String.format("corpus: %,d texts, %,d chars, mean %.1f chars/text (%d-%d chars)",
-                texts.size(), chars(), meanLength(), MIN_CHARS, MAX_CHARS);
+        return String.format("corpus: %,d texts, %,d chars, mean %.1f chars/text (%s; %d-%d chars)",
+                texts.size(), chars(), meanLength(), source, MIN_CHARS, MAX_CHARS);
     }
 
     static boolean fits(String text) {
