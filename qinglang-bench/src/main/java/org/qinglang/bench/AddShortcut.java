@@ -47,9 +47,9 @@ public final class AddShortcut {
             System.exit(2);
         }
         Path cache = Path.of(System.getProperty("java.io.tmpdir"), "qinglang-embedding-cache");
-        AccurateModel withShortcut = AccurateTrainer.withShortcut(model.withShortcut(AccurateModel.Shortcut.NONE),
-                data.train(), data.dev(), SentenceEncoder.shared(), Optional.of(cache),
-                args.length == 4 ? Double.parseDouble(args[3]) : 0, (stage, done, total, t) -> { });
+        AccurateModel withShortcut = AccurateTrainer.withShortcut(model, data.train(), data.dev(),
+                SentenceEncoder.shared(), Optional.of(cache), args.length == 4 ? Double.parseDouble(args[3]) : 0,
+                (stage, done, total, t) -> { });
         try (OutputStream out = Files.newOutputStream(Path.of(args[2]))) {
             ModelFile.write(withShortcut, out);
         }

@@ -53,12 +53,7 @@ public record Corpus(String source, List<String> texts) {
      */
     public static Corpus unseen() {
         List<String> out = new ArrayList<>(DEFAULT_CAP);
-        for (Path f : chnciFiles(DataDir.require())) {
-            if (out.size() >= DEFAULT_CAP) {
-                break;
-            }
-            readJsonLines(f, out, DEFAULT_CAP);
-        }
+        addChnci(DataDir.require(), out, DEFAULT_CAP);
         return new Corpus("CHNCI", out);
     }
 
@@ -72,12 +67,7 @@ public record Corpus(String source, List<String> texts) {
                 }
             }
         }
-        for (Path f : chnciFiles(dataDir)) {
-            if (out.size() >= cap) {
-                break;
-            }
-            readJsonLines(f, out, cap);
-        }
+        addChnci(dataDir, out, cap);
         return new Corpus("COLD train+dev, then CHNCI", out);
     }
 
@@ -104,6 +94,16 @@ public record Corpus(String source, List<String> texts) {
     static boolean fits(String text) {
         int n = text.length();
         return n >= MIN_CHARS && n <= MAX_CHARS;
+    }
+
+    /** Adds the CHNCI comments of the right length, by file name then line, until {@code out} holds {@code cap}. */
+    private static void addChnci(Path dataDir, List<String> out, int cap) {
+        for (Path f : chnciFiles(dataDir)) {
+            if (out.size() >= cap) {
+                break;
+            }
+            readJsonLines(f, out, cap);
+        }
     }
 
     private static List<Path> chnciFiles(Path dataDir) {

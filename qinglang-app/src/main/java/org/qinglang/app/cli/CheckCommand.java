@@ -98,16 +98,16 @@ public final class CheckCommand implements Callable<Integer> {
         AbuseClassifier classifier;
         try {
             lib = Libraries.compile(Libraries.read(List.of(), err), err);
-            classifier = m.equals("accurate")
-                    ? noShortcut ? ShippedModel.loadAccurate().withShortcut(AccurateModel.Shortcut.NONE)
-                    : ShippedModel.loadAccurate()
-                    : ShippedModel.loadFast();
+            classifier = m.equals("accurate") ? ShippedModel.loadAccurate() : ShippedModel.loadFast();
         } catch (ModelFileException e) {
             err.println("check: " + e.getMessage());
             return Qinglang.IO;
         } catch (IOException e) {
             err.println("check: cannot read library: " + e.getMessage());
             return Qinglang.IO;
+        }
+        if (noShortcut && classifier instanceof AccurateModel a) {
+            classifier = a.withShortcut(AccurateModel.Shortcut.NONE);
         }
         Thresholds limits = Thresholds.defaults();
         if (thresholds != null) {

@@ -287,7 +287,7 @@ public final class AccurateTrainer {
                     by + ", fit on train+dev", listener), bestTrial.threshold());
             listener.progress("training on train and dev", 1, 1, Optional.empty());
         }
-        best = best.withShortcut(shortcut(best, trainE, devE, devX));
+        best = best.withShortcut(shortcut(best, trainE, devE, devX, 0));
         return new Result(best, bestTrial, List.copyOf(trials));
     }
 
@@ -324,20 +324,11 @@ public final class AccurateTrainer {
         return cache.vectors(encoder, texts(data), k -> listener.progress(stage, k, data.size(), Optional.empty()));
     }
 
-    /** {@link #shortcut(AccurateModel, float[][], float[][], FastFeatures.Vector[], double)} changing no dev label. */
-    static AccurateModel.Shortcut shortcut(AccurateModel model, float[][] trainE, float[][] devE,
-                                           FastFeatures.Vector[] devX) {
-        return shortcut(model, trainE, devE, devX, 0);
-    }
-
     /**
      * The band of fast margins outside which {@code model} skips the encoder ({@link AccurateModel.Shortcut}):
-     * the stand-in score uses the mean of the training texts' sentence vectors; the band takes in the margin
-     * where the stand-in crosses the threshold and every dev text whose label the stand-in would change,
-     * but for at most {@code tolerance} of the dev texts, the outermost ones (as many from each end as skips
-     * the most dev texts); then it is widened by {@link #SHORTCUT_SLACK} on each side. So the shortcut
-     * changes the labels of at most {@code tolerance} of dev. A model whose stand-in does not grow with the
-     * margin gets no shortcut.
+     * the stand-in score uses the mean of the training texts' sentence vectors, so its label is 1 from the
+     * margin where it crosses the threshold on; the band is {@link #band} over the dev texts whose label the
+     * stand-in would change. A model whose stand-in does not grow with the margin gets no shortcut.
      *
      * @param tolerance the share of dev texts whose label the shortcut may change, in [0, 1)
      */
@@ -361,7 +352,6 @@ public final class AccurateTrainer {
         if (!(slope > 0) || !Double.isFinite(intercept)) {
             return AccurateModel.Shortcut.NONE;
         }
-        AccurateModel.Shortcut standIn = new AccurateModel.Shortcut(0, 0, intercept, slope);
         double t = model.threshold();
         double crossing = (Math.log(t / (1 - t)) - intercept) / slope;
         double[] margins = new double[devE.length];
@@ -370,58 +360,43 @@ public final class AccurateTrainer {
         for (int i = 0; i < devE.length; i++) {
             margins[i] = model.fast().margin(devX[i]);
             boolean full = model.probability(devE[i], devX[i]) >= t;
-            if ((standIn.probability(margins[i]) >= t) != full) {
+            if ((margins[i] >= crossing) != full) {
                 disagreeing[d++] = margins[i];
             }
         }
-        Arrays.sort(margins);
-        Arrays.sort(disagreeing, 0, d);
-        int spare = Math.min(d, (int) Math.floor(tolerance * devE.length));
-        double bestLow = crossing;
-        double bestHigh = crossing;
-        int bestSkipped = -1;
-        for (int fromLow = 0; fromLow <= spare; fromLow++) {
-            int fromHigh = spare - fromLow;
-            double low = fromLow < d - fromHigh ? Math.min(crossing, disagreeing[fromLow]) : crossing;
-            double high = fromLow < d - fromHigh ? Math.max(crossing, disagreeing[d - 1 - fromHigh]) : crossing;
-            int skipped = below(margins, low - SHORTCUT_SLACK) + margins.length - atMost(margins, high + SHORTCUT_SLACK);
+        double[] band = band(margins, Arrays.copyOf(disagreeing, d), crossing,
+                (int) Math.floor(tolerance * devE.length));
+        return new AccurateModel.Shortcut(band[0], band[1], intercept, slope);
+    }
+
+    /**
+     * The band {@code [low, high]} outside which the encoder is skipped: it takes in {@code crossing} and every
+     * margin of {@code disagreeing} but at most {@code spare} of them, the outermost ones (as many from each end
+     * as leaves the most {@code margins} outside), and reaches {@link #SHORTCUT_SLACK} further on each side.
+     *
+     * @param margins     the dev texts' fast margins
+     * @param disagreeing the margins of the dev texts whose label the stand-in would change
+     * @param crossing    the margin from which the stand-in's label is 1
+     * @param spare       how many of {@code disagreeing} may be left outside
+     */
+    static double[] band(double[] margins, double[] disagreeing, double crossing, int spare) {
+        double[] sorted = disagreeing.clone();
+        Arrays.sort(sorted);
+        int d = sorted.length;
+        int leaveOut = Math.min(d, spare);
+        double[] best = null;
+        long bestSkipped = -1;
+        for (int fromLow = 0; fromLow <= leaveOut; fromLow++) {
+            int kept = d - leaveOut;
+            double low = (kept > 0 ? Math.min(crossing, sorted[fromLow]) : crossing) - SHORTCUT_SLACK;
+            double high = (kept > 0 ? Math.max(crossing, sorted[fromLow + kept - 1]) : crossing) + SHORTCUT_SLACK;
+            long skipped = Arrays.stream(margins).filter(m -> m < low || m > high).count();
             if (skipped > bestSkipped) {
                 bestSkipped = skipped;
-                bestLow = low;
-                bestHigh = high;
+                best = new double[] {low, high};
             }
         }
-        return new AccurateModel.Shortcut(bestLow - SHORTCUT_SLACK, bestHigh + SHORTCUT_SLACK, intercept, slope);
-    }
-
-    /** How many of the sorted {@code values} are below {@code x}. */
-    private static int below(double[] values, double x) {
-        int lo = 0;
-        int hi = values.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (values[mid] < x) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
-    /** How many of the sorted {@code values} are at most {@code x}. */
-    private static int atMost(double[] values, double x) {
-        int lo = 0;
-        int hi = values.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (values[mid] <= x) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+        return best;
     }
 
     /** The chosen point of the grid trained on {@code data} (train and dev), threshold 0.5 for now. */

@@ -175,6 +175,19 @@ class AccurateModelTest {
     }
 
     @Test
+    void theBandLeavesOutTheOutermostDisagreementsThatSkipTheMostTexts() {
+        double[] margins = {-5, -4, -3, -1, 0, 0.5, 1, 3, 4, 5, 10};
+        double[] disagreeing = {10, -4, 0.5};
+        double slack = AccurateTrainer.SHORTCUT_SLACK;
+        assertThat(AccurateTrainer.band(margins, disagreeing, 0, 0)).containsExactly(-4 - slack, 10 + slack);
+        // leaving out 10 skips -5, 1, 3, 4, 5 and 10; leaving out -4 would skip only -5, -4, -3 and -1
+        assertThat(AccurateTrainer.band(margins, disagreeing, 0, 1)).containsExactly(-4 - slack, 0.5 + slack);
+        assertThat(AccurateTrainer.band(margins, disagreeing, 0, 2)).containsExactly(-slack, 0.5 + slack);
+        assertThat(AccurateTrainer.band(margins, disagreeing, 0, 9)).containsExactly(-slack, slack);
+        assertThat(AccurateTrainer.band(margins, new double[0], 2, 0)).containsExactly(2 - slack, 2 + slack);
+    }
+
+    @Test
     void aModelWithoutAShortcutGetsTheOneTrainingWouldHaveGivenIt() throws IOException {
         AccurateModel m = result.model();
         AccurateModel refitted = AccurateTrainer.withShortcut(m.withShortcut(AccurateModel.Shortcut.NONE),
