@@ -260,7 +260,7 @@ public final class AccurateTrainer {
                 for (double scale : grid.scales()) {
                     Feature[][] x = new Feature[train.size()][];
                     for (int i = 0; i < x.length; i++) {
-                        x[i] = joint(trainE[i], scale, trainX[i]);
+                        x[i] = joint(trainE[i], scale, trainX[i], n);
                     }
                     for (double c : grid.cs()) {
                         AccurateModel m = joined(fit(x, y, SentenceEncoder.DIMENSION + n, c), scale, fastFeatures,
@@ -419,7 +419,7 @@ public final class AccurateTrainer {
         FastFeatures.Vector[] xs = extract(fastFeatures, data);
         Feature[][] x = new Feature[data.size()][];
         for (int i = 0; i < x.length; i++) {
-            x[i] = joint(e[i], chosen.scale(), xs[i]);
+            x[i] = joint(e[i], chosen.scale(), xs[i], fastFeatures.dimension());
         }
         return joined(fit(x, y, SentenceEncoder.DIMENSION + fastFeatures.dimension(), chosen.c()), chosen.scale(),
                 fastFeatures, fastAbout, about, encoder);
@@ -594,26 +594,38 @@ public final class AccurateTrainer {
         return out;
     }
 
+    /** A stacker row: the sentence vector, {@code extra} (column {@code e.length + 1}), then the bias column. */
     private static Feature[] dense(float[] e, double scale, FeatureNode extra) {
-        Feature[] row = new Feature[e.length + 1];
+        Feature[] row = new Feature[e.length + 2];
         for (int i = 0; i < e.length; i++) {
             row[i] = new FeatureNode(i + 1, e[i] * scale);
         }
         row[e.length] = extra;
+        row[e.length + 1] = bias(e.length + 1);
         return row;
     }
 
-    private static Feature[] joint(float[] e, double scale, FastFeatures.Vector x) {
+    /** A joint row: the sentence vector, the fast features (of {@code fastDimension} columns), the bias column. */
+    private static Feature[] joint(float[] e, double scale, FastFeatures.Vector x, int fastDimension) {
         int[] index = x.index();
         float[] value = x.value();
-        Feature[] row = new Feature[e.length + index.length];
+        Feature[] row = new Feature[e.length + index.length + 1];
         for (int i = 0; i < e.length; i++) {
             row[i] = new FeatureNode(i + 1, e[i] * scale);
         }
         for (int j = 0; j < index.length; j++) {
             row[e.length + j] = new FeatureNode(e.length + index[j] + 1, value[j]);
         }
+        row[row.length - 1] = bias(e.length + fastDimension);
         return row;
+    }
+
+    /**
+     * The bias column after {@code n} feature columns, value 1 as {@code problem.bias}: liblinear-java learns
+     * the intercept only where each row carries it (it does not add it to rows itself).
+     */
+    private static FeatureNode bias(int n) {
+        return new FeatureNode(n + 1, 1);
     }
 
     private static FastFeatures.Vector[] extract(FastFeatures features, List<LabelledText> data) {

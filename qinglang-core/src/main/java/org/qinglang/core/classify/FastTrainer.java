@@ -122,7 +122,7 @@ public final class FastTrainer {
                         : FastFeatures.ngramsOnly(bits, grid.maxN());
                 FastFeatures.Vector[] trainX = extract(features, train);
                 double[] r = logCountRatios(features, trainX, y);
-                Feature[][] x = toLiblinear(trainX, r);
+                Feature[][] x = toLiblinear(trainX, r, features.dimension());
                 FastFeatures.Vector[] devX = extract(features, dev);
                 for (double c : grid.cs()) {
                     FastModel model = fit(features, x, y, r, c, 0.5,
@@ -153,7 +153,7 @@ public final class FastTrainer {
         double[] y = train.stream().mapToDouble(LabelledText::label).toArray();
         FastFeatures.Vector[] x = extract(features, train);
         double[] r = logCountRatios(features, x, y);
-        return fit(features, toLiblinear(x, r), y, r, c, threshold,
+        return fit(features, toLiblinear(x, r, features.dimension()), y, r, c, threshold,
                 new FastModel.Provenance(trainingSha256, c, createdBy + ", liblinear " + liblinearVersion()));
     }
 
@@ -221,15 +221,21 @@ public final class FastTrainer {
         return r;
     }
 
-    private static Feature[][] toLiblinear(FastFeatures.Vector[] vectors, double[] r) {
+    /**
+     * The NB-scaled rows for liblinear, each ending in the bias column ({@code dimension + 1}, value 1 as
+     * {@code problem.bias}): liblinear-java learns the intercept only where each row carries it (it does not
+     * add it to rows itself; without it every bias came out 0, and a text of unknown words scored 0.5).
+     */
+    private static Feature[][] toLiblinear(FastFeatures.Vector[] vectors, double[] r, int dimension) {
         Feature[][] x = new Feature[vectors.length][];
         for (int i = 0; i < x.length; i++) {
             int[] index = vectors[i].index();
             float[] value = vectors[i].value();
-            Feature[] row = new Feature[index.length];
-            for (int j = 0; j < row.length; j++) {
+            Feature[] row = new Feature[index.length + 1];
+            for (int j = 0; j < index.length; j++) {
                 row[j] = new FeatureNode(index[j] + 1, value[j] * r[index[j]]);
             }
+            row[index.length] = new FeatureNode(dimension + 1, 1);
             x[i] = row;
         }
         return x;

@@ -63,6 +63,9 @@ class AccurateModelTest {
         assertThat(result.chosen().dev().accuracy()).isGreaterThanOrEqualTo(0.9);
         assertThat(Evaluation.of(m, Samples.make(16, 2000)).accuracy()).isGreaterThanOrEqualTo(0.9);
         assertThat(m.about().createdBy()).isEqualTo("test, " + SentenceEncoder.ID + ", liblinear 2.44");
+        // liblinear learns an intercept only from a bias column on every row
+        assertThat(m.bias()).isNotZero();
+        assertThat(m.fast().bias()).isNotZero();
     }
 
     @Test

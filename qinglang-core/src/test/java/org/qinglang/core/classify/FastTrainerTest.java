@@ -54,6 +54,23 @@ class FastTrainerTest {
     }
 
     @Test
+    void learnsAnInterceptSoATextOfUnknownWordsScoresNearTheShareOfOffensiveTexts() {
+        // one text in eleven offensive: a text the model has no evidence about is most likely not offensive
+        List<LabelledText> train = new ArrayList<>();
+        int offensive = 0;
+        for (LabelledText t : Samples.make(440, 0)) {
+            if (t.label() == 0 || offensive++ < 20) {
+                train.add(t);
+            }
+        }
+        FastModel m = FastTrainer.trainOne(train, FastFeatures.ngramsOnly(12, 3), 4.0, 0.5, Samples.SHA, "test");
+        assertThat(m.bias()).isNegative();
+        assertThat(m.score("").score()).isLessThan(0.45); // without an intercept, exactly 0.5
+        assertThat(m.score("竹林里的鹦鹉").score()).isLessThan(0.5);
+        assertThat(m.score("你就是个傻逼").score()).isGreaterThan(0.5);
+    }
+
+    @Test
     void refusesDataWithOneLabelOnly() {
         List<LabelledText> ones = List.of(new LabelledText("滚", 1), new LabelledText("去死", 1));
         assertThatThrownBy(() -> FastTrainer.trainOne(ones, FastFeatures.ngramsOnly(12, 3), 1, 0.5, Samples.SHA, "t"))
