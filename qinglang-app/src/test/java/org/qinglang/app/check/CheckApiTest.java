@@ -63,7 +63,9 @@ class CheckApiTest {
         assertThat(res.getStatus()).isEqualTo(200);
         JsonNode v = json.readTree(res.getContentAsString());
         var expected = moderator.check("你个傻1逼", new Context(Context.Relation.STRANGER, 3, "comment"));
-        assertThat(v.get("suggestion").asText()).isEqualTo(expected.suggestion().id()).isEqualTo("block");
+        // a hit on a fuzzy channel (folded: 傻1逼) is evidence for review; the fast model (score under 0.9) does not
+        // make it a block
+        assertThat(v.get("suggestion").asText()).isEqualTo(expected.suggestion().id()).isEqualTo("review");
         assertThat(v.get("riskLevel").asText()).isEqualTo(expected.riskLevel().id());
         assertThat(v.get("warnBeforePost").asBoolean()).isEqualTo(expected.warnBeforePost());
         JsonNode label = v.get("labels").get(0);

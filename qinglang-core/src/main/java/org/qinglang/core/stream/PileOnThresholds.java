@@ -122,12 +122,13 @@ public record PileOnThresholds(Duration window, Duration baselineHalfLife, doubl
     /** The most events the recent share can be taken over (its memory per target is 4.1 bytes an event). */
     public static final int MAX_RECENT_EVENTS = 4096;
 
-    // recentEvents and recentShare: tuned on the 55 CHNCI incidents (PileOnEvaluation --tune) with the score rule
-    // held as it was (window, warningScore, minHostileShare, duplicateWeight and severeWeight: its earlier in-sample
-    // pick); the rest set by hand (CHNCI has no actors, relations, ages or reports)
-    private static final PileOnThresholds DEFAULTS = new PileOnThresholds(Duration.ofHours(12), Duration.ofDays(7),
-            10, 7, 0.0, 1.0, 1.0, 1.0, 2.0,
-            40, 164, 400, 0.20, 5, 50, 3, 0, 0.40, 100, 0.08,
+    // window, severeWeight, duplicateWeight, warningScore, minHostileShare, personEvents and personShare: tuned on the
+    // 55 CHNCI incidents with the shipped fast model's verdicts (PileOnEvaluation --two-stage --tune, 2026-12-03: the
+    // score rule first, then the person-directed rule with it held); they move with the Moderator's model. The rest
+    // set by hand (CHNCI has no actors, relations, ages or reports)
+    private static final PileOnThresholds DEFAULTS = new PileOnThresholds(Duration.ofHours(24), Duration.ofDays(7),
+            10, 7, 1.0, 2.0, 1.0, 1.0, 2.0,
+            40, 81, 400, 0.0, 5, 50, 3, 0, 0.40, 50, 0.12,
             Duration.ofHours(2), 3, 3, 3, 10_000, 5);
 
     /** The defaults, tuned on the development incidents. */
