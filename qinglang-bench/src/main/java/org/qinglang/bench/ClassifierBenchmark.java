@@ -84,7 +84,7 @@ public class ClassifierBenchmark {
             throw new IllegalArgumentException(accurateFile + " holds a fast model");
         }
         accurate = model;
-        accurateEveryText = model.withShortcut(AccurateModel.Shortcut.NONE);
+        accurateEveryText = model.inFull();
     }
 
     private String next() {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.qinglang.app.Qinglang;
 import org.qinglang.core.classify.AbuseClassifier;
-import org.qinglang.core.classify.AccurateModel;
 import org.qinglang.core.classify.ModelFileException;
 import org.qinglang.core.classify.ShippedModel;
 import org.qinglang.core.lexicon.FeatureLibrary;
@@ -106,8 +105,8 @@ public final class CheckCommand implements Callable<Integer> {
             err.println("check: cannot read library: " + e.getMessage());
             return Qinglang.IO;
         }
-        if (noShortcut && classifier instanceof AccurateModel a) {
-            classifier = a.withShortcut(AccurateModel.Shortcut.NONE);
+        if (noShortcut) {
+            classifier = classifier.inFull();
         }
         Thresholds limits = Thresholds.defaults();
         if (thresholds != null) {

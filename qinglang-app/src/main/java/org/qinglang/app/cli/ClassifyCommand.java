@@ -99,8 +99,8 @@ public final class ClassifyCommand implements Callable<Integer> {
                     + " was asked for");
             return Qinglang.USAGE;
         }
-        if (noShortcut && classifier instanceof AccurateModel a) {
-            classifier = a.withShortcut(AccurateModel.Shortcut.NONE);
+        if (noShortcut) {
+            classifier = classifier.inFull();
         }
         long loadNanos = System.nanoTime() - loadStart;
         ObjectMapper json = new ObjectMapper();

@@ -13,4 +13,12 @@ public interface AbuseClassifier {
 
     /** Scores one text; any string is accepted, the empty one included. */
     AbuseScore score(String text);
+
+    /**
+     * This model scoring every text in full: for a model that skips work where a cheaper part settles the
+     * label ({@link AccurateModel.Shortcut}), the same model without that shortcut; otherwise this one.
+     */
+    default AbuseClassifier inFull() {
+        return this;
+    }
 }

@@ -86,7 +86,7 @@ public record AccurateModel(Combination combination, FastModel fast, float[] emb
 
         /** The score of a text of fast margin {@code m} that skips the encoder. */
         public double probability(double m) {
-            return 1.0 / (1.0 + Math.exp(-(intercept + slope * m)));
+            return logistic(intercept + slope * m);
         }
 
         /** Whether this is {@link #NONE}, that is, the encoder runs on every text. */
@@ -230,15 +230,19 @@ public record AccurateModel(Combination combination, FastModel fast, float[] emb
     public AbuseScore score(String text) {
         FastFeatures.Vector x = fast.features().extract(text);
         double m = fast.margin(x);
-        double p = shortcut.applies(m)
-                ? shortcut.probability(m)
-                : 1.0 / (1.0 + Math.exp(-logOdds(encoder.encode(text), m)));
+        double p = shortcut.applies(m) ? shortcut.probability(m) : logistic(logOdds(encoder.encode(text), m));
         return new AbuseScore(p, p >= threshold ? 1 : 0);
     }
 
     /** Whether scoring {@code text} skips the encoder, its fast margin lying outside the shortcut's band. */
     public boolean skipsEncoder(String text) {
         return shortcut.applies(fast.margin(fast.features().extract(text)));
+    }
+
+    /** This model without its shortcut: the encoder runs on every text. */
+    @Override
+    public AccurateModel inFull() {
+        return withShortcut(Shortcut.NONE);
     }
 
     /** This model with another shortcut ({@link Shortcut#NONE}: the encoder runs on every text). */
@@ -249,7 +253,11 @@ public record AccurateModel(Combination combination, FastModel fast, float[] emb
 
     /** The score of a text whose sentence vector and fast features are already computed (no shortcut). */
     double probability(float[] embedding, FastFeatures.Vector x) {
-        return 1.0 / (1.0 + Math.exp(-logOdds(embedding, fast.margin(x))));
+        return logistic(logOdds(embedding, fast.margin(x)));
+    }
+
+    private static double logistic(double z) {
+        return 1.0 / (1.0 + Math.exp(-z));
     }
 
     /** The log-odds of a text of sentence vector {@code embedding} and fast margin {@code m}. */

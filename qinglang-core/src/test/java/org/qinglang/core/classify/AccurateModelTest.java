@@ -213,6 +213,8 @@ class AccurateModelTest {
         assertThat(m.withShortcut(never).score(text))
                 .isEqualTo(m.withShortcut(AccurateModel.Shortcut.NONE).score(text));
         assertThat(AccurateModel.Shortcut.NONE.applies(1e300)).isFalse();
+        assertThat(m.withShortcut(always).inFull()).isEqualTo(m.withShortcut(AccurateModel.Shortcut.NONE));
+        assertThat(m.fast().inFull()).isSameAs(m.fast());
         assertThatThrownBy(() -> new AccurateModel.Shortcut(1, 0, 0, 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new AccurateModel.Shortcut(0, 1, Double.NaN, 1))
                 .isInstanceOf(IllegalArgumentException.class);
