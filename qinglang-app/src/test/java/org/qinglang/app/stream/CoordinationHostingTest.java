@@ -39,7 +39,10 @@ class CoordinationHostingTest {
     @Test
     void aLockstepGroupReachesTheSinksAsACoordinationAlert() throws Exception {
         String ingest = keys.create("coordination ingest", Set.of(Scope.INGEST), "test").secret();
-        Instant t0 = Instant.now().minus(30, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
+        // The batch starts a minute after a 10-minute mark and lasts 8 minutes: no analysis (every 10 minutes) and
+        // no one-hour key of the synchronised analysis falls inside it, so the group is analysed whole. Starting
+        // at an arbitrary wall-clock time let an analysis fire mid-batch now and then and raise 5 of the 6.
+        Instant t0 = tenMinuteMark(Instant.now().minus(30, ChronoUnit.MINUTES)).plus(1, ChronoUnit.MINUTES);
         List<String> events = new ArrayList<>();
         for (int k = 0; k < 8; k++) {
             for (int m = 0; m < 6; m++) {
@@ -58,5 +61,11 @@ class CoordinationHostingTest {
             assertThat(a.participants()).hasSize(6).containsValue(Alert.Role.MEMBER);
         });
         assertThat(found).extracting(Alert::target).anyMatch(t -> t.startsWith("coordination/synchronised/"));
+    }
+
+    /** The last multiple of 10 minutes (epoch time) at or before {@code t}. */
+    static Instant tenMinuteMark(Instant t) {
+        long step = Duration.ofMinutes(10).getSeconds();
+        return Instant.ofEpochSecond(Math.floorDiv(t.getEpochSecond(), step) * step);
     }
 }
