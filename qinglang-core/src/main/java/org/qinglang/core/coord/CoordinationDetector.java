@@ -31,7 +31,10 @@ import java.util.Optional;
  * as {@link Alert.Role#MEMBER}, evidence figures = its score, size, span, numeric evidence and, per target,
  * {@code target:ID} = how many of the window's actions by members fell on it. A group already raised is not
  * raised again while it is still being found within the window: a finding of the same kind that shares at least half
- * of the smaller group's members with a raised group counts as that group (whose members it joins).
+ * of the smaller group's members with a raised group counts as that group (whose members it joins). If it brings
+ * members the group did not have (an analysis can fall in the middle of a burst and see part of the group), the
+ * group is raised again under its first id with all its members so far and the figure {@code newMembers}, so
+ * that the case opened for it gains them; a group found again unchanged or smaller raises nothing.
  *
  * <p>Level: severe from score 0.8, warning from 0.5, watch below. DMs, mentions and reports are not actions
  * of a group's shape here and are ignored, as are events without an actor or a target and ratings without a
@@ -168,12 +171,16 @@ public record CoordinationDetector(CoordinationAnalyzer analyzer, Duration windo
             Optional<String> same = sameGroup(w, f);
             if (same.isPresent()) {
                 Raised r = w.raised.get(same.get());
-                java.util.Set<String> grown = new java.util.HashSet<>(r.members());
+                java.util.Set<String> grown = new java.util.TreeSet<>(r.members());
                 grown.addAll(f.members());
                 w.raised.put(same.get(), new Raised(r.kind(), grown, Math.max(r.lastSeen(), f.to())));
+                int added = grown.size() - r.members().size();
+                if (added > 0) {
+                    out.add(alert(f, same.get(), List.copyOf(grown), added, batch, time));
+                }
             } else {
                 w.raised.put(id, new Raised(f.kind(), java.util.Set.copyOf(f.members()), f.to()));
-                out.add(alert(f, id, batch, time));
+                out.add(alert(f, id, f.members(), 0, batch, time));
             }
         }
         return Step.of(w, out, List.of());
@@ -211,10 +218,18 @@ public record CoordinationDetector(CoordinationAnalyzer analyzer, Duration windo
         }
     }
 
-    private static Alert alert(CoordinationFinding f, String id, List<Action> batch, Instant time) {
+    /**
+     * The alert of finding {@code f} raised as group {@code id} with {@code memberList} (the finding's members, or
+     * a raised group's grown set, {@code newMembers} of them new).
+     */
+    private static Alert alert(CoordinationFinding f, String id, List<String> memberList, int newMembers,
+                               List<Action> batch, Instant time) {
         Map<String, Double> figures = new LinkedHashMap<>();
         figures.put("score", f.score());
-        figures.put("members", (double) f.members().size());
+        figures.put("members", (double) memberList.size());
+        if (newMembers > 0) {
+            figures.put("newMembers", (double) newMembers);
+        }
         figures.put("targets", (double) f.targets().size());
         figures.put("from", (double) f.from());
         figures.put("to", (double) f.to());
@@ -225,7 +240,7 @@ public record CoordinationDetector(CoordinationAnalyzer analyzer, Duration windo
                 // a textual fact (a list of ids, say): the members and targets carry it
             }
         }
-        java.util.Set<String> members = new java.util.HashSet<>(f.members());
+        java.util.Set<String> members = new java.util.HashSet<>(memberList);
         java.util.Set<String> named = new java.util.HashSet<>(f.targets().subList(0,
                 Math.min(MAX_TARGET_FIGURES, f.targets().size())));
         Map<String, Double> perTarget = new java.util.TreeMap<>();
@@ -239,7 +254,7 @@ public record CoordinationDetector(CoordinationAnalyzer analyzer, Duration windo
         }
         perTarget.forEach((t, n) -> figures.put("target:" + t, n));
         Map<String, Alert.Role> participants = new LinkedHashMap<>();
-        for (String m : f.members()) {
+        for (String m : memberList) {
             participants.put(m, Alert.Role.MEMBER);
         }
         Alert.Level level = f.score() >= 0.8 ? Alert.Level.SEVERE

@@ -99,6 +99,31 @@ class CoordinationDetectorTest {
     }
 
     @Test
+    void aGroupCutByAnAnalysisIsRaisedAgainWhenItsLastMemberIsFound() {
+        // the 10-minute analysis at T0 + 20 min falls inside the burst: it sees accounts 0-4 with 5 shared
+        // (item, hour) keys and account 5 with 4, one short of the 5 a pair needs
+        Instant analysis = T0.plus(Duration.ofMinutes(20));
+        Instant base = analysis.minusSeconds(249);
+        List<Event> events = new ArrayList<>();
+        for (int k = 0; k < 8; k++) {
+            for (int m = 0; m < LOCKSTEP.size(); m++) {
+                events.add(Event.builder("b-" + k + "-" + m, EventType.LIKE, base.plusSeconds(k * 60L + 2L * m))
+                        .actor(LOCKSTEP.get(m)).target("", "boost-" + k).build());
+            }
+        }
+        List<Alert> alerts = replay(events).stream()
+                .filter(a -> a.target().startsWith("coordination/synchronised/")).toList();
+
+        assertThat(alerts).hasSize(2);
+        assertThat(alerts.get(0).ts()).isEqualTo(analysis);
+        assertThat(alerts.get(0).participants().keySet()).containsExactlyElementsOf(LOCKSTEP.subList(0, 5));
+        assertThat(alerts.get(0).evidence().figures()).doesNotContainKey("newMembers");
+        assertThat(alerts.get(1).target()).isEqualTo(alerts.get(0).target());
+        assertThat(alerts.get(1).participants().keySet()).containsExactlyElementsOf(LOCKSTEP);
+        assertThat(alerts.get(1).evidence().figures()).containsEntry("members", 6.0).containsEntry("newMembers", 1.0);
+    }
+
+    @Test
     void ordinaryTrafficAloneRaisesNothing() {
         List<Event> ordinary = traffic().stream().filter(e -> e.actor().startsWith("user-")).toList();
         assertThat(replay(ordinary)).isEmpty();
