@@ -50,6 +50,10 @@ public class ClassifierBenchmark {
     @Param({"standard", "unseen"})
     public String corpus;
 
+    /** A fast model file to measure instead of the shipped one (empty: the shipped one). */
+    @Param({""})
+    public String fastFile;
+
     /** An accurate model file to measure instead of the shipped one (empty: the shipped one). */
     @Param({""})
     public String accurateFile;
@@ -74,7 +78,7 @@ public class ClassifierBenchmark {
         texts = shuffled.toArray(String[]::new);
         System.out.println();
         System.out.println(c.describe());
-        fast = ShippedModel.fast();
+        fast = fastFile.isEmpty() ? ShippedModel.fast() : ModelFile.read(Path.of(fastFile));
         AccurateModel model;
         if (accurateFile.isEmpty()) {
             model = ShippedModel.accurate();

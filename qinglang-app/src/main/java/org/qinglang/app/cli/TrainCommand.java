@@ -57,7 +57,7 @@ public final class TrainCommand implements Callable<Integer> {
     List<Double> cs;
 
     @Option(names = "--hash-bits", split = ",", paramLabel = "BITS",
-            description = "fast: n-gram hash sizes to try, as powers of two (default: 20)")
+            description = "fast: n-gram hash sizes to try, as powers of two (default: 20,22)")
     List<Integer> hashBits;
 
     @Option(names = "--library-features", paramLabel = "on|off|both", defaultValue = "both",

@@ -127,8 +127,8 @@ public record PileOnThresholds(Duration window, Duration baselineHalfLife, doubl
     // score rule first, then the person-directed rule with it held); they move with the Moderator's model. The rest
     // set by hand (CHNCI has no actors, relations, ages or reports)
     private static final PileOnThresholds DEFAULTS = new PileOnThresholds(Duration.ofHours(24), Duration.ofDays(7),
-            10, 7, 1.0, 2.0, 1.0, 1.0, 2.0,
-            40, 81, 400, 0.0, 5, 50, 3, 0, 0.40, 50, 0.12,
+            10, 7, 0.0, 2.0, 1.0, 1.0, 2.0,
+            40, 71, 400, 0.0, 5, 50, 3, 0, 0.40, 100, 0.07,
             Duration.ofHours(2), 3, 3, 3, 10_000, 5);
 
     /** The defaults, tuned on the development incidents. */

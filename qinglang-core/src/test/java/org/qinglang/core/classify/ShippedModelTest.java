@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class ShippedModelTest {
 
-    /** The shipped model's accuracy on the first 500 rows of COLD dev when it was trained: 0.912 (all of dev: 0.9149). */
+    /** The shipped model's accuracy on the first 500 rows of COLD dev when it was trained: 0.920 (all of dev: 0.9184). */
     private static final double FLOOR = 0.89;
 
     @Test
@@ -21,6 +21,7 @@ class ShippedModelTest {
         assertThat(m.mode()).isEqualTo(Mode.FAST);
         assertThat(m.about().createdBy()).startsWith("qinglang ");
         assertThat(m.about().trainingSha256()).hasSize(64);
+        assertThat(m.features().hashBits()).as("hash bits chosen on COLD dev").isEqualTo(22);
         assertThat(m.score("你就是个傻逼，滚出去").label()).isEqualTo(1);
         assertThat(m.score("今天天气很好，我们去公园散步吧").label()).isEqualTo(0);
     }
