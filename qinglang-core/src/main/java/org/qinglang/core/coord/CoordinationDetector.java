@@ -13,12 +13,16 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The coordination analyses in the stream (水军检测·流式): a {@link Detector} with one state for the whole
@@ -84,7 +88,7 @@ public record CoordinationDetector(CoordinationAnalyzer analyzer, Duration windo
     }
 
     /** A group already raised: its kind, members and the end of its last finding (epoch seconds). */
-    private record Raised(FindingKind kind, java.util.Set<String> members, long lastSeen) {
+    private record Raised(FindingKind kind, Set<String> members, long lastSeen) {
     }
 
     @Override
@@ -171,7 +175,7 @@ public record CoordinationDetector(CoordinationAnalyzer analyzer, Duration windo
             Optional<String> same = sameGroup(w, f);
             if (same.isPresent()) {
                 Raised r = w.raised.get(same.get());
-                java.util.Set<String> grown = new java.util.TreeSet<>(r.members());
+                Set<String> grown = new TreeSet<>(r.members());
                 grown.addAll(f.members());
                 w.raised.put(same.get(), new Raised(r.kind(), grown, Math.max(r.lastSeen(), f.to())));
                 int added = grown.size() - r.members().size();
@@ -179,7 +183,7 @@ public record CoordinationDetector(CoordinationAnalyzer analyzer, Duration windo
                     out.add(alert(f, same.get(), List.copyOf(grown), added, batch, time));
                 }
             } else {
-                w.raised.put(id, new Raised(f.kind(), java.util.Set.copyOf(f.members()), f.to()));
+                w.raised.put(id, new Raised(f.kind(), Set.copyOf(f.members()), f.to()));
                 out.add(alert(f, id, f.members(), 0, batch, time));
             }
         }
@@ -240,10 +244,10 @@ public record CoordinationDetector(CoordinationAnalyzer analyzer, Duration windo
                 // a textual fact (a list of ids, say): the members and targets carry it
             }
         }
-        java.util.Set<String> members = new java.util.HashSet<>(memberList);
-        java.util.Set<String> named = new java.util.HashSet<>(f.targets().subList(0,
+        Set<String> members = new HashSet<>(memberList);
+        Set<String> named = new HashSet<>(f.targets().subList(0,
                 Math.min(MAX_TARGET_FIGURES, f.targets().size())));
-        Map<String, Double> perTarget = new java.util.TreeMap<>();
+        Map<String, Double> perTarget = new TreeMap<>();
         for (String t : named) {
             perTarget.put(t, 0.0);
         }
