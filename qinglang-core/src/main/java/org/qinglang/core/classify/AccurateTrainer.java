@@ -132,9 +132,9 @@ public final class AccurateTrainer {
 
         /**
          * The grid the shipped model was chosen on: stacking, by logistic regression (C 0.25–32) and by a
-         * factorization machine (3 or 6 epochs). The joint-features combination (over the fast part's n-gram features, so
-         * some 40 times slower to train) never came within 0.2 points of stacking on COLD dev; {@link #both()}
-         * still tries it.
+         * factorization machine (3 or 6 epochs). The joint-features combination (over the fast part's n-gram
+         * features, so some 40 times slower to train) never came within 0.2 points of stacking on COLD dev;
+         * {@link #both()} still tries it.
          */
         public static Grid standard() {
             return new Grid(List.of(AccurateModel.Combination.SCORE, AccurateModel.Combination.FM),
