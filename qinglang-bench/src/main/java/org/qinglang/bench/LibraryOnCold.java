@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * COLD test seen by the parts of issue 3 that have no figure of their own in {@code classify --eval}:
+ * COLD test (or, given {@code dev}, COLD dev) seen by the parts of issue 3 that have no figure of their own in
+ * {@code classify --eval}:
  * <ul>
  *   <li>the feature library alone: a comment is offensive when the shipped default library has any hit in
  *       it, on any channel (COLD's offensive comments are mostly implicit, so this says how much a word
@@ -21,10 +22,10 @@ import java.util.function.Predicate;
  *   <li>the Moderator (default library, shipped fast and accurate models, default thresholds, no context):
  *       a comment is offensive when the suggestion is review or block.</li>
  * </ul>
- * Nothing is tuned here.
+ * Nothing is tuned here. Dev is where a change to the Moderator's default thresholds would be judged.
  *
- * <p>Run: {@code java -cp qinglang-bench/target/benchmarks.jar org.qinglang.bench.LibraryOnCold} from the
- * repository root.
+ * <p>Run: {@code java -cp qinglang-bench/target/benchmarks.jar org.qinglang.bench.LibraryOnCold [dev|test]} from
+ * the repository root (default: test).
  */
 public final class LibraryOnCold {
 
@@ -32,10 +33,15 @@ public final class LibraryOnCold {
     }
 
     public static void main(String[] args) {
+        String split = args.length == 0 ? "test" : args[0];
+        if (!split.equals("test") && !split.equals("dev")) {
+            System.err.println("usage: LibraryOnCold [dev|test]");
+            System.exit(2);
+        }
         Path data = DataDir.require();
         FeatureLibrary library = FeatureLibrary.compile(LibraryFile.defaultLibrary().entries());
-        List<ColdComment> test = ColdComment.read(DataDir.file(data, "cold/test.csv"));
-        System.out.printf("COLD test, %,d comments%n", test.size());
+        List<ColdComment> test = ColdComment.read(DataDir.file(data, "cold/" + split + ".csv"));
+        System.out.printf("COLD %s, %,d comments%n", split, test.size());
         report("feature library alone (any hit = offensive)", test, text -> !library.scan(text).isEmpty());
         Moderator fast = new Moderator(library, ShippedModel.fast(), Thresholds.defaults());
         report("Moderator, fast model (review or block = offensive)", test,
