@@ -40,23 +40,23 @@ public final class LibraryOnCold {
         }
         Path data = DataDir.require();
         FeatureLibrary library = FeatureLibrary.compile(LibraryFile.defaultLibrary().entries());
-        List<ColdComment> test = ColdComment.read(DataDir.file(data, "cold/" + split + ".csv"));
-        System.out.printf("COLD %s, %,d comments%n", split, test.size());
-        report("feature library alone (any hit = offensive)", test, text -> !library.scan(text).isEmpty());
+        List<ColdComment> comments = ColdComment.read(DataDir.file(data, "cold/" + split + ".csv"));
+        System.out.printf("COLD %s, %,d comments%n", split, comments.size());
+        report("feature library alone (any hit = offensive)", comments, text -> !library.scan(text).isEmpty());
         Moderator fast = new Moderator(library, ShippedModel.fast(), Thresholds.defaults());
-        report("Moderator, fast model (review or block = offensive)", test,
+        report("Moderator, fast model (review or block = offensive)", comments,
                 text -> fast.check(text, Context.none()).suggestion() != Suggestion.PASS);
         Moderator accurate = new Moderator(library, ShippedModel.accurate(), Thresholds.defaults());
-        report("Moderator, accurate model (review or block = offensive)", test,
+        report("Moderator, accurate model (review or block = offensive)", comments,
                 text -> accurate.check(text, Context.none()).suggestion() != Suggestion.PASS);
     }
 
-    private static void report(String what, List<ColdComment> test, Predicate<String> offensive) {
+    private static void report(String what, List<ColdComment> comments, Predicate<String> offensive) {
         int tp = 0;
         int fp = 0;
         int tn = 0;
         int fn = 0;
-        for (ColdComment c : test) {
+        for (ColdComment c : comments) {
             boolean said = offensive.test(c.text());
             boolean truth = !c.innocent();
             if (said && truth) {
@@ -69,7 +69,7 @@ public final class LibraryOnCold {
                 tn++;
             }
         }
-        double accuracy = (tp + tn) / (double) test.size();
+        double accuracy = (tp + tn) / (double) comments.size();
         double f1Offensive = f1(tp, fp, fn);
         double f1Innocent = f1(tn, fn, fp);
         System.out.printf("%s: accuracy %.2f %%, macro-F1 %.2f (F1 offensive %.2f, innocent %.2f); "

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.qinglang.app.security.ApiKeys;
 import org.qinglang.app.security.Scope;
 import org.qinglang.app.server.WebTest;
+import org.qinglang.core.coord.CoordinationDetector;
 import org.qinglang.core.stream.Alert;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -42,7 +43,7 @@ class CoordinationHostingTest {
         // The batch starts a minute after a 10-minute mark and lasts 8 minutes: no analysis (every 10 minutes) and
         // no one-hour key of the synchronised analysis falls inside it, so the group is analysed whole. Starting
         // at an arbitrary wall-clock time let an analysis fire mid-batch now and then and raise 5 of the 6.
-        Instant t0 = tenMinuteMark(Instant.now().minus(30, ChronoUnit.MINUTES)).plus(1, ChronoUnit.MINUTES);
+        Instant t0 = analysisMark(Instant.now().minus(30, ChronoUnit.MINUTES)).plus(1, ChronoUnit.MINUTES);
         List<String> events = new ArrayList<>();
         for (int k = 0; k < 8; k++) {
             for (int m = 0; m < 6; m++) {
@@ -63,9 +64,12 @@ class CoordinationHostingTest {
         assertThat(found).extracting(Alert::target).anyMatch(t -> t.startsWith("coordination/synchronised/"));
     }
 
-    /** The last multiple of 10 minutes (epoch time) at or before {@code t}. */
-    static Instant tenMinuteMark(Instant t) {
-        long step = Duration.ofMinutes(10).getSeconds();
+    /**
+     * The last time at or before {@code t} at which the hosted detector (its defaults) may analyse: a multiple of
+     * its {@code every} (10 minutes) in epoch time.
+     */
+    static Instant analysisMark(Instant t) {
+        long step = CoordinationDetector.DEFAULTS.every().getSeconds();
         return Instant.ofEpochSecond(Math.floorDiv(t.getEpochSecond(), step) * step);
     }
 }

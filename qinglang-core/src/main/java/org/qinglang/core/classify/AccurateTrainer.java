@@ -211,8 +211,8 @@ public final class AccurateTrainer {
         EmbeddingCache cache = new EmbeddingCache(cacheDir);
         float[][] trainE = encode(cache, encoder, train, "encoding training texts", listener);
         float[][] devE = encode(cache, encoder, dev, "encoding dev texts", listener);
-        FastFeatures.Vector[] trainX = extract(fastFeatures, train);
-        FastFeatures.Vector[] devX = extract(fastFeatures, dev);
+        FastFeatures.Vector[] trainX = FastTrainer.extract(fastFeatures, train);
+        FastFeatures.Vector[] devX = FastTrainer.extract(fastFeatures, dev);
         double[] y = train.stream().mapToDouble(LabelledText::label).toArray();
         String by = createdBy + ", " + SentenceEncoder.ID + ", liblinear " + FastTrainer.liblinearVersion();
         FastModel.Provenance fastAbout = new FastModel.Provenance(trainingSha256, fastC, by);
@@ -316,7 +316,8 @@ public final class AccurateTrainer {
         EmbeddingCache cache = new EmbeddingCache(cacheDir);
         float[][] trainE = encode(cache, encoder, train, "encoding training texts", listener);
         float[][] devE = encode(cache, encoder, dev, "encoding dev texts", listener);
-        return model.withShortcut(shortcut(model, trainE, devE, extract(model.fast().features(), dev), tolerance));
+        FastFeatures.Vector[] devX = FastTrainer.extract(model.fast().features(), dev);
+        return model.withShortcut(shortcut(model, trainE, devE, devX, tolerance));
     }
 
     private static float[][] encode(EmbeddingCache cache, SentenceEncoder encoder, List<LabelledText> data,
@@ -416,7 +417,7 @@ public final class AccurateTrainer {
             }
             return stacked(fit(stackRows(e, oof), y, SentenceEncoder.DIMENSION + 1, chosen.c()), fast, about, encoder);
         }
-        FastFeatures.Vector[] xs = extract(fastFeatures, data);
+        FastFeatures.Vector[] xs = FastTrainer.extract(fastFeatures, data);
         Feature[][] x = new Feature[data.size()][];
         for (int i = 0; i < x.length; i++) {
             x[i] = joint(e[i], chosen.scale(), xs[i], fastFeatures.dimension());
@@ -601,7 +602,7 @@ public final class AccurateTrainer {
             row[i] = new FeatureNode(i + 1, e[i] * scale);
         }
         row[e.length] = extra;
-        row[e.length + 1] = bias(e.length + 1);
+        row[e.length + 1] = FastTrainer.biasColumn(e.length + 1);
         return row;
     }
 
@@ -616,23 +617,10 @@ public final class AccurateTrainer {
         for (int j = 0; j < index.length; j++) {
             row[e.length + j] = new FeatureNode(e.length + index[j] + 1, value[j]);
         }
-        row[row.length - 1] = bias(e.length + fastDimension);
+        row[row.length - 1] = FastTrainer.biasColumn(e.length + fastDimension);
         return row;
     }
 
-    /**
-     * The bias column after {@code n} feature columns, value 1 as {@code problem.bias}: liblinear-java learns
-     * the intercept only where each row carries it (it does not add it to rows itself).
-     */
-    private static FeatureNode bias(int n) {
-        return new FeatureNode(n + 1, 1);
-    }
-
-    private static FastFeatures.Vector[] extract(FastFeatures features, List<LabelledText> data) {
-        return IntStream.range(0, data.size()).parallel()
-                .mapToObj(i -> features.extract(data.get(i).text()))
-                .toArray(FastFeatures.Vector[]::new);
-    }
 
     private static List<String> texts(List<LabelledText> data) {
         return data.stream().map(LabelledText::text).toList();

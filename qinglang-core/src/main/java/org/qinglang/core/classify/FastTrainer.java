@@ -186,7 +186,8 @@ public final class FastTrainer {
         return new FastModel(features, weights, bias, threshold, about);
     }
 
-    private static FastFeatures.Vector[] extract(FastFeatures features, List<LabelledText> data) {
+    /** The features of every text of {@code data}, in order (extracted in parallel; each text alone). */
+    static FastFeatures.Vector[] extract(FastFeatures features, List<LabelledText> data) {
         return IntStream.range(0, data.size()).parallel()
                 .mapToObj(i -> features.extract(data.get(i).text()))
                 .toArray(FastFeatures.Vector[]::new);
@@ -236,10 +237,19 @@ public final class FastTrainer {
             for (int j = 0; j < index.length; j++) {
                 row[j] = new FeatureNode(index[j] + 1, value[j] * r[index[j]]);
             }
-            row[index.length] = new FeatureNode(dimension + 1, 1);
+            row[index.length] = biasColumn(dimension);
             x[i] = row;
         }
         return x;
+    }
+
+    /**
+     * The bias column after {@code n} feature columns, value 1 as {@code problem.bias}: liblinear-java learns the
+     * intercept only where each row carries it (it does not add it to rows itself). Every liblinear row of the
+     * trainers ends in it.
+     */
+    static FeatureNode biasColumn(int n) {
+        return new FeatureNode(n + 1, 1);
     }
 
     private static int[] labels(double[] p, double threshold) {

@@ -86,6 +86,24 @@ class PileOnMonitorTest {
     }
 
     /**
+     * Feeds {@code events} one by one, adding every alert raised to {@code alerts}; returns the index of the event
+     * that raised the first warning (or severe) alert, or -1.
+     */
+    private static int warnedAt(StreamRuntime<PileOnMonitor.TargetState> runtime, List<Event> events,
+                                List<Alert> alerts) {
+        int warnedAt = -1;
+        for (int i = 0; i < events.size(); i++) {
+            for (Alert a : runtime.accept(events.get(i))) {
+                alerts.add(a);
+                if (warnedAt < 0 && a.level().compareTo(Alert.Level.WARNING) >= 0) {
+                    warnedAt = i;
+                }
+            }
+        }
+        return warnedAt;
+    }
+
+    /**
      * A pile-on on account v from six hours on: an inciter's hostile post about v's new video, reposted, then 300
      * hostile items over the next hour from strangers, spreading from one to three of v's posts, with a few
      * repeaters, copy-paste texts and reports.
@@ -123,13 +141,7 @@ class PileOnMonitorTest {
         StreamRuntime<PileOnMonitor.TargetState> tuned = new StreamRuntime<>(
                 new PileOnMonitor(PileOnThresholds.defaults(), PileOnMonitorTest::verdict), Duration.ofDays(2));
         assertThat(feed(tuned, ordinary("v", 0, 6))).isEmpty();
-        List<Event> pile = pileOn();
-        int warnedAt = -1;
-        for (int i = 0; i < pile.size() && warnedAt < 0; i++) {
-            if (tuned.accept(pile.get(i)).stream().anyMatch(a -> a.level().compareTo(Alert.Level.WARNING) >= 0)) {
-                warnedAt = i;
-            }
-        }
+        int warnedAt = warnedAt(tuned, pileOn(), new ArrayList<>());
         assertThat(warnedAt).as("events of the pile-on before the warning").isBetween(1, 80);
     }
 
@@ -138,15 +150,7 @@ class PileOnMonitorTest {
         assertThat(feed(ordinary("v", 0, 6))).isEmpty();
         List<Event> pile = pileOn();
         List<Alert> alerts = new ArrayList<>();
-        int warnedAt = -1;
-        for (int i = 0; i < pile.size(); i++) {
-            for (Alert a : rt.accept(pile.get(i))) {
-                alerts.add(a);
-                if (a.level() == Alert.Level.WARNING && warnedAt < 0) {
-                    warnedAt = i;
-                }
-            }
-        }
+        int warnedAt = warnedAt(rt, pile, alerts);
         assertThat(alerts).extracting(Alert::level)
                 .containsExactly(Alert.Level.WATCH, Alert.Level.WARNING, Alert.Level.SEVERE);
         assertThat(alerts).allSatisfy(a -> {
