@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class ShippedModelTest {
 
     /** The shipped model's accuracy on the first 500 rows of COLD dev when it was trained: 0.920 (all of dev: 0.9184). */
-    private static final double FLOOR = 0.89;
+    private static final double FLOOR = 0.91;
 
     @Test
     void loadsAndSaysWhereItCameFrom() {
