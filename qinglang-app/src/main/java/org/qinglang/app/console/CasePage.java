@@ -325,6 +325,7 @@ class CasePage {
         model.addAttribute("canClaim", acts && c.status().equals(Cases.OPEN));
         model.addAttribute("canDecide", acts && c.status().equals(Cases.CLAIMED)
                 && c.claimedBy().orElse("").equals(me.id()));
+        model.addAttribute("canClear", me.may(Permission.DECIDE));
         model.addAttribute("canCapture", acts && aboutAccount);
         List<Cases.Participant> participants = cases.participants(c.id());
         boolean batch = me.may(Permission.BATCH_DECIDE) && c.status().equals(Cases.CLAIMED)

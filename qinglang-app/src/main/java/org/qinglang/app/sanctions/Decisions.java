@@ -178,9 +178,16 @@ public class Decisions {
         return policy.ladder().next(strikes(account), offence, role, policy.clock().instant());
     }
 
-    /** Closes case {@code caseId} as no violation (不违规): its reports are settled as unfounded. */
+    /**
+     * Closes case {@code caseId} as no violation (不违规): its reports are settled as unfounded. Needs
+     * {@link Permission#DECIDE}: finding no violation is a decision, which a compliance officer (who claims cases to
+     * refer them to the police) may not make.
+     */
     @Transactional
     public void noViolation(long caseId, Reviewer reviewer, String facts) {
+        if (!reviewer.may(Permission.DECIDE)) {
+            throw forbidden(Permission.DECIDE);
+        }
         Cases.Case c = heldBy(caseId, reviewer);
         Instant now = policy.clock().instant();
         cases.close(caseId, reviewer.id(), false, now);

@@ -219,6 +219,25 @@ class CasePageTest {
     }
 
     @Test
+    void aComplianceOfficerWhoClaimedACaseCannotCloseItAsNoViolation() throws Exception {
+        String key = WorkflowFixture.key(keys, Scope.REPORT);
+        long id = reported(key, unique("u"), "人肉");
+        RequestPostProcessor officer = user(unique("co")).roles("COMPLIANCE_OFFICER");
+        assertThat(send(post("/console/api/cases/" + id + "/claim").with(officer).with(csrf())).getStatus()).isEqualTo(200);
+        assertThat(page(id, officer)).contains("id=\"decide\"").doesNotContain("value=\"false\"");
+
+        MockHttpServletResponse json = send(post("/console/api/cases/" + id + "/decide").with(officer).with(csrf())
+                .contentType("application/json").content("{\"violation\":false,\"facts\":\"x\"}"));
+        assertThat(json.getStatus()).isEqualTo(403);
+        assertThat(json.getContentAsString()).contains("decide");
+        assertThat(decideByForm(id, officer, "violation", "false", "facts", "x").getStatus()).isEqualTo(403);
+        assertThat(db.sql("select status from workflow_case where id = ?").param(id).query(String.class).single())
+                .isEqualTo("claimed");
+        assertThat(db.sql("select outcome from report where case_id = ?").param(id).query(String.class).single())
+                .as("the report is not settled").isEqualTo("open");
+    }
+
+    @Test
     void aCaseAboutAnAccountCapturesEvidenceAndAContentCaseDoesNot() throws Exception {
         String victim = unique("v");
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);

@@ -94,8 +94,11 @@ class AccessMatrixTest {
         // claims the most urgent open case, if any (302 to it, or back to the queue when none is left)
         out.addAll(posts("/console/cases/claim-next", Rule.ROLES, DECIDING, 302, "/console/cases/claim-next"));
         out.addAll(posts("/console/cases/{id}/claim", Rule.ROLES, DECIDING, 404, "/console/cases/999999999/claim"));
+        // a finding of violation: every deciding role reaches the case (404); 不违规 is refused to the compliance
+        // officer before that (403, CasePageTest)
         out.addAll(posts("/console/cases/{id}/decide", Rule.ROLES, DECIDING, 404, "/console/cases/999999999/decide",
-                "violation", "false", "facts", "x"));
+                "violation", "true", "severity", "moderate", "role", "participant", "groundKind", "terms",
+                "groundReference", "x", "facts", "x"));
         out.addAll(posts("/console/cases/{id}/batch-decide", Rule.ROLES, Set.of(Role.SENIOR_REVIEWER), 404,
                 "/console/cases/999999999/batch-decide", "severity", "moderate", "account", "x", "role", "inciter",
                 "groundKind", "terms", "groundReference", "x", "facts", "x"));
