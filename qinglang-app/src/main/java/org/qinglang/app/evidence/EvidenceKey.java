@@ -1,5 +1,6 @@
 package org.qinglang.app.evidence;
 
+import org.qinglang.app.server.SecretFiles;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -9,8 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -114,14 +113,8 @@ public final class EvidenceKey {
                 Files.createDirectories(privateFile.toAbsolutePath().getParent());
                 KeyPair fresh = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
                 try {
-                    Files.writeString(privateFile, pem("PRIVATE KEY", fresh.getPrivate().getEncoded()),
-                            StandardCharsets.US_ASCII, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                            StandardOpenOption.SYNC);
-                    try {
-                        Files.setPosixFilePermissions(privateFile, PosixFilePermissions.fromString("rw-------"));
-                    } catch (UnsupportedOperationException notPosix) {
-                        // Windows: the directory's ACL applies
-                    }
+                    SecretFiles.createOwnerOnly(privateFile,
+                            pem("PRIVATE KEY", fresh.getPrivate().getEncoded()).getBytes(StandardCharsets.US_ASCII));
                     Files.writeString(publicFile, pem("PUBLIC KEY", fresh.getPublic().getEncoded()),
                             StandardCharsets.US_ASCII);
                 } catch (FileAlreadyExistsException raced) {

@@ -11,8 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -62,13 +60,7 @@ public final class ServerSecret {
                 byte[] fresh = new byte[32];
                 new SecureRandom().nextBytes(fresh);
                 try {
-                    Files.write(file, HexFormat.of().formatHex(fresh).getBytes(StandardCharsets.US_ASCII),
-                            StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
-                    try {
-                        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-                    } catch (UnsupportedOperationException notPosix) {
-                        // Windows: the directory's ACL applies
-                    }
+                    SecretFiles.createOwnerOnly(file, HexFormat.of().formatHex(fresh).getBytes(StandardCharsets.US_ASCII));
                 } catch (FileAlreadyExistsException raced) {
                     // another start made it first: read theirs
                 }
