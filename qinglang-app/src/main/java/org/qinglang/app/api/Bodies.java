@@ -32,7 +32,7 @@ public final class Bodies {
             throw tooLarge(maxBytes);
         }
         try (InputStream in = request.getInputStream()) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 8192);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(initialCapacity(declared));
             // sized by the body when it says its length: a fixed 64 KB buffer was most of what a check allocated
             byte[] buf = new byte[declared > 0 ? (int) Math.min(declared, 65_536) : 8192];
             long total = 0;
@@ -48,6 +48,18 @@ public final class Bodies {
             throw new ApiException(HttpStatus.BAD_REQUEST, "unreadable_body", "", OptionalLong.empty(),
                     new Msg("请求体读取失败", "the request body could not be read"));
         }
+    }
+
+    /** The most a body is allocated up front, whatever its Content-Length says: it grows as bytes arrive. */
+    static final int MAX_UP_FRONT = 1 << 20;
+
+    /**
+     * The buffer to start with for a body that declares {@code declared} bytes (-1: unknown): its size, so a small body
+     * is copied once, but at most {@link #MAX_UP_FRONT}, so that a client that declares a large body and sends it
+     * slowly (or never) does not hold that much heap per connection before it has sent it.
+     */
+    static int initialCapacity(long declared) {
+        return declared > 0 ? (int) Math.min(declared, MAX_UP_FRONT) : 8192;
     }
 
     /** Refuses bytes {@code from}..{@code to} of {@code body} if they are not UTF-8, naming the byte. */
