@@ -49,6 +49,14 @@ public final class ServeCommand implements Callable<Integer> {
             description = "where the embedded database and the server secret live; default: ./${DEFAULT-VALUE}")
     Path data;
 
+    /** The URL's scheme, as far as its second colon ({@code jdbc:mysql}), or what comes before any other detail. */
+    static String schemeOf(String url) {
+        int first = url.indexOf(':');
+        int second = first < 0 ? -1 : url.indexOf(':', first + 1);
+        String scheme = second < 0 ? url : url.substring(0, second);
+        return scheme.length() > 40 || scheme.contains("/") || scheme.contains("?") ? "(not a JDBC URL)" : scheme;
+    }
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -58,7 +66,8 @@ public final class ServeCommand implements Callable<Integer> {
         }
         String url = db != null ? db : System.getenv("QINGLANG_DB_URL");
         if (url != null && !url.startsWith("jdbc:postgresql:") && !url.startsWith("jdbc:h2:")) {
-            err.println("serve: --db must be a jdbc:postgresql:… (or jdbc:h2:…) URL, was " + url);
+            // only the scheme is echoed: a JDBC URL may carry a password (…?password=…)
+            err.println("serve: --db must be a jdbc:postgresql:… (or jdbc:h2:…) URL, was " + schemeOf(url) + "…");
             return Qinglang.USAGE;
         }
         Map<String, Object> props = properties(port, data.toAbsolutePath().normalize(), url,

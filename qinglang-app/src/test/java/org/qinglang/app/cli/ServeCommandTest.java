@@ -32,9 +32,14 @@ class ServeCommandTest {
     void badOptionsAreRefusedWithoutStartingAnything() {
         StringWriter err = new StringWriter();
         int code = Qinglang.execute(new PrintWriter(new StringWriter()), new PrintWriter(err, true),
-                "serve", "--db", "jdbc:mysql://x/y");
+                "serve", "--db", "jdbc:mysql://x/y?user=q&password=hunter2");
         assertThat(code).isEqualTo(Qinglang.USAGE);
-        assertThat(err.toString()).contains("--db must be a jdbc:postgresql:");
+        assertThat(err.toString()).contains("--db must be a jdbc:postgresql:").contains("was jdbc:mysql…")
+                .as("a password in the URL is not echoed").doesNotContain("hunter2");
+        err.getBuffer().setLength(0);
+        Qinglang.execute(new PrintWriter(new StringWriter()), new PrintWriter(err, true), "serve", "--db",
+                "postgres://q:hunter2@db/q");
+        assertThat(err.toString()).contains("was (not a JDBC URL)").doesNotContain("hunter2");
         err.getBuffer().setLength(0);
         assertThat(Qinglang.execute(new PrintWriter(new StringWriter()), new PrintWriter(err, true),
                 "serve", "--port", "70000")).isEqualTo(Qinglang.USAGE);
