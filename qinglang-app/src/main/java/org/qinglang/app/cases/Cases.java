@@ -376,6 +376,29 @@ public class Cases {
     }
 
     /**
+     * Puts claimed case {@code id} back in the queue (放回队列), open and unclaimed: by whoever claimed it, or, when
+     * {@code anyClaim}, by someone else (改派: a senior reviewer freeing the case of a reviewer who is away). True if
+     * it was claimed (by {@code by}, unless {@code anyClaim}) and is open now; false if not, or if it changed meanwhile.
+     * Audited with who held it.
+     */
+    @Transactional
+    public boolean release(long id, String by, boolean anyClaim) {
+        Optional<String> holder = find(id).filter(c -> c.status().equals(CLAIMED)).flatMap(Case::claimedBy)
+                .filter(h -> anyClaim || h.equals(by));
+        if (holder.isEmpty()) {
+            return false;
+        }
+        int n = db.sql("update workflow_case set claimed_by = null, claimed_at = null, status = ? "
+                        + "where id = ? and status = ? and claimed_by = ?")
+                .params(OPEN, id, CLAIMED, holder.get()).update();
+        if (n == 1) {
+            audit.append("user:" + by, "case.release", "case:" + id, Map.of("status", CLAIMED, "claimedBy", holder.get()),
+                    Map.of("status", OPEN));
+        }
+        return n == 1;
+    }
+
+    /**
      * Claims the most urgent open case for {@code reviewer}, if any is left. The row is picked with
      * {@code for update skip locked}, so a concurrent claimer takes the next one instead of waiting for this.
      */

@@ -180,6 +180,19 @@ class CasePage {
         }
     }
 
+    @PostMapping("/console/cases/{id}/release")
+    String release(@PathVariable("id") String id, Model model, HttpServletRequest request, HttpServletResponse response,
+                   Authentication auth) {
+        Locale locale = RequestContextUtils.getLocale(request);
+        try {
+            long n = WorkflowFields.pathId(id);
+            decisions.release(n, mayActOn(auth));
+            return "redirect:/console/cases/" + n;
+        } catch (ApiException | InvalidField e) {
+            return again(id, e, model, locale, request, response, auth);
+        }
+    }
+
     @PostMapping("/console/cases/{id}/decide")
     String decide(@PathVariable("id") String id, @ModelAttribute("form") DecideForm form, Model model,
                   HttpServletRequest request, HttpServletResponse response, Authentication auth,
@@ -326,6 +339,8 @@ class CasePage {
         model.addAttribute("canDecide", acts && c.status().equals(Cases.CLAIMED)
                 && c.claimedBy().orElse("").equals(me.id()));
         model.addAttribute("canClear", me.may(Permission.DECIDE));
+        boolean mine = c.claimedBy().orElse("").equals(me.id());
+        model.addAttribute("canRelease", acts && c.status().equals(Cases.CLAIMED) && (mine || me.may(Permission.REASSIGN)));
         model.addAttribute("canCapture", acts && aboutAccount);
         List<Cases.Participant> participants = cases.participants(c.id());
         boolean batch = me.may(Permission.BATCH_DECIDE) && c.status().equals(Cases.CLAIMED)

@@ -196,6 +196,26 @@ public class Decisions {
                 Map.of("status", Cases.DECIDED, "violation", false, "reportsSettled", settled, "facts", facts));
     }
 
+    /**
+     * Puts case {@code caseId} back in the queue (放回队列), open and unclaimed, so that another reviewer can take it:
+     * the one who claimed it may, and with {@link Permission#REASSIGN} (a senior reviewer) anyone's claim (改派), as
+     * when its reviewer is away or claimed it for a referral that is not needed. 403 for someone else's claim without
+     * the permission; 409 if the case is not claimed (open, or decided).
+     */
+    @Transactional
+    public void release(long caseId, Reviewer reviewer) {
+        Cases.Case c = cases.find(caseId).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "not_found", "id",
+                OptionalLong.empty(), new Msg("没有编号为 " + caseId + " 的案件", "there is no case " + caseId)));
+        boolean others = c.claimedBy().filter(h -> !h.equals(reviewer.id())).isPresent();
+        if (others && !reviewer.may(Permission.REASSIGN)) {
+            throw forbidden(Permission.REASSIGN);
+        }
+        if (!cases.release(caseId, reviewer.id(), others)) {
+            throw new ApiException(HttpStatus.CONFLICT, "not_claimed", "id", OptionalLong.empty(),
+                    new Msg("案件 " + caseId + " 未被认领或已结案", "case " + caseId + " is not claimed, or is decided"));
+        }
+    }
+
     /** Decides case {@code caseId} against its account with {@code finding}. */
     @Transactional
     public Made decide(long caseId, Reviewer reviewer, Finding finding) {

@@ -89,6 +89,17 @@ class DecisionsController {
                 sanction.reasoning().explain(locale), stepsOf(locale));
     }
 
+    /** The answer to a release: the case is open again. */
+    record Released(long id, String status) {
+    }
+
+    @PostMapping(path = "/console/api/cases/{id}/release", produces = MediaType.APPLICATION_JSON_VALUE)
+    Released release(@PathVariable("id") String id, Authentication auth) {
+        long n = WorkflowFields.pathId(id);
+        decisions.release(n, Staff.of(auth));
+        return new Released(n, Cases.OPEN);
+    }
+
     @PostMapping(path = "/console/api/cases/{id}/decide", produces = MediaType.APPLICATION_JSON_VALUE)
     Outcome decide(@PathVariable("id") String id, HttpServletRequest request, Authentication auth) {
         long n = WorkflowFields.pathId(id);

@@ -114,7 +114,8 @@ class SecurityConfig {
                         // the workflow's reviewer actions, as JSON and as the case page's forms; each also checks
                         // the core's Permission of the role
                         .requestMatchers(HttpMethod.POST, "/console/api/cases/claim-next", "/console/api/cases/*/claim",
-                                "/console/api/cases/*/decide", "/console/cases/claim-next", "/console/cases/*/claim", "/console/cases/*/decide",
+                                "/console/api/cases/*/decide", "/console/api/cases/*/release", "/console/cases/claim-next", "/console/cases/*/claim",
+                                "/console/cases/*/decide", "/console/cases/*/release",
                                 "/console/cases/*/evidence").hasAnyRole(DECIDING)
                         .requestMatchers(HttpMethod.POST, "/console/api/cases/*/batch-decide",
                                 "/console/cases/*/batch-decide", "/console/api/appeals/*/decide",

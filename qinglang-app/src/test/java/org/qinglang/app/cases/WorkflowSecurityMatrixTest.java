@@ -106,6 +106,7 @@ class WorkflowSecurityMatrixTest {
                 // claim-next as a deciding role would claim another test's case: only the refusals are checked here
                 new Console(HttpMethod.POST, "/console/api/cases/claim-next", null, roles(-1, -1, -1, 403, 403)),
                 new Console(HttpMethod.POST, "/console/api/cases/999999999/decide", "{}", roles(400, 400, 400, 403, 403)),
+                new Console(HttpMethod.POST, "/console/api/cases/999999999/release", null, roles(404, 404, 404, 403, 403)),
                 new Console(HttpMethod.POST, "/console/api/cases/999999999/batch-decide", "{}", roles(403, 400, 403, 403, 403)),
                 new Console(HttpMethod.POST, "/console/api/appeals/999999999/decide", "{}", roles(403, 400, 403, 403, 403)));
         List<String> wrong = new ArrayList<>();

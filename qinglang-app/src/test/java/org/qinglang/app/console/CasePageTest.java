@@ -238,6 +238,53 @@ class CasePageTest {
     }
 
     @Test
+    void whoClaimedACasePutsItBackInTheQueueAndASeniorReviewerMayPutBackAnyones() throws Exception {
+        String key = WorkflowFixture.key(keys, Scope.REPORT);
+        long id = reported(key, unique("u"), "骂人");
+        RequestPostProcessor officer = user(unique("co")).roles("COMPLIANCE_OFFICER");
+        String alice = unique("alice");
+        String sam = unique("sam");
+        assertThat(send(post("/console/cases/" + id + "/release").with(reviewer(alice)).with(csrf())).getStatus())
+                .as("an open case is not held").isEqualTo(409);
+
+        // a compliance officer claimed it for a referral that is not needed: the page offers to put it back
+        assertThat(send(post("/console/cases/" + id + "/claim").with(officer).with(csrf())).getStatus()).isEqualTo(302);
+        assertThat(page(id, officer)).contains("id=\"release\"").contains("放回队列");
+        assertThat(page(id, reviewer(alice))).doesNotContain("id=\"release\"");
+        assertThat(send(post("/console/cases/" + id + "/release").with(officer)).getStatus()).as("no CSRF token")
+                .isEqualTo(403);
+        assertThat(send(post("/console/cases/" + id + "/release").with(officer).with(csrf())).getRedirectedUrl())
+                .isEqualTo("/console/cases/" + id);
+        assertThat(db.sql("select status from workflow_case where id = ?").param(id).query(String.class).single())
+                .isEqualTo("open");
+
+        // alice claims it; another reviewer may not put it back, a senior reviewer may (改派), and it is audited
+        assertThat(send(post("/console/api/cases/" + id + "/claim").with(reviewer(alice)).with(csrf())).getStatus())
+                .isEqualTo(200);
+        MockHttpServletResponse refused = send(post("/console/api/cases/" + id + "/release")
+                .with(reviewer(unique("bob"))).with(csrf()));
+        assertThat(refused.getStatus()).isEqualTo(403);
+        assertThat(refused.getContentAsString()).contains("reassign");
+        assertThat(page(id, senior(sam))).contains("id=\"release\"");
+        MockHttpServletResponse freed = send(post("/console/api/cases/" + id + "/release").with(senior(sam)).with(csrf()));
+        assertThat(freed.getStatus()).isEqualTo(200);
+        assertThat(freed.getContentAsString()).contains("\"status\":\"open\"");
+        assertThat(db.sql("select claimed_by from workflow_case where id = ?").param(id).query(String.class).optional())
+                .isEmpty();
+        assertThat(db.sql("select count(*) from audit_log where action = 'case.release' and subject = ? and actor = ?")
+                .params("case:" + id, "user:" + sam).query(Long.class).single()).isEqualTo(1);
+        assertThat(db.sql("select before from audit_log where action = 'case.release' and subject = ? and actor = ?")
+                .params("case:" + id, "user:" + sam).query(String.class).single()).contains(alice);
+
+        // the queue goes on: someone claims and decides it; a decided case cannot be put back
+        assertThat(send(post("/console/api/cases/" + id + "/claim").with(reviewer(alice)).with(csrf())).getStatus())
+                .isEqualTo(200);
+        assertThat(decideByForm(id, reviewer(alice), FORM).getStatus()).isEqualTo(302);
+        assertThat(send(post("/console/api/cases/" + id + "/release").with(reviewer(alice)).with(csrf())).getStatus())
+                .isEqualTo(409);
+    }
+
+    @Test
     void aCaseAboutAnAccountCapturesEvidenceAndAContentCaseDoesNot() throws Exception {
         String victim = unique("v");
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);

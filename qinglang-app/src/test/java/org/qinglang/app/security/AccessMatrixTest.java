@@ -99,6 +99,7 @@ class AccessMatrixTest {
         out.addAll(posts("/console/cases/{id}/decide", Rule.ROLES, DECIDING, 404, "/console/cases/999999999/decide",
                 "violation", "true", "severity", "moderate", "role", "participant", "groundKind", "terms",
                 "groundReference", "x", "facts", "x"));
+        out.addAll(posts("/console/cases/{id}/release", Rule.ROLES, DECIDING, 404, "/console/cases/999999999/release"));
         out.addAll(posts("/console/cases/{id}/batch-decide", Rule.ROLES, Set.of(Role.SENIOR_REVIEWER), 404,
                 "/console/cases/999999999/batch-decide", "severity", "moderate", "account", "x", "role", "inciter",
                 "groundKind", "terms", "groundReference", "x", "facts", "x"));
@@ -135,7 +136,8 @@ class AccessMatrixTest {
             "POST /api/v1/sanctions/{id}/ack", "GET /api/v1/stats",
             "GET /console/api/cases", "GET /console/api/cases/{id}", "GET /console/api/cases/{id}/suggestion",
             "POST /console/api/cases/{id}/claim", "POST /console/api/cases/claim-next",
-            "POST /console/api/cases/{id}/decide", "POST /console/api/cases/{id}/batch-decide",
+            "POST /console/api/cases/{id}/decide", "POST /console/api/cases/{id}/release",
+            "POST /console/api/cases/{id}/batch-decide",
             "GET /console/api/appeals", "POST /console/api/appeals/{id}/decide");
 
     static List<Endpoint> endpoints() {
@@ -244,7 +246,7 @@ class AccessMatrixTest {
                 }
             }
         }
-        assertThat(cells).isEqualTo(endpoints().size() * 11).isEqualTo(52 * 11);
+        assertThat(cells).isEqualTo(endpoints().size() * 11).isEqualTo(54 * 11);
         assertThat(wrong).as("cells that answered otherwise than their rule").isEmpty();
     }
 

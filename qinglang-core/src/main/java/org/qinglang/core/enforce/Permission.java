@@ -12,6 +12,8 @@ public enum Permission {
     BATCH_DECIDE,
     /** Decide an appeal (申诉复核). */
     DECIDE_APPEAL,
+    /** Put a case that someone else claimed back in the queue (改派), as when its reviewer is away. */
+    REASSIGN,
     /** Refer a case with its evidence package to the police. */
     REFER_TO_POLICE,
     /** Change the ladder, deadlines and other policy configuration. */

@@ -10,20 +10,20 @@ import java.util.Set;
  * are not the people who configure the rules or manage staff, and an auditor only reads.
  *
  * <pre>
- * role                 read  decide  severe  batch  appeal  police  configure  staff
+ * role                 read  decide  severe  batch  appeal  reassign  police  configure  staff
  * reviewer              x      x
- * senior-reviewer       x      x       x       x      x
- * compliance-officer    x                                     x        x
+ * senior-reviewer       x      x       x       x      x        x
+ * compliance-officer    x                                               x        x
  * auditor               x
- * admin                 x                                                       x
+ * admin                 x                                                                 x
  * </pre>
  */
 public enum StaffRole {
     /** 审核员: decides ordinary cases. */
     REVIEWER("审核员", "reviewer", EnumSet.of(Permission.READ, Permission.DECIDE)),
-    /** 高级审核员: also severe and batch decisions, and appeals. */
+    /** 高级审核员: also severe and batch decisions, appeals, and putting others' claimed cases back in the queue. */
     SENIOR_REVIEWER("高级审核员", "senior reviewer", EnumSet.of(Permission.READ, Permission.DECIDE,
-            Permission.DECIDE_SEVERE, Permission.BATCH_DECIDE, Permission.DECIDE_APPEAL)),
+            Permission.DECIDE_SEVERE, Permission.BATCH_DECIDE, Permission.DECIDE_APPEAL, Permission.REASSIGN)),
     /** 合规专员: answers to the regulator; refers cases to the police and owns the policy configuration. */
     COMPLIANCE_OFFICER("合规专员", "compliance officer", EnumSet.of(Permission.READ, Permission.REFER_TO_POLICE,
             Permission.CONFIGURE_POLICY)),

@@ -98,7 +98,7 @@ class AppealPolicyTest {
     void rolesGrantWhatTheTableSays() {
         assertThat(StaffRole.REVIEWER.permissions()).containsExactlyInAnyOrder(Permission.READ, Permission.DECIDE);
         assertThat(StaffRole.SENIOR_REVIEWER.permissions()).containsExactlyInAnyOrder(Permission.READ, Permission.DECIDE,
-                Permission.DECIDE_SEVERE, Permission.BATCH_DECIDE, Permission.DECIDE_APPEAL);
+                Permission.DECIDE_SEVERE, Permission.BATCH_DECIDE, Permission.DECIDE_APPEAL, Permission.REASSIGN);
         assertThat(StaffRole.COMPLIANCE_OFFICER.permissions()).containsExactlyInAnyOrder(Permission.READ,
                 Permission.REFER_TO_POLICE, Permission.CONFIGURE_POLICY);
         assertThat(StaffRole.AUDITOR.permissions()).containsExactly(Permission.READ);
