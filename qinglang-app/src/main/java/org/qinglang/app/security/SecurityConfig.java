@@ -6,6 +6,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -15,8 +18,12 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.servlet.LocaleResolver;
+
+import java.time.Clock;
+import java.util.Map;
 
 /**
  * Every path's rule (访问控制), in two chains. The API chain ({@code /api/**}, {@code /actuator/**}): API keys,
@@ -93,11 +100,27 @@ class SecurityConfig {
         return http.build();
     }
 
+    /**
+     * The console's only way to sign in: the stored password (bcrypt), behind {@link LoginThrottle}. The console chain's
+     * own manager, with no parent: a manager with a parent would ask it (an unthrottled check of the same password)
+     * after every wrong one.
+     */
+    private static AuthenticationManager consoleLogin(ConsoleUsers users, PasswordEncoder encoder) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(encoder);
+        passwords.setUserDetailsService(users);
+        return new ProviderManager(new ThrottledLogin(passwords, new LoginThrottle(Clock.systemUTC())));
+    }
+
     @Bean
     @Order(2)
-    SecurityFilterChain console(HttpSecurity http, ConsoleUsers users, ApiProblems problems) throws Exception {
+    SecurityFilterChain console(HttpSecurity http, ConsoleUsers users, ApiProblems problems, PasswordEncoder encoder)
+            throws Exception {
+        ExceptionMappingAuthenticationFailureHandler failed = new ExceptionMappingAuthenticationFailureHandler();
+        failed.setDefaultFailureUrl("/login?error");
+        failed.setExceptionMappings(Map.of(ThrottledLogin.Throttled.class.getName(), "/login?locked"));
         http.addFilterBefore(new ConsoleAccountFilter(users, problems), AuthorizationFilter.class)
-                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/console", true).permitAll())
+                .authenticationManager(consoleLogin(users, encoder))
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/console", true).failureHandler(failed).permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                         .contentSecurityPolicy(c -> c.policyDirectives("default-src 'self'; frame-ancestors 'none'; "

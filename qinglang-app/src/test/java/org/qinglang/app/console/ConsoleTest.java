@@ -14,6 +14,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -55,6 +56,25 @@ class ConsoleTest {
                 .andReturn().getResponse().getRedirectedUrl()).isEqualTo("/login?error");
         assertThat(mvc.perform(formLogin("/login").user("t-auditor").password(Principals.PASSWORD))
                 .andReturn().getResponse().getRedirectedUrl()).isEqualTo("/console");
+    }
+
+    @Test
+    void fiveWrongPasswordsInARowLockTheNameAtThatAddressEvenForTheRightOne() throws Exception {
+        String name = "t-throttled-" + System.nanoTime() % 1_000_000;
+        users.create(name, Principals.PASSWORD, Role.AUDITOR, false, "test");
+        for (int i = 0; i < 5; i++) { // LoginThrottle.FREE_FAILURES
+            assertThat(mvc.perform(formLogin("/login").user(name).password("wrong-password-" + i))
+                    .andReturn().getResponse().getRedirectedUrl()).isEqualTo("/login?error");
+        }
+        assertThat(mvc.perform(formLogin("/login").user(name).password(Principals.PASSWORD))
+                .andReturn().getResponse().getRedirectedUrl()).as("locked: the password is not even checked")
+                .isEqualTo("/login?locked");
+        assertThat(page(get("/login").param("locked", ""))).contains("登录失败次数过多");
+        assertThat(mvc.perform(post("/login").param("username", name).param("password", Principals.PASSWORD)
+                .with(csrf()).with(r -> {
+                    r.setRemoteAddr("192.0.2.7");
+                    return r;
+                })).andReturn().getResponse().getRedirectedUrl()).as("from another address").isEqualTo("/console");
     }
 
     @Test
