@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Lexicon benchmarks and evaluations (see org.qinglang.bench.package-info):
-#   1. LexiconScanBenchmark (JMH) -> qinglang-bench/target/jmh-lexicon.json, then a texts/s + chars/s table
+#   1. LexiconScanBenchmark (JMH) -> qinglang-bench/target/jmh-lexicon.json, then a texts/s + chars/s table;
+#      PeerRatios: the same four scanners by CPU time, taking turns in one JVM (the ratios' cross-check)
 #   2. LibraryFootprint: build time and heap of the 65k-term library, build time of a 100k-term library
 #   3. EvasionRecall: recall per evasion class and false hits of the default library
 #   4. HitDigest: every hit of the 65k lexicon and the default library, checked against qinglang-bench/hit-digests.txt
@@ -23,6 +24,10 @@ echo "== LexiconScanBenchmark (JMH)"
 java "${JAVA_DATA[@]}" -jar "$JAR" LexiconScanBenchmark -f 2 -rf json -rff qinglang-bench/target/jmh-lexicon.json "$@"
 echo
 java "${JAVA_DATA[@]}" -cp "$JAR" org.qinglang.bench.ScanSummary qinglang-bench/target/jmh-lexicon.json
+
+echo
+echo "== PeerRatios (CPU time, the four taking turns)"
+java "${JAVA_DATA[@]}" -Xms2g -Xmx4g -cp "$JAR" org.qinglang.bench.PeerRatios
 
 echo
 echo "== LibraryFootprint"
