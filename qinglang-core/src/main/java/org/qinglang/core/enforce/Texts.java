@@ -25,10 +25,10 @@ final class Texts {
         return WHEN.format(at.atZone(zone)) + " (" + zone.getId() + ")";
     }
 
-    /** A duration in whole days or hours, in words: 7天 / 7 days, 12小时 / 12 hours. */
+    /** A duration in words, in whole days, hours or else minutes: 7天 / 7 days, 12小时 / 12 hours, 30分钟 / 30 minutes. */
     static String span(Duration d, Locale locale) {
         boolean en = english(locale);
-        if (d.toHours() % 24 == 0 && !d.isZero()) {
+        if (!d.isZero() && d.toMinutes() % (24 * 60) == 0) {
             long days = d.toDays();
             return en ? days + (days == 1 ? " day" : " days") : days + "天";
         }
@@ -37,7 +37,7 @@ final class Texts {
             long hours = minutes / 60;
             return en ? hours + (hours == 1 ? " hour" : " hours") : hours + "小时";
         }
-        return en ? minutes + " minutes" : minutes + "分钟";
+        return en ? minutes + (minutes == 1 ? " minute" : " minutes") : minutes + "分钟";
     }
 
     /**
