@@ -12,12 +12,14 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -58,8 +60,8 @@ import java.util.function.Function;
  *
  * <h2>Roles (so that a batch decision can step up by role)</h2>
  * {@link Alert.Role#INCITER 煽动}: an actor whose item (a post, a quote, or a hostile comment) is reposted, or
- * answered with hostility, by at least {@link PileOnThresholds#incitedBy} others (events whose
- * {@code target.content} is the id of its event);
+ * answered with hostility, by at least {@link PileOnThresholds#incitedBy} other accounts (events whose
+ * {@code target.content} is the id of its event; one account counts once, however often it reposts);
  * {@link Alert.Role#FIRST 首发}: the first {@link PileOnThresholds#firstPosters} actors to post hostile items in
  * the episode; {@link Alert.Role#REPEAT 多发}: at least {@link PileOnThresholds#repeatPosts} hostile items;
  * {@link Alert.Role#PARTICIPANT 参与}: any other actor with a hostile item. The target itself is never a
@@ -219,7 +221,7 @@ public final class PileOnMonitor implements Detector<PileOnMonitor.TargetState> 
                     s.actors.put(author, inciter);
                 }
                 if (inciter != null) {
-                    inciter.referredBy++;
+                    inciter.referredBy(e.actor(), t.incitedBy());
                 }
             }
         }
@@ -402,7 +404,7 @@ public final class PileOnMonitor implements Detector<PileOnMonitor.TargetState> 
         for (Map.Entry<String, Actor> e : s.actors.entrySet()) {
             Actor a = e.getValue();
             Alert.Role r;
-            if (a.referredBy >= t.incitedBy()) {
+            if (a.referrers != null && a.referrers.size() >= t.incitedBy()) {
                 r = Alert.Role.INCITER;
             } else if (a.first) {
                 r = Alert.Role.FIRST;
@@ -590,8 +592,19 @@ public final class PileOnMonitor implements Detector<PileOnMonitor.TargetState> 
 
     private static final class Actor {
         int hostile;
-        int referredBy;
+        /** The distinct others who reposted or answered this actor's items with hostility, at most incitedBy kept. */
+        Set<String> referrers;
         boolean first;
+
+        /** Counts {@code other} once among those referring to this actor's items (no more are kept than needed). */
+        void referredBy(String other, int needed) {
+            if (referrers == null) {
+                referrers = new HashSet<>(4);
+            }
+            if (referrers.size() < needed) {
+                referrers.add(other);
+            }
+        }
     }
 
     private record Worst(Event event, Verdict verdict, double rank) {

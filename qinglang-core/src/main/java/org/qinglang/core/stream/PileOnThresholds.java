@@ -62,7 +62,7 @@ import java.util.Map;
  * @param closeAfter       an open alert is closed when the score has stayed below watch for this long
  * @param firstPosters     how many of the first hostile actors are 首发
  * @param repeatPosts      hostile events from one actor that make it 多发
- * @param incitedBy        events by others that must refer to an actor's item for it to be 煽动
+ * @param incitedBy        other accounts that must repost or answer an actor's item with hostility for it to be 煽动
  * @param maxActors        most actors tracked per target (beyond it, new actors are counted but not named)
  * @param samples          how many of the worst items an alert carries
  */

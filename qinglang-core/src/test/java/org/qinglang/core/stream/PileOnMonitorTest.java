@@ -193,6 +193,24 @@ class PileOnMonitorTest {
     }
 
     @Test
+    void anInciterIsRepostedByThreeOtherAccountsNotByOneAccountThreeTimes() {
+        rt.accept(said(EventType.COMMENT, 0, "z", "v", "p-0", "滚吧", Context.Relation.STRANGER, 1));
+        rt.accept(said(EventType.POST, 1, "x", "v", "", "大家看看这个人", Context.Relation.STRANGER, 1));
+        String post = "e-" + (ids - 1);
+        for (int i = 0; i < 3; i++) {
+            rt.accept(Event.builder("r-y-" + i, EventType.REPOST, T0.plusSeconds(2 + i)).actor("y").target("v", post)
+                    .build());
+        }
+        assertThat(monitor.roles(rt.state("v").orElseThrow())).as("one account reposting three times")
+                .doesNotContainKey("x");
+        for (String other : List.of("w1", "w2")) {
+            rt.accept(Event.builder("r-" + other, EventType.REPOST, T0.plusSeconds(10)).actor(other).target("v", post)
+                    .build());
+        }
+        assertThat(monitor.roles(rt.state("v").orElseThrow())).containsEntry("x", Alert.Role.INCITER);
+    }
+
+    @Test
     void aWarningThatSpreadsOverThreeOfTheTargetsItemsIsSevere() {
         List<Alert> alerts = new ArrayList<>();
         for (int i = 0; i < 70; i++) { // 70 blocked texts from new strangers: excess 210, over warning, under severe
