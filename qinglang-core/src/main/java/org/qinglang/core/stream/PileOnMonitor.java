@@ -258,7 +258,7 @@ public final class PileOnMonitor implements Detector<PileOnMonitor.TargetState> 
 
     /** The share of the window's volume that is hostile or a near-duplicate, in [0, 1]. */
     public double hostileShare(TargetState s) {
-        return Math.min(1, (s.sums.hostile + s.sums.duplicates) / (double) Math.max(1, s.sums.volume));
+        return s.sums.hostileOrDuplicate / (double) Math.max(1, s.sums.volume);
     }
 
     /**
@@ -494,6 +494,8 @@ public final class PileOnMonitor implements Detector<PileOnMonitor.TargetState> 
         int severe;
         int personal;
         int duplicates;
+        /** Events that are hostile, a near-duplicate or both, each counted once. */
+        int hostileOrDuplicate;
         int strangers;
         int relationKnown;
         int newAccounts;
@@ -511,6 +513,7 @@ public final class PileOnMonitor implements Detector<PileOnMonitor.TargetState> 
                 this.personal += personal ? 1 : 0;
             }
             duplicates += duplicate ? 1 : 0;
+            hostileOrDuplicate += hostile || duplicate ? 1 : 0;
             if (relationKnown) {
                 this.relationKnown++;
                 strangers += stranger ? 1 : 0;
@@ -532,6 +535,7 @@ public final class PileOnMonitor implements Detector<PileOnMonitor.TargetState> 
             severe -= o.severe;
             personal -= o.personal;
             duplicates -= o.duplicates;
+            hostileOrDuplicate -= o.hostileOrDuplicate;
             strangers -= o.strangers;
             relationKnown -= o.relationKnown;
             newAccounts -= o.newAccounts;

@@ -211,6 +211,15 @@ class PileOnMonitorTest {
     }
 
     @Test
+    void theHostileShareCountsAHostileNearDuplicateOnce() {
+        for (int i = 0; i < 10; i++) { // four blocked copies of one text (three of them near-duplicates), six others
+            rt.accept(said(EventType.COMMENT, i, "a-" + i, "v", "p-1", i < 4 ? "滚出去滚出去" : "今天天气很好" + i,
+                    Context.Relation.STRANGER, 1));
+        }
+        assertThat(monitor.hostileShare(rt.state("v").orElseThrow())).isEqualTo(0.4);
+    }
+
+    @Test
     void aWarningThatSpreadsOverThreeOfTheTargetsItemsIsSevere() {
         List<Alert> alerts = new ArrayList<>();
         for (int i = 0; i < 70; i++) { // 70 blocked texts from new strangers: excess 210, over warning, under severe
