@@ -186,8 +186,9 @@ public final class PileOnMonitor implements Detector<PileOnMonitor.TargetState> 
         }
         s.sums.count(score, hostile, blocked, personal, duplicate, relationKnown, stranger, c.ageKnown(), newAccount);
         if (hostile) {
-            if (!e.target().content().isEmpty() && s.hostileContent.size() < t.maxActors()) {
-                s.hostileContent.put(e.target().content(), minute);
+            String item = e.target().content();
+            if (!item.isEmpty() && (s.hostileContent.size() < t.maxActors() || s.hostileContent.containsKey(item))) {
+                s.hostileContent.put(item, minute);
             }
             s.offerSample(e, v, t.samples());
         }
@@ -330,7 +331,8 @@ public final class PileOnMonitor implements Detector<PileOnMonitor.TargetState> 
         return l;
     }
 
-    private int spread(TargetState s) {
+    /** How many of the target's items have a hostile event in the window (the {@code contentItems} figure). */
+    int spread(TargetState s) {
         long oldest = s.buckets.isEmpty() ? Long.MAX_VALUE : s.buckets.peekFirst().minute;
         int n = 0;
         for (Iterator<Long> it = s.hostileContent.values().iterator(); it.hasNext(); ) {
@@ -346,6 +348,10 @@ public final class PileOnMonitor implements Detector<PileOnMonitor.TargetState> 
     /** Drops the buckets that have left the window, folding them into the baseline when no alert is open. */
     private void expire(TargetState s, long nowMinute) {
         long oldestKept = nowMinute - windowMinutes + 1;
+        if (!s.buckets.isEmpty() && s.buckets.peekFirst().minute < oldestKept && !s.hostileContent.isEmpty()) {
+            // items whose last hostile event has left the window make room for new ones (the map is capped)
+            s.hostileContent.values().removeIf(m -> m < oldestKept);
+        }
         while (!s.buckets.isEmpty() && s.buckets.peekFirst().minute < oldestKept) {
             Bucket b = s.buckets.pollFirst();
             s.sums.subtract(b.counts);

@@ -220,6 +220,22 @@ class PileOnMonitorTest {
     }
 
     @Test
+    void itemsWhoseHostilityHasLeftTheWindowMakeRoomForNewOnes() {
+        PileOnMonitor small = new PileOnMonitor(SCENARIO.with("window", "1h").with("maxActors", "3"),
+                PileOnMonitorTest::verdict);
+        StreamRuntime<PileOnMonitor.TargetState> runtime = new StreamRuntime<>(small, Duration.ofDays(2));
+        for (int i = 1; i <= 3; i++) {
+            runtime.accept(said(EventType.COMMENT, i, "s-" + i, "v", "a-" + i, "滚吧" + i, Context.Relation.STRANGER, 1));
+        }
+        assertThat(small.spread(runtime.state("v").orElseThrow())).isEqualTo(3);
+        for (int i = 1; i <= 3; i++) { // two hours later, on three other items: the first three have left the window
+            runtime.accept(said(EventType.COMMENT, 7200 + i, "s-" + i, "v", "b-" + i, "滚开" + i,
+                    Context.Relation.STRANGER, 1));
+        }
+        assertThat(small.spread(runtime.state("v").orElseThrow())).isEqualTo(3);
+    }
+
+    @Test
     void aWarningThatSpreadsOverThreeOfTheTargetsItemsIsSevere() {
         List<Alert> alerts = new ArrayList<>();
         for (int i = 0; i < 70; i++) { // 70 blocked texts from new strangers: excess 210, over warning, under severe
