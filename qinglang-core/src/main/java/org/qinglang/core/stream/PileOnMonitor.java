@@ -27,7 +27,7 @@ import java.util.function.Function;
  * danmaku, mentions, direct messages, reposts, posts about it, and reports — and raises an {@link Alert} of
  * kind {@code pileon} when many people turn on it at once.
  *
- * <h2>Signals, over a sliding window (default 3 hours, in one-minute buckets)</h2>
+ * <h2>Signals, over a sliding window ({@link PileOnThresholds#window}, 24 hours by default, in one-minute buckets)</h2>
  * <ul>
  *   <li><b>volume</b> and its <b>surge</b> over the target's own baseline (an exponentially weighted rate that
  *       starts from {@link PileOnThresholds#priorPerHour} and is not updated while an alert is open), and
@@ -237,12 +237,17 @@ public final class PileOnMonitor implements Detector<PileOnMonitor.TargetState> 
         }
         if (level != Alert.Level.CLOSED) {
             s.lastAbove = now;
+            s.belowSince = null;
+        } else if (s.belowSince == null) {
+            s.belowSince = now; // first seen below watch (it may have dropped since the last look: never sooner)
         }
         if (s.raised == Alert.Level.CLOSED) {
             return Step.of(s, out, List.of());
         }
-        // on a whole minute (the buckets' grain), so a busy target sets at most one timer a minute
-        long closeSecond = s.lastAbove.plus(t.closeAfter()).getEpochSecond();
+        // above watch: look again closeAfter from now; below: close once it has stayed below for closeAfter. On a
+        // whole minute (the buckets' grain), so a busy target sets at most one timer a minute
+        Instant from = s.belowSince != null ? s.belowSince : s.lastAbove;
+        long closeSecond = from.plus(t.closeAfter()).getEpochSecond();
         Instant closeAt = Instant.ofEpochSecond(Math.floorDiv(closeSecond + 59, 60) * 60);
         if (!now.isBefore(closeAt)) {
             out.add(alert(s, Alert.Level.CLOSED, now));
@@ -647,6 +652,8 @@ public final class PileOnMonitor implements Detector<PileOnMonitor.TargetState> 
         int firstCount;
         Alert.Level raised = Alert.Level.CLOSED;
         Instant lastAbove = Instant.MIN;
+        /** When the level was first seen below watch since it was last above, while an alert is open; or null. */
+        Instant belowSince;
 
         TargetState(String key, double baseVolumePerMinute, int maxAuthors, long startMinute) {
             this.key = key;
@@ -729,6 +736,7 @@ public final class PileOnMonitor implements Detector<PileOnMonitor.TargetState> 
             worst.clear();
             firstCount = 0;
             lastAbove = Instant.MIN;
+            belowSince = null;
         }
     }
 

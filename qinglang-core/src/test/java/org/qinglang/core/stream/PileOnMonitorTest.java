@@ -236,6 +236,22 @@ class PileOnMonitorTest {
     }
 
     @Test
+    void anAlertClosesOnlyAfterTheLevelHasStayedBelowWatchForCloseAfter() {
+        PileOnMonitor hourly = new PileOnMonitor(SCENARIO.with("window", "1h"), PileOnMonitorTest::verdict);
+        StreamRuntime<PileOnMonitor.TargetState> runtime = new StreamRuntime<>(hourly, Duration.ofDays(2));
+        List<Alert> raised = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            raised.addAll(runtime.accept(said(EventType.COMMENT, i, "s-" + i, "v", "p-1", "滚出去吧你" + i,
+                    Context.Relation.STRANGER, 1)));
+        }
+        assertThat(raised).isNotEmpty().noneMatch(a -> a.level() == Alert.Level.CLOSED);
+        // the window is empty from about 01:00; closeAfter is 2 hours, so nothing closes before 03:00
+        assertThat(runtime.advanceTo(T0.plus(Duration.ofMinutes(179)))).isEmpty();
+        assertThat(runtime.advanceTo(T0.plus(Duration.ofHours(5)))).extracting(Alert::level)
+                .containsExactly(Alert.Level.CLOSED);
+    }
+
+    @Test
     void aWarningThatSpreadsOverThreeOfTheTargetsItemsIsSevere() {
         List<Alert> alerts = new ArrayList<>();
         for (int i = 0; i < 70; i++) { // 70 blocked texts from new strangers: excess 210, over warning, under severe
