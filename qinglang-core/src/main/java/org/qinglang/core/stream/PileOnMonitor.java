@@ -698,17 +698,21 @@ public final class PileOnMonitor implements Detector<PileOnMonitor.TargetState> 
                 buckets.addLast(b);
                 return b;
             }
-            // out of order: find its minute, or the oldest bucket if it fell into a gap before it
+            // out of order: its own minute's bucket, or, where it fell into a gap, the next later one (so that it
+            // stays in the window no shorter than it should; the buckets stay in order of minute)
             Iterator<Bucket> it = buckets.descendingIterator();
-            Bucket found = last;
+            Bucket later = last;
             while (it.hasNext()) {
                 Bucket b = it.next();
-                found = b;
-                if (b.minute <= minute) {
+                if (b.minute == minute) {
+                    return b;
+                }
+                if (b.minute < minute) {
                     break;
                 }
+                later = b;
             }
-            return found;
+            return later;
         }
 
         void offerSample(Event e, Verdict v, int max) {

@@ -252,6 +252,18 @@ class PileOnMonitorTest {
     }
 
     @Test
+    void aLateEventInAGapStaysInTheWindowAsLongAsItsMinuteDoes() {
+        PileOnMonitor hourly = new PileOnMonitor(SCENARIO.with("window", "1h"), PileOnMonitorTest::verdict);
+        StreamRuntime<PileOnMonitor.TargetState> runtime = new StreamRuntime<>(hourly, Duration.ofDays(2));
+        runtime.accept(said(EventType.COMMENT, 0, "a", "v", "p-1", "你好", Context.Relation.FOLLOWER, 100));
+        runtime.accept(said(EventType.COMMENT, 50 * 60, "b", "v", "p-1", "天气不错", Context.Relation.FOLLOWER, 100));
+        runtime.accept(said(EventType.COMMENT, 49 * 60, "c", "v", "p-1", "滚吧", Context.Relation.STRANGER, 1)); // late
+        runtime.accept(said(EventType.COMMENT, 60 * 60, "d", "v", "p-1", "加油", Context.Relation.FOLLOWER, 100));
+        // at minute 60 the window holds minutes 1-60: the late hostile event of minute 49 is still in it
+        assertThat(hourly.hostileShare(runtime.state("v").orElseThrow())).isEqualTo(1 / 3.0);
+    }
+
+    @Test
     void aWarningThatSpreadsOverThreeOfTheTargetsItemsIsSevere() {
         List<Alert> alerts = new ArrayList<>();
         for (int i = 0; i < 70; i++) { // 70 blocked texts from new strangers: excess 210, over warning, under severe
