@@ -190,7 +190,7 @@ public class Decisions {
         }
         Cases.Case c = heldBy(caseId, reviewer);
         Instant now = policy.clock().instant();
-        cases.close(caseId, reviewer.id(), false, now);
+        close(caseId, reviewer, false, now);
         int settled = reports.settle(caseId, Optional.empty());
         audit.append("user:" + reviewer.id(), "case.decide", "case:" + caseId, Map.of("status", c.status()),
                 Map.of("status", Cases.DECIDED, "violation", false, "reportsSettled", settled, "facts", facts));
@@ -221,11 +221,11 @@ public class Decisions {
     public Made decide(long caseId, Reviewer reviewer, Finding finding) {
         Cases.Case c = heldBy(caseId, reviewer);
         Instant now = policy.clock().instant();
+        close(caseId, reviewer, true, now);
         Offence offence = new Offence(finding.severity(), finding.category().orElse(c.category()));
         Sanction suggested = policy.ladder().next(strikes(c.about().account()), offence, finding.role(), now);
         Sanction sanction = finding.step().isPresent() ? atStep(finding.step().getAsInt(), suggested, now) : suggested;
         Made made = record(c, c.about().account(), reviewer, offence, finding.role(), sanction, finding, now);
-        cases.close(caseId, reviewer.id(), true, now);
         reports.settle(caseId, Optional.of(sanction.action()));
         return made;
     }
@@ -244,6 +244,7 @@ public class Decisions {
         }
         Cases.Case c = heldBy(caseId, reviewer);
         Instant now = policy.clock().instant();
+        close(caseId, reviewer, true, now);
         Offence offence = new Offence(severity, category.orElse(c.category()));
         List<SanctionLadder.Subject> withHistory = new ArrayList<>();
         for (Subject s : subjects) {
@@ -258,7 +259,6 @@ public class Decisions {
                 heaviest = d.sanction().action();
             }
         }
-        cases.close(caseId, reviewer.id(), true, now);
         reports.settle(caseId, Optional.of(heaviest));
         return made;
     }
@@ -336,11 +336,26 @@ public class Decisions {
         Cases.Case c = cases.find(caseId).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "not_found", "id",
                 OptionalLong.empty(), new Msg("没有编号为 " + caseId + " 的案件", "there is no case " + caseId)));
         if (!c.status().equals(Cases.CLAIMED) || !c.claimedBy().orElse("").equals(reviewer.id())) {
-            throw new ApiException(HttpStatus.CONFLICT, "not_claimed", "id", OptionalLong.empty(),
-                    new Msg("请先认领案件 " + caseId + "（只有认领人可以处理；已结案的不能再处理）",
-                            "claim case " + caseId + " first (only who claimed it decides it; a decided case is closed)"));
+            throw notClaimed(caseId);
         }
         return c;
+    }
+
+    /**
+     * Closes the case {@code reviewer} holds, first of a decision's writes: one conditional update, so that of two
+     * decisions of one case at once (or a decision and a release), the second waits for the first and finds the case
+     * no longer held (409) before it writes anything; the transaction's later writes are undone with it if they fail.
+     */
+    private void close(long caseId, Reviewer reviewer, boolean violation, Instant now) {
+        if (!cases.close(caseId, reviewer.id(), violation, now)) {
+            throw notClaimed(caseId);
+        }
+    }
+
+    private static ApiException notClaimed(long caseId) {
+        return new ApiException(HttpStatus.CONFLICT, "not_claimed", "id", OptionalLong.empty(),
+                new Msg("请先认领案件 " + caseId + "（只有认领人可以处理；已结案的不能再处理）",
+                        "claim case " + caseId + " first (only who claimed it decides it; a decided case is closed)"));
     }
 
     static ApiException forbidden(Permission needed) {

@@ -1,0 +1,87 @@
+package org.qinglang.app.sanctions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.qinglang.app.cases.WorkflowFixture;
+import org.qinglang.app.security.ApiKeys;
+import org.qinglang.app.security.Scope;
+import org.qinglang.app.server.WebTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.qinglang.app.cases.WorkflowFixture.postJson;
+import static org.qinglang.app.cases.WorkflowFixture.unique;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * Two decisions of one case at the same moment: one is made, the other answered 409, and the case has one decision
+ * and its account one strike. The two requests are made to meet: a connection of the test holds the audit trail's
+ * head row, which every audited write waits for, so both requests are under way before either can commit.
+ */
+@WebTest
+class ConcurrentDecisionsTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ApiKeys keys;
+    @Autowired
+    JdbcClient db;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    ObjectMapper json;
+
+    @Test
+    void ofTwoDecisionsOfOneCaseAtOnceOneIsMadeAndTheOtherRefused() throws Exception {
+        String key = WorkflowFixture.key(keys, Scope.REPORT);
+        String account = unique("u");
+        String report = "{\"reporter\":\"" + unique("r") + "\",\"category\":\"网络暴力\",\"target\":{\"account\":\""
+                + account + "\",\"content\":\"" + unique("c") + "\",\"contentType\":\"comment\"}}";
+        long caseId = json.readTree(mvc.perform(postJson("/api/v1/reports", key, report)).andReturn().getResponse()
+                .getContentAsString()).get("caseId").asLong();
+        String alice = unique("alice");
+        assertThat(mvc.perform(post("/console/api/cases/" + caseId + "/claim").with(user(alice).roles("REVIEWER"))
+                .with(csrf())).andReturn().getResponse().getStatus()).isEqualTo(200);
+        String body = "{\"severity\":\"moderate\"," + WorkflowFixture.GROUND + "}";
+        Callable<Integer> decide = () -> mvc.perform(post("/console/api/cases/" + caseId + "/decide")
+                .with(user(alice).roles("REVIEWER")).with(csrf()).contentType("application/json").content(body))
+                .andReturn().getResponse().getStatus();
+
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Future<Integer>> answers = new ArrayList<>();
+        try (Connection hold = dataSource.getConnection(); Statement st = hold.createStatement()) {
+            hold.setAutoCommit(false);
+            st.executeQuery("select seq from audit_head where id = 1 for update").next();
+            answers.add(pool.submit(decide));
+            answers.add(pool.submit(decide));
+            Thread.sleep(1_000); // both under way: one waits for the audit head, the other for the case
+            hold.commit();
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> a : answers) {
+            statuses.add(a.get());
+        }
+        pool.shutdown();
+        assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+        assertThat(db.sql("select count(*) from decision where case_id = ?").param(caseId).query(Long.class).single())
+                .isEqualTo(1);
+        assertThat(db.sql("select count(*) from strike where account = ?").param(account).query(Long.class).single())
+                .isEqualTo(1);
+    }
+}
