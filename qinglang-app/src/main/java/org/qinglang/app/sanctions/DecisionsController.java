@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -140,11 +141,17 @@ class DecisionsController {
                             "subjects is over the limit of " + MAX_SUBJECTS)));
         }
         List<Decisions.Subject> subjects = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
         for (int i = 0; i < list.size(); i++) {
             String p = "subjects[" + i + "].";
             JsonNode s = JsonFields.object(list.get(i), "subjects[" + i + "]");
             JsonFields.onlyFields(s, p, Set.of("account", "role"));
-            subjects.add(new Decisions.Subject(JsonFields.string(s, p, "account", 128),
+            String account = JsonFields.string(s, p, "account", 128);
+            if (!seen.add(account)) { // one decision, and one strike, per account and offence (as the form)
+                throw new InvalidField(FieldError.badValue(p + "account", "同一账号只能出现一次",
+                        "an account may appear only once"));
+            }
+            subjects.add(new Decisions.Subject(account,
                     WorkflowFields.requiredEnum(s, p, "role", DecisionsController::role, ROLES)));
         }
         List<Decisions.Made> made = decisions.decideBatch(n, Staff.of(auth), severity, category, subjects, ground(o),

@@ -174,6 +174,22 @@ class DecisionsWebTest {
     }
 
     @Test
+    void aBatchNamingAnAccountTwiceIsRefusedAndGivesNoStrike() throws Exception {
+        String key = WorkflowFixture.key(keys, Scope.REPORT);
+        long[] c = reportCase(key, unique("victim"));
+        String twice = unique("t");
+        claim(c[1], senior("sam"));
+        String body = "{\"severity\":\"moderate\",\"subjects\":[{\"account\":\"" + twice + "\",\"role\":\"participant\"},"
+                + "{\"account\":\"" + twice + "\",\"role\":\"inciter\"}]," + GROUND + "}";
+        String out = mvc.perform(post("/console/api/cases/" + c[1] + "/batch-decide").with(senior("sam")).with(csrf())
+                        .contentType("application/json").content(body))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        assertThat(out).contains("subjects[1].account");
+        assertThat(db.sql("select count(*) from strike where account = ?").param(twice).query(Long.class).single())
+                .isZero();
+    }
+
+    @Test
     void aPileOnCaseCarriesItsParticipantsByRoleAndABatchDecidesForAllOfThem() throws Exception {
         String victim = unique("victim");
         String first = unique("f");
