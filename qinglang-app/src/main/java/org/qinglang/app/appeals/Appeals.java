@@ -70,7 +70,10 @@ public class Appeals {
     /** Files an appeal against decision {@code decisionId} for the platform of {@code apiKeyId}. */
     @Transactional
     public View file(long decisionId, Optional<String> reason, long apiKeyId, String actor) {
-        Decided d = decided(decisionId).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "not_found",
+        // the decision's row locked first: of two appeals against it at once, the second waits and then sees the first
+        // pending (409), where both would have passed the check below
+        Decided d = db.sql("select id from decision where id = ? for update").param(decisionId).query(Long.class)
+                .optional().flatMap(this::decided).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "not_found",
                 "decisionId", OptionalLong.empty(), new Msg("没有编号为 " + decisionId + " 的处理决定",
                 "there is no decision " + decisionId)));
         Instant now = policy.clock().instant();
@@ -144,7 +147,11 @@ public class Appeals {
         if (overturn) {
             Reversal r = policy.appeals().overturn(appeal, d.sanction(), reviewer, now);
             db.sql("delete from strike where decision_id = ?").param(d.id()).update();
-            db.sql("update decision set reversed_at = ? where id = ?").params(Cases.utc(now), d.id()).update();
+            if (db.sql("update decision set reversed_at = ? where id = ? and reversed_at is null")
+                    .params(Cases.utc(now), d.id()).update() != 1) {
+                throw new ApiException(HttpStatus.CONFLICT, "already_reversed", "id", OptionalLong.empty(),
+                        new Msg("该处理决定已被撤销", "this decision was already reversed"));
+            }
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("type", Outbox.REVERSAL);
             payload.put("decisionId", d.id());
