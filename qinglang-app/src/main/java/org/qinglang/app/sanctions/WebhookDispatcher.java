@@ -100,11 +100,15 @@ public class WebhookDispatcher {
                 .query((rs, n) -> new Due(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), Cases.instant(rs, 5)))
                 .list();
         int delivered = 0;
+        Instant start = clock.instant();
         for (Due d : due) {
+            // each row at its own time: a run may take minutes against a slow endpoint, and its lease, its signed
+            // timestamp (which the platform checks for age) and its next retry count from when it is sent
+            Instant at = now.plus(Duration.between(start, clock.instant()));
             int leased = db.sql("update webhook_outbox set next_attempt_at = ? where id = ? and next_attempt_at = ? "
                             + "and delivered_at is null")
-                    .params(Cases.utc(now.plus(LEASE)), d.id(), Cases.utc(d.next())).update();
-            if (leased == 1 && send(d, now)) {
+                    .params(Cases.utc(at.plus(LEASE)), d.id(), Cases.utc(d.next())).update();
+            if (leased == 1 && send(d, at)) {
                 delivered++;
             }
         }

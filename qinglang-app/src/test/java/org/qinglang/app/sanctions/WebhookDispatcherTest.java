@@ -50,6 +50,8 @@ class WebhookDispatcherTest {
     private HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Deque<Integer> answers = new ArrayDeque<>();
+    /** How long the receiver takes to answer each request, in milliseconds. */
+    private volatile long delayMillis;
 
     static Stream<String> databases() {
         return TestDatabases.names();
@@ -87,6 +89,13 @@ class WebhookDispatcherTest {
             }
             received.add(new Received(h.getFirst("X-Qinglang-Delivery"), h.getFirst("X-Qinglang-Event"),
                     h.getFirst("X-Qinglang-Timestamp"), body, ok));
+            if (delayMillis > 0) {
+                try {
+                    Thread.sleep(delayMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             int status;
             synchronized (answers) {
                 status = answers.isEmpty() ? 200 : answers.poll();
@@ -101,6 +110,29 @@ class WebhookDispatcherTest {
     private JdbcClient open(String name) {
         db = TestDatabases.named(name);
         return JdbcClient.create(db.dataSource());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void eachRowOfARunIsSignedWithTheTimeItIsSentAgainstASlowEndpoint(String name) throws Exception {
+        JdbcClient jdbc = open(name);
+        URI url = receiver();
+        delayMillis = 1_100;
+        Instant t0 = Instant.now();
+        Outbox outbox = new Outbox(jdbc, new ObjectMapper());
+        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(db.dataSource()));
+        for (int i = 0; i < 3; i++) {
+            long decision = 70 + i;
+            tx.executeWithoutResult(s -> outbox.put(Outbox.SANCTION, decision, Map.of("type", "sanction", "decisionId",
+                    decision), t0.minusSeconds(1)));
+        }
+        WebhookDispatcher d = new WebhookDispatcher(jdbc, Optional.of(url), SECRET, Duration.ofSeconds(10), 5,
+                Clock.systemUTC());
+        assertThat(d.dispatchDue(Instant.now())).isEqualTo(3);
+        assertThat(received).hasSize(3).allMatch(Received::verified);
+        long first = Long.parseLong(received.get(0).timestamp());
+        long third = Long.parseLong(received.get(2).timestamp());
+        assertThat(third - first).as("the third row waited for two slow answers").isGreaterThanOrEqualTo(2);
     }
 
     @ParameterizedTest(name = "{0}")
