@@ -54,7 +54,14 @@ class EvidencePage {
         }
         Context ctx = new Context(Locale.SIMPLIFIED_CHINESE);
         ctx.setVariable("b", b);
-        ctx.setVariable("capturedAt", TIME.format(b.capturedAt()));
+        // what the page says of the bundle comes from the signed document itself, so that a verified signature
+        // vouches for all of it (the table's columns beside it could be changed without breaking the signature)
+        ctx.setVariable("id", doc.path("id").asText());
+        ctx.setVariable("account", doc.path("account").asText());
+        ctx.setVariable("capturedAt", TIME.format(Instant.parse(doc.path("capturedAt").asText())));
+        ctx.setVariable("capturedBy", doc.path("capturedBy").asText());
+        ctx.setVariable("itemCount", doc.path("itemCount").asInt());
+        ctx.setVariable("keyId", doc.path("keyId").asText());
         ctx.setVariable("from", doc.path("from").asText(""));
         ctx.setVariable("to", doc.path("to").asText(""));
         ctx.setVariable("itemsSha256", doc.path("itemsSha256").asText());

@@ -74,6 +74,14 @@ class EvidenceApiTest {
                     .contains("u-&lt;b&gt;77&lt;/b&gt;").contains("滚出网络 &amp; &quot;quote&quot;")
                     .doesNotContain("<script>").doesNotContain("<b>77");
         }
+
+        // the page shows what was signed: the row beside the document cannot change what it says
+        jdbc.sql("update evidence_bundle set account = ?, captured_by = ?, item_count = ? where id = ?")
+                .params("someone-else", "forged", 99, id).update();
+        String page = new String(mvc.perform(get("/api/v1/evidence/" + id + ".html").header("X-Api-Key", protect))
+                .andReturn().getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
+        assertThat(page).contains("<dd>ev-victim</dd>").contains("<dd>2</dd>").doesNotContain("someone-else")
+                .doesNotContain("forged").doesNotContain("<dd>99</dd>");
     }
 
     @Test
