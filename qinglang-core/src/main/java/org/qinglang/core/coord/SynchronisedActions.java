@@ -113,7 +113,7 @@ public record SynchronisedActions(long windowSeconds, int minShared, double minS
             sim += bestSim[a];
         }
         sim /= group.size();
-        Map<String, Integer> perTargetWindow = new HashMap<>();
+        Map<String, Set<String>> perTargetWindow = new HashMap<>(); // the distinct members acting there
         Set<String> prefixes = new HashSet<>();
         Set<String> devices = new HashSet<>();
         long from = Long.MAX_VALUE;
@@ -121,7 +121,8 @@ public record SynchronisedActions(long windowSeconds, int minShared, double minS
         int acts = 0;
         for (Action a : used) {
             if (members.contains(a.actor())) {
-                perTargetWindow.merge(a.target() + '\u0000' + Math.floorDiv(a.ts(), windowSeconds), 1, Integer::sum);
+                perTargetWindow.computeIfAbsent(a.target() + '\u0000' + Math.floorDiv(a.ts(), windowSeconds),
+                        k -> new HashSet<>()).add(a.actor());
                 if (!a.ipPrefix().isEmpty()) {
                     prefixes.add(a.ipPrefix());
                 }
@@ -133,9 +134,9 @@ public record SynchronisedActions(long windowSeconds, int minShared, double minS
         }
         Set<String> targets = new HashSet<>();
         int syncKeys = 0;
-        int threshold = Math.max(2, group.size() / 2);
-        for (Map.Entry<String, Integer> e : perTargetWindow.entrySet()) {
-            if (e.getValue() >= threshold) {
+        int threshold = Math.max(2, (group.size() + 1) / 2); // at least half the group, rounded up
+        for (Map.Entry<String, Set<String>> e : perTargetWindow.entrySet()) {
+            if (e.getValue().size() >= threshold) {
                 syncKeys++;
                 targets.add(e.getKey().substring(0, e.getKey().indexOf('\u0000')));
             }

@@ -41,6 +41,25 @@ class SynchronisedActionsTest {
     }
 
     @Test
+    void aTargetWindowIsSynchronisedByHalfTheGroupNotByOneMemberActingOften() {
+        List<Action> actions = new ArrayList<>();
+        for (int t = 0; t < 6; t++) {
+            for (int m = 0; m < 5; m++) {
+                actions.add(Action.of("g" + m, ActionType.LIKE, "t" + t, 36_000L * t + m));
+            }
+        }
+        for (int k = 0; k < 3; k++) { // one member, three times in an hour
+            actions.add(Action.of("g0", ActionType.LIKE, "x", 360_000L + k));
+        }
+        for (int m = 0; m < 2; m++) { // two of five: less than half
+            actions.add(Action.of("g" + m, ActionType.LIKE, "y", 400_000L + m));
+        }
+        CoordinationFinding f = SynchronisedActions.DEFAULTS.find(actions).get(0);
+        assertThat(f.targets()).doesNotContain("x", "y");
+        assertThat(f.evidence()).containsEntry("synchronisedTargetWindows", "6");
+    }
+
+    @Test
     void sameTargetsAtDifferentTimesAreNotSynchronised() {
         List<Action> actions = new ArrayList<>();
         for (int a = 0; a < 8; a++) {
