@@ -1,12 +1,15 @@
 package org.qinglang.core.coord;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Rating manipulation of one item (刷分 / 控分): a burst of ratings that pulls the item's score one way.
@@ -152,7 +155,10 @@ public record RatingManipulation(long windowSeconds, int minBurst, double minShi
 
     private CoordinationFinding finding(String item, List<Action> rs, List<Action> suspects, double baseline,
                                         int inWindow, double expected, RaterFairness.Scores scores, Long release) {
-        Map<String, Boolean> isSuspect = new HashMap<>();
+        Map<String, Boolean> isSuspect = new HashMap<>(); // the accounts, the finding's members
+        // the ratings themselves: an account's other ratings of the item are not suspect and stay in "without"
+        Set<Action> suspectRatings = Collections.newSetFromMap(new IdentityHashMap<>());
+        suspectRatings.addAll(suspects);
         long from = Long.MAX_VALUE;
         long to = Long.MIN_VALUE;
         int fresh = 0;
@@ -177,7 +183,7 @@ public record RatingManipulation(long windowSeconds, int minBurst, double minShi
         int others = 0;
         for (Action a : rs) {
             sumAll += a.rating();
-            if (!isSuspect.containsKey(a.actor())) {
+            if (!suspectRatings.contains(a)) {
                 fo += scores.fairness().getOrDefault(a.actor(), 0.0);
                 others++;
             }

@@ -49,6 +49,16 @@ class RatingManipulationTest {
     }
 
     @Test
+    void theMeanWithoutSuspectsKeepsASuspectsOtherRatings() {
+        // x rated before release (suspect) and again after it (not); y once after it
+        List<Action> rs = List.of(Action.rating("x", "film", 50, 5, 3), Action.rating("x", "film", 200, 1, 3),
+                Action.rating("y", "film", 200, 3, 400));
+        CoordinationFinding f = RatingManipulation.DEFAULTS.find(rs, Map.of("film", 100L)).get(0);
+        assertThat(f.members()).containsExactly("x");
+        assertThat(f.evidence()).containsEntry("meanWithSuspects", "3.00").containsEntry("meanWithoutSuspects", "2.00");
+    }
+
+    @Test
     void ratingsBeforeReleaseAreSuspect() {
         List<Action> rs = organic(new Random(3));
         rs.add(Action.rating("early1", "film", -5 * DAY, 5, 2));
