@@ -136,10 +136,11 @@ public record ReturningGroups(double pDevice, double pNetwork, double pBehaviour
                 }
                 double miss = 1;
                 StringBuilder why = new StringBuilder();
+                int[] its = new int[4]; // this account's links by kind, counted in the group's only if it is linked
                 if (intersects(p.devices, devices)) {
                     miss *= 1 - pDevice;
                     why.append("device ");
-                    kinds[0]++;
+                    its[0]++;
                 }
                 double netMiss = 1;
                 for (String prefix : p.prefixes) {
@@ -159,7 +160,7 @@ public record ReturningGroups(double pDevice, double pNetwork, double pBehaviour
                 if (net > 0) {
                     miss *= 1 - net;
                     why.append(String.format(Locale.ROOT, "network(%.2f) ", net));
-                    kinds[1]++;
+                    its[1]++;
                 }
                 int shared = 0;
                 for (String t : p.targets) {
@@ -170,17 +171,20 @@ public record ReturningGroups(double pDevice, double pNetwork, double pBehaviour
                 if (shared >= 3) {
                     miss *= 1 - pBehaviour * shared / p.targets.size();
                     why.append("targets(").append(shared).append('/').append(p.targets.size()).append(") ");
-                    kinds[2]++;
+                    its[2]++;
                 }
                 double cos = p.style == null ? 0 : cosine(p.style, style);
                 if (cos > 0.5) {
                     miss *= 1 - pStyle * (cos - 0.5) / 0.5;
                     why.append(String.format(Locale.ROOT, "style(%.2f) ", cos));
-                    kinds[3]++;
+                    its[3]++;
                 }
                 double score = 1 - miss;
                 if (score >= minScore) {
                     links.put(e.getKey(), String.format(Locale.ROOT, "%.2f: %s", score, why.toString().trim()));
+                    for (int k = 0; k < kinds.length; k++) {
+                        kinds[k] += its[k];
+                    }
                     scoreSum += score;
                     from = Math.min(from, p.first);
                     to = Math.max(to, p.last);

@@ -35,6 +35,24 @@ class ReturningGroupsTest {
         assertThat(f.evidence().get("link:new0")).contains("device");
     }
 
+    @Test
+    void linksAreCountedByKindOnlyForAccountsThatAreLinked() {
+        List<Action> actions = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            actions.add(act("old" + i, "t" + i, "10.0.0.0/24", "dev-" + i, 300));
+        }
+        for (int i = 0; i < 3; i++) { // linked by the old devices
+            actions.add(act("new" + i, "x" + i, "172.16." + i + ".0/24", "dev-" + i, 2));
+        }
+        for (int i = 0; i < 10; i++) { // new accounts on the group's network only: below the link score
+            actions.add(act("near" + i, "y" + i, "10.0.0.0/24", "d" + i, 2));
+        }
+        CoordinationFinding f = ReturningGroups.DEFAULTS.find(actions, Map.of("G", Set.of("old0", "old1", "old2"))).get(0);
+        assertThat(f.members()).containsExactly("new0", "new1", "new2");
+        assertThat(f.evidence()).containsEntry("linkedAccounts", "3").containsEntry("linksByDevice", "3")
+                .containsEntry("linksByNetwork", "0");
+    }
+
     /**
      * Thirty new accounts come back on the old group's four small prefixes: they must not make those prefixes look
      * like a shared network to each other. One that only used two of them and liked a few of the group's targets
