@@ -50,7 +50,11 @@ final class NodeInts {
     void ensure(int n) {
         if (n > pages[0].length && pages[0].length < PAGE) {
             int[] old = pages[0];
-            pages[0] = Arrays.copyOf(old, Math.min(PAGE, Math.max(n, old.length * 2)));
+            int length = old.length;
+            while (length < n && length < PAGE) { // by doubling, so that a later growth copies at most half a page
+                length <<= 1;
+            }
+            pages[0] = Arrays.copyOf(old, Math.min(PAGE, length));
             largestCopy = Math.max(largestCopy, old.length);
         }
         int need = (int) ((n - 1L) >>> PAGE_BITS) + 1;

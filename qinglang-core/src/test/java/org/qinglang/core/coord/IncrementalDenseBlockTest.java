@@ -390,6 +390,16 @@ class IncrementalDenseBlockTest {
     }
 
     @Test
+    void aLeapInNodeIdsStillGrowsTheFirstPageByDoubling() {
+        IncrementalDenseBlock inc = new IncrementalDenseBlock(Fraudar.PAPER, 1.0, 1_000_000);
+        inc.add(9_000, 0); // the first page from 1,024 entries to enough for 9,001
+        inc.add(9_001, 0);
+        inc.add(12_000, 0);
+        assertThat(inc.largestNodeCopy()).isLessThanOrEqualTo(NodeInts.PAGE / 2);
+        assertThat(inc.edges()).isEqualTo(3);
+    }
+
+    @Test
     void badSettingsAreNamed() {
         assertThatThrownBy(() -> new IncrementalDenseBlock(Fraudar.PAPER, 0, 1)).hasMessageContaining("regrowth");
         assertThatThrownBy(() -> new IncrementalDenseBlock(Fraudar.PAPER, 0.1, 0)).hasMessageContaining("minBatch");
