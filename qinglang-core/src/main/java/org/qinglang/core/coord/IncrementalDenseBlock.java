@@ -639,7 +639,10 @@ public final class IncrementalDenseBlock {
         peels++;
     }
 
-    /** The current block (rows and columns sorted), with its density at current weights. */
+    /**
+     * The current block (rows and columns sorted), with its density as tracked ({@link #density}: each edge weighted
+     * at its column's degree when it was counted, not at the current degrees).
+     */
     public DenseBlock block() {
         finishTakeOver();
         int[] br = new int[blockRows];
