@@ -331,9 +331,9 @@ class CasePage {
                 d.action().label(locale), d.step(), d.decidedBy(), TIME.format(d.decidedAt()),
                 d.reversedAt().map(TIME::format).orElse(""), StatementView.of(d.statement(), locale))).toList());
         Sanction suggested = decisions.suggest(c.about().account(), new Offence(severity, c.category()), role);
-        model.addAttribute("suggestion", new SuggestionView(c.about().account(), decisions.strikes(c.about().account())
-                .size(), severity.id(), role.id(), suggested.describe(locale), suggested.step(),
-                suggested.reasoning().explain(locale)));
+        model.addAttribute("suggestion", new SuggestionView(c.about().account(),
+                decisions.strikesInForce(c.about().account()), severity.id(), role.id(), suggested.describe(locale),
+                suggested.step(), suggested.reasoning().explain(locale)));
         boolean acts = me.may(Permission.DECIDE) || me.may(Permission.REFER_TO_POLICE);
         model.addAttribute("canClaim", acts && c.status().equals(Cases.OPEN));
         model.addAttribute("canDecide", acts && c.status().equals(Cases.CLAIMED)
@@ -374,7 +374,7 @@ class CasePage {
                 role = OffenderRole.PARTICIPANT;
             }
             Sanction s = decisions.suggest(p.account(), offence, role);
-            out.add(new BatchRow(p.account(), role.id(), role.label(locale), decisions.strikes(p.account()).size(),
+            out.add(new BatchRow(p.account(), role.id(), role.label(locale), decisions.strikesInForce(p.account()),
                     s.step(), s.describe(locale)));
         }
         return out;

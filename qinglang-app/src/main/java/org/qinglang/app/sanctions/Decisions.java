@@ -140,6 +140,12 @@ public class Decisions {
                 statement);
     }
 
+    /** How many of the strikes of {@code account} are in force now (有效违规记录): those the ladder still counts. */
+    public int strikesInForce(String account) {
+        Instant now = policy.clock().instant();
+        return (int) strikes(account).stream().filter(s -> policy.ladder().inForce(s, now)).count();
+    }
+
     /** The strikes of {@code account} (违规记录), oldest first. */
     public List<Strike> strikes(String account) {
         return db.sql("select decision_id, severity, at from strike where account = ? order by at, decision_id")

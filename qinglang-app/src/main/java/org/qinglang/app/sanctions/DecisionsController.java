@@ -85,7 +85,7 @@ class DecisionsController {
         String who = account == null || account.isBlank() ? c.about().account() : account;
         Sanction sanction = decisions.suggest(who, new Offence(s, c.category()), r);
         Locale locale = RequestContextUtils.getLocale(request);
-        return new Suggestion(who, decisions.strikes(who).size(), sanction.action().id(), sanction.step(),
+        return new Suggestion(who, decisions.strikesInForce(who), sanction.action().id(), sanction.step(),
                 sanction.duration().map(Object::toString).orElse(null), sanction.endsAt().map(Object::toString).orElse(null),
                 sanction.reasoning().explain(locale), stepsOf(locale));
     }

@@ -108,6 +108,14 @@ class DecisionsWebTest {
         claim(second[1], reviewer("alice"));
         JsonNode again = decide(second[1], reviewer("alice"), "{\"severity\":\"moderate\"," + GROUND + "}", 200);
         assertThat(again.get("decisions").get(0).get("step").asInt()).isEqualTo(3);
+
+        // strikes past their expiry (moderate: 180 days) are no longer in force, and are not shown as such
+        db.sql("update strike set at = ? where account = ?")
+                .params(java.sql.Timestamp.from(java.time.Instant.now().minus(java.time.Duration.ofDays(400))), account)
+                .update();
+        long[] third = reportCase(key, account);
+        mvc.perform(get("/console/api/cases/" + third[1] + "/suggestion?severity=moderate").with(reviewer("alice")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.strikes").value(0));
     }
 
     @Test
