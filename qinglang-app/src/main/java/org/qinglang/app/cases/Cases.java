@@ -249,6 +249,28 @@ public class Cases {
     }
 
     /**
+     * Re-ranks every case in the queue (open or claimed) at {@code now}: report pressure fades as its reports age, so
+     * a rank computed when a case's last signal came would keep an old burst of reports above fresher ones. Run
+     * every few minutes by {@link Intake}; returns how many cases it re-ranked.
+     */
+    @Transactional
+    public int rerankQueue() {
+        return rerankQueue(policy.clock().instant());
+    }
+
+    /** {@link #rerankQueue()} as at {@code now}. */
+    @Transactional
+    public int rerankQueue(Instant now) {
+        Map<Long, Boolean> queued = new LinkedHashMap<>();
+        db.sql("select id from workflow_case where status in (?, ?) order by id").params(OPEN, CLAIMED)
+                .query(Long.class).list().forEach(id -> queued.put(id, false));
+        if (!queued.isEmpty()) {
+            rerank(queued, now);
+        }
+        return queued.size();
+    }
+
+    /**
      * Recomputes the rank, deadline, category and severity of each case from all its signals ({@code minor}:
      * whether a new signal said the target is a minor) and stores them; returns each case's rank.
      */

@@ -61,6 +61,13 @@ public class Intake {
         }
     }
 
+    /** Re-ranks the queue every few minutes, as report pressure fades ({@link Cases#rerankQueue}). */
+    @Scheduled(initialDelayString = "${qinglang.workflow.rerank-ms:300000}",
+            fixedDelayString = "${qinglang.workflow.rerank-ms:300000}")
+    void rerank() {
+        cases.rerankQueue();
+    }
+
     private record Flagged(String id, String type, Instant ts, String actor, String category, String risk,
                            String labels) {
     }

@@ -82,6 +82,32 @@ class CasesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
+    void reRankingTheQueueLetsAnOldBurstOfReportsFallBelowFresherOnes(String name) {
+        open(name);
+        Instant weekAgo = Instant.now().minus(java.time.Duration.ofDays(7));
+        long old = 0;
+        for (int i = 0; i < 7; i++) { // seven reports a week ago
+            int n = i;
+            old = tx.execute(s -> cases.add(Target.account("old"), false, new CaseSignal.Report("r-old-" + n,
+                    ReportCategory.CYBERVIOLENCE, 0.75, weekAgo.plusSeconds(n)), Optional.empty(), Optional.empty(),
+                    "test").orElseThrow());
+        }
+        // ranked when its reports came, the old case stays first however long ago that was
+        jdbc.sql("update workflow_case set priority_rank = ? where id = ?").params(Long.MAX_VALUE / 2, old).update();
+        long fresh = 0;
+        for (int i = 0; i < 3; i++) { // three reports now
+            int n = i;
+            fresh = tx.execute(s -> cases.add(Target.account("fresh"), false, new CaseSignal.Report("r-fresh-" + n,
+                    ReportCategory.CYBERVIOLENCE, 0.75, Instant.now()), Optional.empty(), Optional.empty(), "test")
+                    .orElseThrow());
+        }
+        assertThat(cases.queue(10)).extracting(Cases.Case::id).containsExactly(old, fresh);
+        assertThat(cases.rerankQueue()).isEqualTo(2);
+        assertThat(cases.queue(10)).extracting(Cases.Case::id).containsExactly(fresh, old);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
     void twoConcurrentReviewersNeverClaimTheSameCase(String name) throws Exception {
         open(name);
         int n = 30;
