@@ -252,6 +252,9 @@ public final class FeatureLibrary {
         han[n] = 0;
 
         final long[] codes = this.codes;
+        // the run of leet digits or signs (b1tch, sh4bi) the walk is in: its end, and whether a letter follows it
+        int leetEnd = -1;
+        boolean letterAfter = false;
         for (int i = 0; i < n; ) {
             int cp = s.charAt(i);
             int len = 1;
@@ -292,8 +295,16 @@ public final class FeatureLibrary {
                 kind = CharKind.NOISE;
             }
             char leet = 0;
-            if ((kind == CharKind.DIGIT || cp == '@' || cp == '$') && prevLatin
-                    && (leet = leetLetter(cp)) != 0 && letterAfterLeet(s, i + 1)) {
+            if ((kind == CharKind.DIGIT || cp == '@' || cp == '$') && prevLatin && (leet = leetLetter(cp)) != 0) {
+                if (i + 1 > leetEnd) { // where this run of leet digits or signs ends, found once per run
+                    leetEnd = endOfLeet(s, i + 1);
+                    letterAfter = leetEnd < n && ((int) codes[s.charAt(leetEnd)] & 7) == CharKind.LATIN;
+                }
+                if (!letterAfter) {
+                    leet = 0;
+                }
+            }
+            if (leet != 0) {
                 // digits or signs inside a Latin word stand for letters: b1tch, b17ch, sh4bi
                 int code = (int) codes[leet];
                 kind = CharKind.LATIN;
@@ -382,12 +393,12 @@ public final class FeatureLibrary {
         return folding.kind(c) == CharKind.CJK ? (char) folding.fold(c) : 0;
     }
 
-    /** True if, after any more leet digits or signs, the text goes on with a Latin letter at {@code i}. */
-    private boolean letterAfterLeet(String s, int i) {
+    /** The first index from {@code i} on that is not a leet digit or sign (the end of their run). */
+    private static int endOfLeet(String s, int i) {
         while (i < s.length() && leetLetter(s.charAt(i)) != 0) {
             i++;
         }
-        return i < s.length() && ((int) codes[s.charAt(i)] & 7) == CharKind.LATIN;
+        return i;
     }
 
     /** The letter a digit or sign stands for inside a Latin word (leet), or 0. */
@@ -746,11 +757,11 @@ public final class FeatureLibrary {
     /** What one resolution needs: the text, its folded Han characters (made when first asked), the hits. */
     private final class Resolution {
         final String text;
-        final Map<Integer, List<int[]>> exemptSpans;
+        final Map<Integer, ExemptSpans> exemptSpans;
         final List<Hit> hits = new ArrayList<>();
         private final char[] scratch;
 
-        Resolution(String text, Map<Integer, List<int[]>> exemptSpans, char[] scratch) {
+        Resolution(String text, Map<Integer, ExemptSpans> exemptSpans, char[] scratch) {
             this.text = text;
             this.exemptSpans = exemptSpans;
             this.scratch = scratch;
@@ -791,7 +802,7 @@ public final class FeatureLibrary {
         r.hits.add(new Hit(e.term(), e.category(), e.severity(), channel, start, end, r.text.substring(start, end)));
     }
 
-    private Map<Integer, List<int[]>> exemptSpans(Candidates found) {
+    private Map<Integer, ExemptSpans> exemptSpans(Candidates found) {
         Map<Integer, List<int[]>> spans = null;
         for (int c = 0; c < found.size; c++) {
             int code = found.data[c * 4];
@@ -808,7 +819,48 @@ public final class FeatureLibrary {
                 }
             }
         }
-        return spans;
+        if (spans == null) {
+            return null;
+        }
+        Map<Integer, ExemptSpans> out = new HashMap<>();
+        spans.forEach((entry, list) -> out.put(entry, ExemptSpans.of(list)));
+        return out;
+    }
+
+    /**
+     * One entry's exemption spans in a text, for a containment question asked once per hit in O(log n): the spans
+     * sorted by end, and from each on the least start of it and those after it (a text full of exemptions made
+     * every hit read every span).
+     */
+    private record ExemptSpans(int[] ends, int[] leastStartFrom) {
+        static ExemptSpans of(List<int[]> spans) {
+            int[][] sorted = spans.toArray(int[][]::new);
+            Arrays.sort(sorted, Comparator.comparingInt(x -> x[1]));
+            int[] ends = new int[sorted.length];
+            int[] least = new int[sorted.length];
+            int min = Integer.MAX_VALUE;
+            for (int i = sorted.length - 1; i >= 0; i--) {
+                ends[i] = sorted[i][1];
+                min = Math.min(min, sorted[i][0]);
+                least[i] = min;
+            }
+            return new ExemptSpans(ends, least);
+        }
+
+        /** True if some span holds [start, end): among the spans ending at or after end, one starts at or before start. */
+        boolean contain(int start, int end) {
+            int lo = 0;
+            int hi = ends.length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (ends[mid] < end) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo < ends.length && leastStartFrom[lo] <= start;
+        }
     }
 
     /** Hits by start, end, term, then most direct channel first. */
@@ -879,19 +931,12 @@ public final class FeatureLibrary {
         return folding.kind(c) == CharKind.LATIN;
     }
 
-    private static boolean exempted(Map<Integer, List<int[]>> spans, int entry, int start, int end) {
+    private static boolean exempted(Map<Integer, ExemptSpans> spans, int entry, int start, int end) {
         if (spans == null) {
             return false;
         }
-        List<int[]> l = spans.get(entry);
-        if (l != null) {
-            for (int[] x : l) {
-                if (x[0] <= start && end <= x[1]) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        ExemptSpans l = spans.get(entry);
+        return l != null && l.contain(start, end);
     }
 
     /** True if ordinary words explain the hit away ({@link OrdinaryWordVeto}). */
