@@ -890,10 +890,12 @@ public final class FeatureLibrary {
     private Channel channelOf(int entryId, int kind, String s, int start, int end, boolean verbatim) {
         switch (kind) {
             case KIND_BASE -> {
-                // a verbatim match of a term written in folded form is the term itself; otherwise compare
-                String term = canonical[entryId] ? null : entryArray[entryId].term();
-                boolean exact = term == null ? verbatim
-                        : end - start == term.length() && s.regionMatches(start, term, 0, term.length());
+                // a verbatim match of a term written in folded form is the term itself; otherwise compare (the
+                // verbatim mark counts characters against UTF-16 units, so a term with a supplementary character,
+                // 𨳒 of Cantonese abuse, is compared too)
+                String term = entryArray[entryId].term();
+                boolean exact = canonical[entryId] && verbatim
+                        || end - start == term.length() && s.regionMatches(start, term, 0, term.length());
                 if (exact) {
                     return Channel.EXACT;
                 }

@@ -51,6 +51,13 @@ class FeatureLibraryTest {
     }
 
     @Test
+    void aTermWithASupplementaryCharacterIsFoundExactly() {
+        FeatureLibrary lib = FeatureLibrary.compile(List.of(Entry.of("𨳒"), Entry.of("𨳒你")));
+        assertThat(lib.scan("我𨳒你啊")).extracting(h -> h.term() + " " + h.channel().id() + " " + h.start() + "-" + h.end())
+                .containsExactly("𨳒 exact 1-3", "𨳒你 exact 1-4");
+    }
+
+    @Test
     void foldedWidthCaseTraditionalVariants() {
         assertThat(hits("ＦＵＣＫ")).containsExactly("fuck folded 0-4 ＦＵＣＫ");
         assertThat(hits("𝐟𝐮𝐜𝐤")).containsExactly("fuck folded 0-8 𝐟𝐮𝐜𝐤"); // 4 surrogate pairs
