@@ -107,6 +107,9 @@ final class LibraryCompiler {
             foldedTerms[id] = term;
             foldedAliases[id] = new String[0];
             addChars(term, id, KIND_BASE);
+            for (String x : e.exemptions()) { // an exemption holds in an exact-only library too (三黄片 is no 黄片)
+                addChars(x, id, KIND_EXEMPT);
+            }
             return;
         }
         String folded = content(term);
@@ -209,13 +212,7 @@ final class LibraryCompiler {
         int added = 0;
         for (String v : variants) {
             if (!v.equals(folded) && added < MAX_SPLIT_PATTERNS) {
-                for (int k = 0; k < v.length(); k++) {
-                    int cp = v.charAt(k);
-                    if (charSymbol[cp] == 0) {
-                        throw new IllegalStateException("no symbol for split character " + v.charAt(k));
-                    }
-                }
-                addChars(v, entry, KIND_SPLIT);
+                addChars(v, entry, KIND_SPLIT); // checks every code point has a symbol (by code point, not char)
                 added++;
             }
         }

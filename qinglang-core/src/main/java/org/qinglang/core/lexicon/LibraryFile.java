@@ -209,6 +209,10 @@ public final class LibraryFile {
                 if (c == Channel.EXACT) {
                     throw new IllegalArgumentException("the exact channel cannot be switched off");
                 }
+                if (c == Channel.ALIAS) { // it is on exactly when the entry lists aliases
+                    throw new IllegalArgumentException("the alias channel is on when aliases= lists code words: "
+                            + "remove the aliases instead of -alias");
+                }
                 out.remove(c);
             } else {
                 out.add(Channel.fromId(s));

@@ -58,6 +58,22 @@ class FeatureLibraryTest {
     }
 
     @Test
+    void aSplitEntryWithASupplementaryCharacterCompilesAndTheLibraryWithIt() {
+        FeatureLibrary lib = FeatureLibrary.compile(List.of(LibraryFile.parseEntry("好𠮷 | channels=+split", "t"),
+                Entry.of("傻逼")));
+        assertThat(lib.scan("好𠮷")).extracting(Hit::channel).containsExactly(Channel.EXACT);
+        assertThat(lib.scan("你个傻逼")).isNotEmpty();
+    }
+
+    @Test
+    void anExemptionHoldsInAnExactOnlyLibrary() {
+        FeatureLibrary lib = FeatureLibrary.compile(List.of(LibraryFile.parseEntry("黄片 | exempt=三黄片", "色情")),
+                EnumSet.of(Channel.EXACT));
+        assertThat(lib.scan("三黄片")).isEmpty();
+        assertThat(lib.scan("看黄片")).extracting(Hit::start).containsExactly(1);
+    }
+
+    @Test
     void foldedWidthCaseTraditionalVariants() {
         assertThat(hits("ＦＵＣＫ")).containsExactly("fuck folded 0-4 ＦＵＣＫ");
         assertThat(hits("𝐟𝐮𝐜𝐤")).containsExactly("fuck folded 0-8 𝐟𝐮𝐜𝐤"); // 4 surrogate pairs

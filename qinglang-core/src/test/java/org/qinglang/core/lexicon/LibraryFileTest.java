@@ -82,6 +82,13 @@ class LibraryFileTest {
     }
 
     @Test
+    void theAliasChannelCannotBeSwitchedOffButItsAliasesRemoved() throws IOException {
+        LibraryFile.Result r = parse("加微信 | aliases=加vx | channels=-alias\n");
+        assertThat(r.problems()).hasSize(1);
+        assertThat(r.problems().get(0).message()).contains("remove the aliases");
+    }
+
+    @Test
     void aLaterDuplicateReplacesTheEarlierAndSaysSo() throws IOException {
         LibraryFile.Result r = parse("傻逼 | severity=low\n傻逼 | severity=high\n");
         assertThat(r.entries()).hasSize(1);
