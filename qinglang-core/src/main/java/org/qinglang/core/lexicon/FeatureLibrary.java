@@ -202,7 +202,14 @@ public final class FeatureLibrary {
         } else {
             walk(s, found);
         }
-        return found.size == 0 ? List.of() : resolve(s, found);
+        List<Hit> hits = found.size == 0 ? List.of() : resolve(s, found);
+        found.trim();
+        return hits;
+    }
+
+    /** The candidate room this thread's scratch keeps between scans, in ints (for tests). */
+    static int scratchRoom() {
+        return SCRATCH.get().data.length;
     }
 
     /** True if {@code text} has at least one hit. */
@@ -666,6 +673,8 @@ public final class FeatureLibrary {
 
     /** Each thread's scratch space for one scan at a time: a scan allocates only what it returns. */
     private static final ThreadLocal<Candidates> SCRATCH = ThreadLocal.withInitial(Candidates::new);
+    /** The most candidates whose room a thread's scratch keeps from one scan to the next. */
+    private static final int MAX_KEPT_CANDIDATES = 1 << 14;
 
     /**
      * Matches found by the walks, as flat int quadruples: (character pattern id, start, end, 0), or
@@ -698,6 +707,17 @@ public final class FeatureLibrary {
                 han = new char[n];
             }
             return this;
+        }
+
+        /**
+         * Lets go of a candidate array grown past {@link #MAX_KEPT_CANDIDATES} by one scan: a text with hundreds of
+         * thousands of candidates (哈 × 65,536 against 哈哈 … 哈哈哈哈哈哈哈) grows it, and the text bound of the
+         * thread's scratch alone does not bound it, so a thread would keep megabytes after one such scan.
+         */
+        void trim() {
+            if (data.length > MAX_KEPT_CANDIDATES * 4) {
+                data = new int[64];
+            }
         }
 
         void add(int pattern, int start, int end, int aux) {

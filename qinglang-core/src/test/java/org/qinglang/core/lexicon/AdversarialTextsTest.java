@@ -25,6 +25,14 @@ class AdversarialTextsTest {
     }
 
     @Test
+    void aThreadKeepsNoMegabytesAfterATextWithHundredsOfThousandsOfCandidates() {
+        FeatureLibrary lib = FeatureLibrary.compile(List.of(Entry.of("哈哈"), Entry.of("哈哈哈"), Entry.of("哈哈哈哈"),
+                Entry.of("哈哈哈哈哈"), Entry.of("哈哈哈哈哈哈"), Entry.of("哈哈哈哈哈哈哈")));
+        lib.scan("哈".repeat(60_000));
+        assertThat(FeatureLibrary.scratchRoom()).isLessThanOrEqualTo(1 << 16);
+    }
+
+    @Test
     void aTextFullOfExemptionsIsScannedInLinearTime() {
         FeatureLibrary lib = FeatureLibrary.compile(List.of(LibraryFile.parseEntry("黄片 | exempt=三黄片", "色情")));
         String text = "三黄片".repeat(200_000);
