@@ -943,14 +943,69 @@ public final class FeatureLibrary {
      * True if a match that begins or ends with a Latin letter is glued to more Latin letters, as ass in
      * grass: Latin terms match whole words only.
      */
+    /**
+     * True if the hit [start, end) begins or ends inside a Latin word (ass in grass): a letter on both sides of one of
+     * its ends. Letters are read as the walk reads them: by code point (𝐠𝐫𝐚𝐬𝐬), a leet digit or sign inside a word
+     * as a letter (gr@ss), invisible characters skipped (gr\u200Bass).
+     */
     private boolean insideLatinWord(String s, int start, int end) {
-        return !exactOnly && (start > 0 && isLatin(s, start) && isLatin(s, start - 1)
-                || end < s.length() && isLatin(s, end - 1) && isLatin(s, end));
+        if (exactOnly) {
+            return false;
+        }
+        int before = visibleBefore(s, start);
+        if (before >= 0 && letter(s, start) && letter(s, before)) {
+            return true;
+        }
+        int after = visibleFrom(s, end);
+        return after >= 0 && letter(s, end - Character.charCount(s.codePointBefore(end))) && letter(s, after);
     }
 
-    private boolean isLatin(String s, int i) {
-        char c = s.charAt(i);
-        return folding.kind(c) == CharKind.LATIN;
+    /** The index of the last visible code point before {@code i} (invisible ones skipped), or -1. */
+    private int visibleBefore(String s, int i) {
+        while (i > 0) {
+            int cp = s.codePointBefore(i);
+            i -= Character.charCount(cp);
+            if (folding.kind(cp) != CharKind.DROP) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The index of the first visible code point from {@code i} on (invisible ones skipped), or -1. */
+    private int visibleFrom(String s, int i) {
+        while (i < s.length()) {
+            int cp = s.codePointAt(i);
+            if (folding.kind(cp) != CharKind.DROP) {
+                return i;
+            }
+            i += Character.charCount(cp);
+        }
+        return -1;
+    }
+
+    /**
+     * True if the code point at {@code i} reads as a Latin letter: a letter, or a leet digit or sign with a letter
+     * before its run and a letter after it (as the walk reads b1tch).
+     */
+    private boolean letter(String s, int i) {
+        int cp = s.codePointAt(i);
+        if (folding.kind(cp) == CharKind.LATIN) {
+            return true;
+        }
+        if (leetLetter(cp) == 0) {
+            return false;
+        }
+        int b = i;
+        do {
+            b = visibleBefore(s, b);
+        } while (b >= 0 && leetLetter(s.codePointAt(b)) != 0);
+        int a = visibleFrom(s, i + 1);
+        while (a >= 0 && leetLetter(s.codePointAt(a)) != 0) {
+            a = visibleFrom(s, a + 1);
+        }
+        return b >= 0 && a >= 0 && folding.kind(s.codePointAt(b)) == CharKind.LATIN
+                && folding.kind(s.codePointAt(a)) == CharKind.LATIN;
     }
 
     private static boolean exempted(Map<Integer, ExemptSpans> spans, int entry, int start, int end) {

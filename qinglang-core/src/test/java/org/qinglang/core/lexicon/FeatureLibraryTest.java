@@ -147,6 +147,10 @@ class FeatureLibraryTest {
         assertThat(hits("我的女儿")).isEmpty();                 // prefix of 女儿在美 / 第一个女儿
         assertThat(hits("陆家容")).isEmpty();                   // a name with the last character of 台湾大陆
         assertThat(hits("grass")).isEmpty();                   // ass inside an English word
+        assertThat(hits("𝐠𝐫𝐚𝐬𝐬")).isEmpty();                    // the same in mathematical letters
+        assertThat(hits("gr@ss")).isEmpty();                   // with a leet sign inside the word
+        assertThat(hits("gr\u200Bass")).isEmpty();             // with an invisible character inside it
+        assertThat(hits("kick ass")).hasSize(1);               // a word of its own
         assertThat(hits("你是谁")).isEmpty();
         assertThat(hits("傻逼真是的")).containsExactly("傻逼 exact 0-2 傻逼"); // 逼真 alone does not explain it
     }
