@@ -25,8 +25,9 @@ import java.util.Map;
  *       common character of its look-alike group in {@code same_stroke.txt} (茏 → 龙), never one common
  *       character to another, so that ordinary words stay apart.</li>
  * </ol>
- * Characters outside the BMP are folded on the fly: mathematical and enclosed alphanumerics (𝐟𝐮𝐜𝐤, 🅰)
- * through NFKC, Han extensions as themselves, everything else (emoji) as noise.
+ * Characters outside the BMP are folded on the fly: mathematical and enclosed alphanumerics (𝐟𝐮𝐜𝐤, 🄰) through
+ * NFKC, the negative circled and squared capitals (🅐, 🅰), which NFKC leaves alone, to a–z; Han extensions as
+ * themselves, everything else (emoji) as noise.
  *
  * <p>Immutable and thread-safe; {@link #standard()} is built once, on first use.
  */
@@ -78,6 +79,13 @@ public final class Folding {
     }
 
     private int foldSupplementary(int cp) {
+        // negative circled and negative squared capitals (🅐, 🅰) have no compatibility decomposition: a–z by hand
+        if (cp >= 0x1F150 && cp <= 0x1F169) {
+            return 'a' + (cp - 0x1F150);
+        }
+        if (cp >= 0x1F170 && cp <= 0x1F189) {
+            return 'a' + (cp - 0x1F170);
+        }
         if (isAlphanumericBlock(cp)) {
             String n = Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFKC);
             if (n.length() == 1) {

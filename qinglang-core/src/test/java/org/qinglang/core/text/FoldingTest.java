@@ -18,6 +18,10 @@ class FoldingTest {
     @Test
     void foldsMathematicalAlphanumericsOutsideTheBmp() {
         assertThat(folding.foldString("𝐟𝐮𝐜𝐤")).isEqualTo("fuck");
+        assertThat(folding.foldString("🄰🅂🅂")).as("squared capitals, through NFKC").isEqualTo("ass");
+        assertThat(folding.foldString("🅰🆂🆂")).as("negative squared capitals, which NFKC leaves").isEqualTo("ass");
+        assertThat(folding.foldString("🅐🅢🅢")).as("negative circled capitals").isEqualTo("ass");
+        assertThat(folding.kind(0x1F170)).isEqualTo(CharKind.LATIN);
         assertThat(folding.kind("𝐟".codePointAt(0))).isEqualTo(CharKind.LATIN);
     }
 
