@@ -21,6 +21,7 @@ public final class LiveLibrary {
 
     private final List<String> sources;
     private final AtomicReference<Loaded> current = new AtomicReference<>();
+    private final Object reloading = new Object();
 
     private record Loaded(FeatureLibrary library, LibraryFile.Result read, List<FileTime> modified) {
     }
@@ -55,13 +56,19 @@ public final class LiveLibrary {
         return library().scan(text);
     }
 
-    /** Reads and compiles the files again and swaps the result in; returns what was read. */
+    /**
+     * Reads and compiles the files again and swaps the result in; returns what was read. Reloads run one at a time,
+     * so that of two at once the one that read the files last is the one left in use (each compiles for seconds on a
+     * large library, and the earlier read could otherwise be installed last).
+     */
     public LibraryFile.Result reload() throws IOException {
-        List<FileTime> modified = modifiedTimes();
-        LibraryFile.Result read = LibraryFile.readAll(sources);
-        FeatureLibrary compiled = FeatureLibrary.compile(read.entries());
-        current.set(new Loaded(compiled, read, modified));
-        return read;
+        synchronized (reloading) {
+            List<FileTime> modified = modifiedTimes();
+            LibraryFile.Result read = LibraryFile.readAll(sources);
+            FeatureLibrary compiled = FeatureLibrary.compile(read.entries());
+            current.set(new Loaded(compiled, read, modified));
+            return read;
+        }
     }
 
     /** Reloads if a file changed since the last load; true if it did. */
