@@ -2,7 +2,9 @@ package org.qinglang.app.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 
@@ -76,11 +78,28 @@ public final class Bodies {
         }
     }
 
+    private record Strict(ObjectMapper of, ObjectReader reader) {
+    }
+
+    private static volatile Strict strict;
+
+    /** {@code mapper}'s reader that fails on anything after the value, made once per mapper (a body may hold 10,000). */
+    private static ObjectReader strict(ObjectMapper mapper) {
+        Strict s = strict;
+        if (s == null || s.of() != mapper) {
+            s = new Strict(mapper, mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS));
+            strict = s;
+        }
+        return s.reader();
+    }
+
     /** Parses {@code body[from..to)} as one JSON value, or an error naming the line and column. */
     public static JsonNode json(ObjectMapper mapper, byte[] body, int from, int to, String field) {
         requireUtf8(body, from, to, field);
         try {
-            JsonNode n = mapper.readTree(body, from, to - from);
+            // one value and nothing after it: a second value on the same NDJSON line ({…}{…}) or after an array is
+            // an error, not silently dropped
+            JsonNode n = strict(mapper).readTree(body, from, to - from);
             if (n == null || n.isMissingNode()) {
                 throw new InvalidField(new FieldError("malformed_json", field, OptionalLong.empty(),
                         new Msg("内容为空，应为 JSON", "empty: JSON expected")));

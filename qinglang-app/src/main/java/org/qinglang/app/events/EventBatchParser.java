@@ -16,6 +16,8 @@ import org.qinglang.core.verdict.Context;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -63,7 +65,19 @@ class EventBatchParser {
         this.secret = secret;
     }
 
+    /**
+     * How far ahead of the server's clock an event may be stamped (a platform's clock may run a little fast). Beyond
+     * it an event is refused by index: the detectors' clock is event time and never goes back, so one event stamped
+     * in year 9999 would close every open alert and make every later event look older than the window.
+     */
+    static final Duration MAX_AHEAD = Duration.ofHours(1);
+
     Batch parse(byte[] body) {
+        return parse(body, Instant.now());
+    }
+
+    /** The events of {@code body}, with {@code now} the server's time (events stamped past {@link #MAX_AHEAD} refused). */
+    Batch parse(byte[] body, Instant now) {
         int first = 0;
         while (first < body.length && Character.isWhitespace(body[first])) {
             first++;
@@ -85,7 +99,7 @@ class EventBatchParser {
                 throw empty();
             }
             for (int i = 0; i < array.size(); i++) {
-                one(i, array.get(i), good, bad);
+                one(i, array.get(i), now, good, bad);
             }
         } else {
             List<int[]> lines = lines(body);
@@ -98,24 +112,24 @@ class EventBatchParser {
                     bad.add(new Rejection(i, Optional.empty(), e.error()));
                     continue;
                 }
-                one(i, node, good, bad);
+                one(i, node, now, good, bad);
             }
         }
         return new Batch(List.copyOf(good), List.copyOf(bad));
     }
 
-    private void one(int index, JsonNode node, List<IncomingEvent> good, List<Rejection> bad) {
+    private void one(int index, JsonNode node, Instant now, List<IncomingEvent> good, List<Rejection> bad) {
         Optional<String> id = Optional.empty();
         try {
             JsonFields.object(node, "(event)");
             id = node.path("id").isTextual() ? Optional.of(node.get("id").textValue()) : Optional.empty();
-            good.add(event(index, node));
+            good.add(event(index, node, now));
         } catch (InvalidField e) {
             bad.add(new Rejection(index, id.filter(s -> s.length() <= ID_CHARS), e.error()));
         }
     }
 
-    private IncomingEvent event(int index, JsonNode o) {
+    private IncomingEvent event(int index, JsonNode o, Instant now) {
         String typeId = JsonFields.string(o, "", "type", 16);
         EventType type = EventRules.of(typeId);
         if (type == null) {
@@ -142,6 +156,10 @@ class EventBatchParser {
         } catch (DateTimeParseException e) {
             throw new InvalidField(FieldError.badValue("ts", "应为带时区的 ISO-8601 时间，如 2026-11-22T10:00:03+08:00",
                     "must be an ISO-8601 time with offset, such as 2026-11-22T10:00:03+08:00"));
+        }
+        if (ts.toInstant().isAfter(now.plus(MAX_AHEAD))) {
+            throw new InvalidField(FieldError.badValue("ts", "时间晚于服务器时钟 1 小时以上", "is more than an hour ahead of "
+                    + "the server's clock"));
         }
         String actor = JsonFields.string(o, "", "actor", ID_CHARS);
 

@@ -67,7 +67,7 @@ class EventIngestion {
         for (IncomingEvent e : events) {
             if (e.text().isPresent()) {
                 Verdict v = moderator.check(e.text().get(), e.context());
-                verdicts.put(e.id(), v);
+                verdicts.putIfAbsent(e.id(), v); // an id twice in one batch: the first row is the one stored
                 rows.add(withVerdict(e, VerdictView.of(v)));
             } else {
                 rows.add(new EventStore.Row(e, Optional.empty(), Optional.empty(), Optional.empty()));

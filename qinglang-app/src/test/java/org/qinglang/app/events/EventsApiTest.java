@@ -98,6 +98,23 @@ class EventsApiTest {
     }
 
     @Test
+    void twoValuesOnOneLineAndAFarFutureTimeAreRefusedByIndex() throws Exception {
+        String future = "{\"id\":\"" + run + "z\",\"type\":\"like\",\"ts\":\"9999-12-31T00:00:00Z\",\"actor\":\"u\","
+                + "\"target\":{\"account\":\"v\"}}";
+        String body = String.join("\n", comment("p", "你好") + comment("q", "再见"), future, comment("r", "早上好"));
+        MockHttpServletResponse res = send("application/x-ndjson", body.getBytes(StandardCharsets.UTF_8));
+        assertThat(res.getStatus()).as(res.getContentAsString()).isEqualTo(202);
+        JsonNode r = json.readTree(res.getContentAsString());
+        assertThat(r.get("accepted").asInt()).isEqualTo(1);
+        Map<Integer, String> byIndex = new java.util.TreeMap<>();
+        r.get("rejected").forEach(x -> byIndex.put(x.get("index").asInt(), x.get("code").asText() + " "
+                + x.path("field").asText()));
+        assertThat(byIndex).containsExactly(Map.entry(0, "malformed_json "), Map.entry(1, "bad_value ts"));
+        assertThat(db.sql("select count(*) from event where id like ?").param(run + "%").query(Long.class).single())
+                .isEqualTo(1);
+    }
+
+    @Test
     void resendingABatchStoresNothingTwice() throws Exception {
         byte[] body = ("[" + comment("1", "你好") + "," + comment("2", "谢谢") + "," + comment("1", "again") + "]")
                 .getBytes(StandardCharsets.UTF_8);
