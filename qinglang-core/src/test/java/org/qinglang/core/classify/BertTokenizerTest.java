@@ -83,7 +83,8 @@ class BertTokenizerTest {
                 "a[CLS", "Ｆｕｌｌ　ｗｉｄｔｈ", "tab\tnew\nline\rcr\u000bvt\u0085nel\u00a0nbsp", "零\u200b宽\u200d连接",
                 "emoji 😀🥺👍🏻 #话题# @某人 https://t.cn/abc?x=1&y=2", "un##known ##", longWord, longWord + " 好",
                 "𠀀𪚥 ideographs beyond the BMP", "Ünïcödé accents stay", "数字123,456.78和%符号$+<=>^`|~",
-                "\ufffd\u0000控制", "我" + "们".repeat(70) + "[SEP]" + "的".repeat(10));
+                "\ufffd\u0000控制", "我" + "们".repeat(70) + "[SEP]" + "的".repeat(10),
+                "\uD86E\uDC20\uD86E\uDC21", "a\uD86E\uDC20", "\uD86E\uDD20b"); // U+2B820..: no CJK block for BERT
         for (String t : texts) {
             assertThat(tokenizer.encode(t, 64)).as(t).containsExactly(native64.encode(t).getIds());
             assertThat(tokenizer.encode(t, 1 << 20)).as(t).containsExactly(nativeWhole.encode(t).getIds());
