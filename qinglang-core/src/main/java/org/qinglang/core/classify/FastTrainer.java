@@ -289,6 +289,9 @@ public final class FastTrainer {
             double lo = k == 0 ? 0 : p[order[k - 1]];
             double hi = k == n ? 1 : p[order[k]];
             double t = Math.min(0.95, Math.max(0.05, (lo + hi) / 2));
+            if (t <= lo || t > hi) {
+                continue; // clamped out of this cut: "correct" counts another threshold than t would give
+            }
             if (correct > bestCorrect || (correct == bestCorrect && Math.abs(t - 0.5) < Math.abs(best - 0.5))) {
                 bestCorrect = correct;
                 best = t;

@@ -105,5 +105,10 @@ class FastTrainerTest {
         assertThat(FastTrainer.bestThreshold(new double[] {0.1, 0.3, 0.4, 0.9}, dev)).isCloseTo(0.35, within(1e-12));
         // all scores equal: every 1 or every 0 is as good; of equals, the first (lowest) threshold wins
         assertThat(FastTrainer.bestThreshold(new double[] {0.5, 0.5, 0.5, 0.5}, dev)).isEqualTo(0.25);
+        // a cut whose middle falls below 0.05 is not taken at 0.05, where it would label otherwise than it counted
+        List<LabelledText> five = List.of(new LabelledText("a", 0), new LabelledText("b", 1), new LabelledText("c", 1),
+                new LabelledText("d", 0), new LabelledText("e", 1));
+        assertThat(FastTrainer.bestThreshold(new double[] {0.01, 0.02, 0.03, 0.5, 0.6}, five))
+                .isCloseTo(0.55, within(1e-12));
     }
 }
