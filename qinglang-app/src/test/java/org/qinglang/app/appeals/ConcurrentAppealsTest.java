@@ -11,14 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.qinglang.app.cases.WorkflowFixture.postJson;
@@ -49,21 +43,7 @@ class ConcurrentAppealsTest {
         Callable<Integer> file = () -> mvc.perform(postJson("/api/v1/appeals", key,
                 "{\"decisionId\":" + decision + ",\"reason\":\"误判\"}")).andReturn().getResponse().getStatus();
 
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        List<Future<Integer>> answers = new ArrayList<>();
-        try (Connection hold = dataSource.getConnection(); Statement st = hold.createStatement()) {
-            hold.setAutoCommit(false);
-            st.executeQuery("select seq from audit_head where id = 1 for update").next();
-            answers.add(pool.submit(file));
-            answers.add(pool.submit(file));
-            Thread.sleep(1_000); // both under way: one waits for the audit head, the other for the decision
-            hold.commit();
-        }
-        List<Integer> statuses = new ArrayList<>();
-        for (Future<Integer> a : answers) {
-            statuses.add(a.get());
-        }
-        pool.shutdown();
+        List<Integer> statuses = WorkflowFixture.atOnce(dataSource, file, file);
         assertThat(statuses).containsExactlyInAnyOrder(201, 409);
         assertThat(db.sql("select count(*) from appeal where decision_id = ? and status = 'pending'").param(decision)
                 .query(Long.class).single()).isEqualTo(1);

@@ -7,7 +7,15 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.qinglang.app.security.Scope;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -58,5 +66,29 @@ public final class WorkflowFixture {
                         .with(csrf()).contentType("application/json").content("{\"severity\":\"moderate\"," + GROUND + "}"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         return json.readTree(out).get("decisions").get(0);
+    }
+
+    /**
+     * Runs two requests at the same moment and returns their statuses in the order given: a connection of the test
+     * holds the audit trail's head row, which every audited write waits for, so both requests are under way before
+     * either can commit (one waits for the head, the other for whatever row the first has locked).
+     */
+    public static List<Integer> atOnce(DataSource dataSource, Callable<Integer> a, Callable<Integer> b) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Integer> first;
+            Future<Integer> second;
+            try (Connection hold = dataSource.getConnection(); Statement st = hold.createStatement()) {
+                hold.setAutoCommit(false);
+                st.executeQuery("select seq from audit_head where id = 1 for update").next();
+                first = pool.submit(a);
+                second = pool.submit(b);
+                Thread.sleep(1_000);
+                hold.commit();
+            }
+            return List.of(first.get(), second.get());
+        } finally {
+            pool.shutdown();
+        }
     }
 }

@@ -12,14 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.qinglang.app.cases.WorkflowFixture.postJson;
@@ -63,21 +57,7 @@ class ConcurrentDecisionsTest {
                 .with(user(alice).roles("REVIEWER")).with(csrf()).contentType("application/json").content(body))
                 .andReturn().getResponse().getStatus();
 
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        List<Future<Integer>> answers = new ArrayList<>();
-        try (Connection hold = dataSource.getConnection(); Statement st = hold.createStatement()) {
-            hold.setAutoCommit(false);
-            st.executeQuery("select seq from audit_head where id = 1 for update").next();
-            answers.add(pool.submit(decide));
-            answers.add(pool.submit(decide));
-            Thread.sleep(1_000); // both under way: one waits for the audit head, the other for the case
-            hold.commit();
-        }
-        List<Integer> statuses = new ArrayList<>();
-        for (Future<Integer> a : answers) {
-            statuses.add(a.get());
-        }
-        pool.shutdown();
+        List<Integer> statuses = WorkflowFixture.atOnce(dataSource, decide, decide);
         assertThat(statuses).containsExactlyInAnyOrder(200, 409);
         assertThat(db.sql("select count(*) from decision where case_id = ?").param(caseId).query(Long.class).single())
                 .isEqualTo(1);
