@@ -10,6 +10,7 @@ import de.bwaldvogel.liblinear.SolverType;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.IntStream;
@@ -136,7 +137,7 @@ public final class FastTrainer {
                     model = new FastModel(features, model.weights(), model.bias(), threshold, model.about());
                     Trial trial = new Trial(bits, lib, c, threshold, Evaluation.of(dev, labels(p, threshold)));
                     trials.add(trial);
-                    if (bestTrial == null || trial.dev().accuracy() > bestTrial.dev().accuracy()) {
+                    if (bestTrial == null || BETTER.compare(trial, bestTrial) < 0) {
                         best = model;
                         bestTrial = trial;
                     }
@@ -146,6 +147,13 @@ public final class FastTrainer {
         }
         return new Result(best, bestTrial, List.copyOf(trials));
     }
+
+    /**
+     * The order of trials, best first: dev accuracy, then the smaller model (fewer hash bits, then no library features),
+     * then the smaller C; so ties do not depend on the order the grid was given in ({@code --c 32,8}).
+     */
+    static final Comparator<Trial> BETTER = Comparator.comparingDouble((Trial t) -> -t.dev().accuracy())
+            .thenComparingInt(Trial::hashBits).thenComparing(Trial::library).thenComparingDouble(Trial::c);
 
     /** Trains one model at one point, with a fixed threshold (no dev data). */
     public static FastModel trainOne(List<LabelledText> train, FastFeatures features, double c, double threshold,

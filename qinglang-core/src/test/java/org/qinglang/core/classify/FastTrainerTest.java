@@ -46,6 +46,25 @@ class FastTrainerTest {
     }
 
     @Test
+    void ofEqualDevAccuraciesTheSmallerModelThenTheSmallerCWinsWhateverTheGridsOrder() {
+        Evaluation perfect = Evaluation.of(List.of(new LabelledText("a", 1)), new int[] {1});
+        FastTrainer.Trial big = new FastTrainer.Trial(22, false, 8, 0.5, perfect);
+        FastTrainer.Trial smallHighC = new FastTrainer.Trial(20, true, 32, 0.5, perfect);
+        FastTrainer.Trial smallNoLib = new FastTrainer.Trial(20, false, 32, 0.5, perfect);
+        FastTrainer.Trial smallNoLibLowC = new FastTrainer.Trial(20, false, 8, 0.5, perfect);
+        List<FastTrainer.Trial> trials = new ArrayList<>(List.of(big, smallHighC, smallNoLib, smallNoLibLowC));
+        trials.sort(FastTrainer.BETTER);
+        assertThat(trials).containsExactly(smallNoLibLowC, smallNoLib, smallHighC, big);
+        FastTrainer.Result r = FastTrainer.train(Samples.make(300, 0), Samples.make(80, 1000),
+                new FastTrainer.Grid(List.of(12), List.of(false), List.of(32.0, 8.0, 16.0), 3), Samples.SHA, "test",
+                (d, t, x) -> { });
+        double best = r.trials().stream().mapToDouble(t -> t.dev().accuracy()).max().orElseThrow();
+        double lowestCAtBest = r.trials().stream().filter(t -> t.dev().accuracy() == best)
+                .mapToDouble(FastTrainer.Trial::c).min().orElseThrow();
+        assertThat(r.chosen().c()).isEqualTo(lowestCAtBest);
+    }
+
+    @Test
     void learnsTheSampleAndScoresUnseenInsultsHigher() {
         FastModel m = Samples.model(false);
         assertThat(Evaluation.of(m, Samples.make(100, 500)).accuracy()).isGreaterThan(0.95);
