@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,6 +22,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.zip.CRC32;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipException;
@@ -307,8 +309,16 @@ public final class ModelFile {
                         + FORMAT_VERSION + (version > FORMAT_VERSION ? " (upgrade Qinglang or retrain the model)"
                         : " (retrain the model)"));
             }
-            DataInputStream d = new DataInputStream(new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16));
-            return readBody(d, source, version);
+            Tail tail = new Tail(in);
+            Inflated inflated = new Inflated(new GZIPInputStream(tail, 1 << 16));
+            DataInputStream d = new DataInputStream(new BufferedInputStream(inflated, 1 << 16));
+            AbuseClassifier model = readBody(d, source, version);
+            tail.drain();
+            if (!tail.isGzipTrailerOf(inflated.crc.getValue(), inflated.size)) {
+                // gzip itself skips what follows its one member without a word
+                throw new ModelFileException(source, "is damaged (data after the compressed model)");
+            }
+            return model;
         } catch (ModelFileException e) {
             throw e;
         } catch (IllegalArgumentException e) {
@@ -321,6 +331,87 @@ public final class ModelFile {
             String m = String.valueOf(e.getMessage());
             throw new ModelFileException(source, m.contains("end of ZLIB") || m.contains("Unexpected end")
                     ? "is truncated (it ends before the model does)" : "cannot be read (" + m + ")", e);
+        }
+    }
+
+    /** The raw file as read, keeping its last 8 bytes: a single gzip member ends in its CRC-32 and size. */
+    private static final class Tail extends FilterInputStream {
+        private final byte[] last = new byte[8];
+        private long count;
+
+        Tail(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                keep((byte) b);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            for (int i = 0; i < n; i++) {
+                keep(b[off + i]);
+            }
+            return n;
+        }
+
+        private void keep(byte b) {
+            last[(int) (count++ & 7)] = b;
+        }
+
+        /** Reads what is left of the file (gzip may stop before it). */
+        void drain() throws IOException {
+            byte[] skip = new byte[8192];
+            while (read(skip, 0, skip.length) >= 0) {
+                // only the tail is kept
+            }
+        }
+
+        /** True if the file ends with the trailer of {@code crc} and {@code size}, i.e. nothing follows the member. */
+        boolean isGzipTrailerOf(long crc, long size) {
+            long trailerCrc = 0;
+            long trailerSize = 0;
+            for (int i = 0; i < 4; i++) {
+                trailerCrc |= (last[(int) ((count - 8 + i) & 7)] & 0xFFL) << (8 * i);
+                trailerSize |= (last[(int) ((count - 4 + i) & 7)] & 0xFFL) << (8 * i);
+            }
+            return count >= 8 && trailerCrc == crc && trailerSize == (size & 0xFFFFFFFFL);
+        }
+    }
+
+    /** The inflated model as read: its CRC-32 and length, to hold against the file's trailer. */
+    private static final class Inflated extends FilterInputStream {
+        final CRC32 crc = new CRC32();
+        long size;
+
+        Inflated(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                crc.update(b);
+                size++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                crc.update(b, off, n);
+                size += n;
+            }
+            return n;
         }
     }
 

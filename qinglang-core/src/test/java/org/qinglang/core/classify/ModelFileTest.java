@@ -95,6 +95,16 @@ class ModelFileTest {
     }
 
     @Test
+    void bytesAfterTheCompressedModelAreDamage() throws ModelFileException {
+        byte[] b = ModelFile.toBytes(model);
+        for (int extra : new int[] {1, 4, 8, 100}) {
+            assertThatThrownBy(() -> read(Arrays.copyOf(b, b.length + extra))).isInstanceOf(ModelFileException.class)
+                    .hasMessage("model file m.qlm: is damaged (data after the compressed model)");
+        }
+        assertThat(read(b).mode()).as("the file as written still reads").isEqualTo(model.mode());
+    }
+
+    @Test
     void anotherFormatVersionIsNamed() {
         byte[] b = ModelFile.toBytes(model);
         b[8] = 9;
