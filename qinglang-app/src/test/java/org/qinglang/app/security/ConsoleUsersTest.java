@@ -16,6 +16,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class ConsoleUsersTest {
 
-    private TestDatabases.Db db;
+    /** Every database a test opened (one test opens two), each dropped after it. */
+    private final List<TestDatabases.Db> opened = new ArrayList<>();
 
     static Stream<String> databases() {
         return TestDatabases.names();
@@ -36,13 +39,13 @@ class ConsoleUsersTest {
 
     @AfterEach
     void drop() {
-        if (db != null) {
-            db.drop().run();
-        }
+        opened.forEach(db -> db.drop().run());
+        opened.clear();
     }
 
     private ConsoleUsers open(String name) {
-        db = TestDatabases.named(name);
+        TestDatabases.Db db = TestDatabases.named(name);
+        opened.add(db);
         JdbcClient jdbc = JdbcClient.create(db.dataSource());
         return new ConsoleUsers(jdbc, new BCryptPasswordEncoder(4), new AuditTrail(jdbc, new ObjectMapper()));
     }
@@ -128,6 +131,7 @@ class ConsoleUsersTest {
         assertThat(code(() -> users.changeRole("nobody", Role.AUDITOR, "user:root"))).startsWith("404 not_found");
         users.changePassword("dave", oneTime, "daves-own-password", "user:dave");
 
+        TestDatabases.Db db = opened.get(opened.size() - 1);
         JdbcClient jdbc = JdbcClient.create(db.dataSource());
         assertThat(jdbc.sql("select action from audit_log where subject = 'user:dave' order by seq").query(String.class)
                 .list()).containsExactly("user.create", "user.role", "user.disable", "user.enable", "user.password");
