@@ -398,23 +398,17 @@ public class Cases {
     }
 
     /**
-     * Puts claimed case {@code id} back in the queue (放回队列), open and unclaimed: by whoever claimed it, or, when
-     * {@code anyClaim}, by someone else (改派: a senior reviewer freeing the case of a reviewer who is away). True if
-     * it was claimed (by {@code by}, unless {@code anyClaim}) and is open now; false if not, or if it changed meanwhile.
-     * Audited with who held it.
+     * Puts case {@code id}, claimed by {@code holder}, back in the queue (放回队列), open and unclaimed; {@code by} is who
+     * does it (the holder, or someone freeing the case of a holder who is away: 改派). One conditional update: false
+     * if the case is no longer claimed by {@code holder} (decided or put back meanwhile). Audited with the holder.
      */
     @Transactional
-    public boolean release(long id, String by, boolean anyClaim) {
-        Optional<String> holder = find(id).filter(c -> c.status().equals(CLAIMED)).flatMap(Case::claimedBy)
-                .filter(h -> anyClaim || h.equals(by));
-        if (holder.isEmpty()) {
-            return false;
-        }
+    public boolean release(long id, String holder, String by) {
         int n = db.sql("update workflow_case set claimed_by = null, claimed_at = null, status = ? "
                         + "where id = ? and status = ? and claimed_by = ?")
-                .params(OPEN, id, CLAIMED, holder.get()).update();
+                .params(OPEN, id, CLAIMED, holder).update();
         if (n == 1) {
-            audit.append("user:" + by, "case.release", "case:" + id, Map.of("status", CLAIMED, "claimedBy", holder.get()),
+            audit.append("user:" + by, "case.release", "case:" + id, Map.of("status", CLAIMED, "claimedBy", holder),
                     Map.of("status", OPEN));
         }
         return n == 1;

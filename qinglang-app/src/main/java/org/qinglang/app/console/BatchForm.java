@@ -87,10 +87,7 @@ record BatchForm(String severity, String category, List<String> account, List<St
                 throw new InvalidField(FieldError.badValue(field + "account", "不是本案的参与账号",
                         "is not a participant of this case"));
             }
-            if (!seen.add(a)) {
-                throw new InvalidField(FieldError.badValue(field + "account", "同一账号只能出现一次",
-                        "an account may appear only once"));
-            }
+            Decisions.once(seen, a, field + "account");
             String r = roles.get(i) == null ? "" : roles.get(i).strip();
             if (r.equals(SKIP)) {
                 continue;

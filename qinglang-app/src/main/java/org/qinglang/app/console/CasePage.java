@@ -330,21 +330,20 @@ class CasePage {
         model.addAttribute("decisions", decisions.ofCase(c.id()).stream().map(d -> new DecisionRow(d.id(), d.account(),
                 d.action().label(locale), d.step(), d.decidedBy(), TIME.format(d.decidedAt()),
                 d.reversedAt().map(TIME::format).orElse(""), StatementView.of(d.statement(), locale))).toList());
-        Sanction suggested = decisions.suggest(c.about().account(), new Offence(severity, c.category()), role);
-        model.addAttribute("suggestion", new SuggestionView(c.about().account(),
-                decisions.strikesInForce(c.about().account()), severity.id(), role.id(), suggested.describe(locale),
-                suggested.step(), suggested.reasoning().explain(locale)));
+        Decisions.Suggested own = decisions.suggest(c.about().account(), new Offence(severity, c.category()), role);
+        Sanction suggested = own.sanction();
+        model.addAttribute("suggestion", new SuggestionView(c.about().account(), own.strikesInForce(), severity.id(),
+                role.id(), suggested.describe(locale), suggested.step(), suggested.reasoning().explain(locale)));
         boolean acts = me.may(Permission.DECIDE) || me.may(Permission.REFER_TO_POLICE);
+        boolean claimed = c.status().equals(Cases.CLAIMED);
+        boolean mine = claimed && c.claimedBy().orElse("").equals(me.id());
         model.addAttribute("canClaim", acts && c.status().equals(Cases.OPEN));
-        model.addAttribute("canDecide", acts && c.status().equals(Cases.CLAIMED)
-                && c.claimedBy().orElse("").equals(me.id()));
+        model.addAttribute("canDecide", acts && mine);
         model.addAttribute("canClear", me.may(Permission.DECIDE));
-        boolean mine = c.claimedBy().orElse("").equals(me.id());
-        model.addAttribute("canRelease", acts && c.status().equals(Cases.CLAIMED) && (mine || me.may(Permission.REASSIGN)));
+        model.addAttribute("canRelease", acts && claimed && (mine || me.may(Permission.REASSIGN)));
         model.addAttribute("canCapture", acts && aboutAccount);
         List<Cases.Participant> participants = cases.participants(c.id());
-        boolean batch = me.may(Permission.BATCH_DECIDE) && c.status().equals(Cases.CLAIMED)
-                && c.claimedBy().orElse("").equals(me.id()) && !participants.isEmpty();
+        boolean batch = me.may(Permission.BATCH_DECIDE) && mine && !participants.isEmpty();
         model.addAttribute("canBatch", batch && participants.size() <= BatchForm.MAX_SUBJECTS);
         model.addAttribute("batchTooMany", batch && participants.size() > BatchForm.MAX_SUBJECTS);
         model.addAttribute("batchRows", batch && participants.size() <= BatchForm.MAX_SUBJECTS
@@ -373,9 +372,9 @@ class CasePage {
             } catch (IllegalArgumentException e) {
                 role = OffenderRole.PARTICIPANT;
             }
-            Sanction s = decisions.suggest(p.account(), offence, role);
-            out.add(new BatchRow(p.account(), role.id(), role.label(locale), decisions.strikesInForce(p.account()),
-                    s.step(), s.describe(locale)));
+            Decisions.Suggested s = decisions.suggest(p.account(), offence, role);
+            out.add(new BatchRow(p.account(), role.id(), role.label(locale), s.strikesInForce(), s.sanction().step(),
+                    s.sanction().describe(locale)));
         }
         return out;
     }

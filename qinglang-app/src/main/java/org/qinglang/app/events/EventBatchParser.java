@@ -73,11 +73,7 @@ class EventBatchParser {
     static final Duration MAX_AHEAD = Duration.ofHours(1);
 
     Batch parse(byte[] body) {
-        return parse(body, Instant.now());
-    }
-
-    /** The events of {@code body}, with {@code now} the server's time (events stamped past {@link #MAX_AHEAD} refused). */
-    Batch parse(byte[] body, Instant now) {
+        Instant now = Instant.now(); // the server's time, for MAX_AHEAD
         int first = 0;
         while (first < body.length && Character.isWhitespace(body[first])) {
             first++;

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.qinglang.app.api.ApiException;
+import org.qinglang.app.api.FieldError;
+import org.qinglang.app.api.InvalidField;
 import org.qinglang.app.api.Msg;
 import org.qinglang.app.audit.AuditTrail;
 import org.qinglang.app.cases.Cases;
@@ -39,6 +41,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * Deciding cases (处理决定): the ladder's suggestion from the account's strikes, the reviewer's choice of step,
@@ -66,6 +69,16 @@ public class Decisions {
 
     /** One account of a batch decision and its part in the pile-on. */
     public record Subject(String account, OffenderRole role) {
+    }
+
+    /**
+     * Refuses {@code account} at {@code field} if {@code seen} has it already (a batch's form and JSON alike): one
+     * decision, and one strike, per account and offence.
+     */
+    public static void once(Set<String> seen, String account, String field) {
+        if (!seen.add(account)) {
+            throw new InvalidField(FieldError.badValue(field, "同一账号只能出现一次", "an account may appear only once"));
+        }
     }
 
     /**
@@ -140,12 +153,6 @@ public class Decisions {
                 statement);
     }
 
-    /** How many of the strikes of {@code account} are in force now (有效违规记录): those the ladder still counts. */
-    public int strikesInForce(String account) {
-        Instant now = policy.clock().instant();
-        return (int) strikes(account).stream().filter(s -> policy.ladder().inForce(s, now)).count();
-    }
-
     /** The strikes of {@code account} (违规记录), oldest first. */
     public List<Strike> strikes(String account) {
         return db.sql("select decision_id, severity, at from strike where account = ? order by at, decision_id")
@@ -179,9 +186,19 @@ public class Decisions {
         return policy.ladder().steps();
     }
 
+    /**
+     * What the ladder suggests for an account and an offence now, and how many of its strikes are in force (有效违规记录:
+     * those the ladder still counts), from one read of its strikes.
+     */
+    public record Suggested(Sanction sanction, int strikesInForce) {
+    }
+
     /** What the ladder suggests for {@code account} and this offence now. */
-    public Sanction suggest(String account, Offence offence, OffenderRole role) {
-        return policy.ladder().next(strikes(account), offence, role, policy.clock().instant());
+    public Suggested suggest(String account, Offence offence, OffenderRole role) {
+        Instant now = policy.clock().instant();
+        List<Strike> strikes = strikes(account);
+        int inForce = (int) strikes.stream().filter(s -> policy.ladder().inForce(s, now)).count();
+        return new Suggested(policy.ladder().next(strikes, offence, role, now), inForce);
     }
 
     /**
@@ -210,13 +227,12 @@ public class Decisions {
      */
     @Transactional
     public void release(long caseId, Reviewer reviewer) {
-        Cases.Case c = cases.find(caseId).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "not_found", "id",
-                OptionalLong.empty(), new Msg("没有编号为 " + caseId + " 的案件", "there is no case " + caseId)));
-        boolean others = c.claimedBy().filter(h -> !h.equals(reviewer.id())).isPresent();
-        if (others && !reviewer.may(Permission.REASSIGN)) {
+        Cases.Case c = found(caseId);
+        String holder = c.status().equals(Cases.CLAIMED) ? c.claimedBy().orElse("") : "";
+        if (!holder.isEmpty() && !holder.equals(reviewer.id()) && !reviewer.may(Permission.REASSIGN)) {
             throw forbidden(Permission.REASSIGN);
         }
-        if (!cases.release(caseId, reviewer.id(), others)) {
+        if (holder.isEmpty() || !cases.release(caseId, holder, reviewer.id())) {
             throw new ApiException(HttpStatus.CONFLICT, "not_claimed", "id", OptionalLong.empty(),
                     new Msg("案件 " + caseId + " 未被认领或已结案", "case " + caseId + " is not claimed, or is decided"));
         }
@@ -338,9 +354,14 @@ public class Decisions {
         return new Made(id, account, sanction, statement);
     }
 
-    private Cases.Case heldBy(long caseId, Reviewer reviewer) {
-        Cases.Case c = cases.find(caseId).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "not_found", "id",
+    /** Case {@code caseId}, or 404. */
+    private Cases.Case found(long caseId) {
+        return cases.find(caseId).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "not_found", "id",
                 OptionalLong.empty(), new Msg("没有编号为 " + caseId + " 的案件", "there is no case " + caseId)));
+    }
+
+    private Cases.Case heldBy(long caseId, Reviewer reviewer) {
+        Cases.Case c = found(caseId);
         if (!c.status().equals(Cases.CLAIMED) || !c.claimedBy().orElse("").equals(reviewer.id())) {
             throw notClaimed(caseId);
         }

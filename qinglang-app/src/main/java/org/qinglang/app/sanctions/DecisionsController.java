@@ -83,9 +83,10 @@ class DecisionsController {
         OffenceSeverity s = parse(severity, "severity", OffenceSeverity::fromId, "minor, moderate, serious, grave");
         OffenderRole r = parse(role, "role", DecisionsController::role, ROLES);
         String who = account == null || account.isBlank() ? c.about().account() : account;
-        Sanction sanction = decisions.suggest(who, new Offence(s, c.category()), r);
+        Decisions.Suggested suggested = decisions.suggest(who, new Offence(s, c.category()), r);
+        Sanction sanction = suggested.sanction();
         Locale locale = RequestContextUtils.getLocale(request);
-        return new Suggestion(who, decisions.strikesInForce(who), sanction.action().id(), sanction.step(),
+        return new Suggestion(who, suggested.strikesInForce(), sanction.action().id(), sanction.step(),
                 sanction.duration().map(Object::toString).orElse(null), sanction.endsAt().map(Object::toString).orElse(null),
                 sanction.reasoning().explain(locale), stepsOf(locale));
     }
@@ -147,10 +148,7 @@ class DecisionsController {
             JsonNode s = JsonFields.object(list.get(i), "subjects[" + i + "]");
             JsonFields.onlyFields(s, p, Set.of("account", "role"));
             String account = JsonFields.string(s, p, "account", 128);
-            if (!seen.add(account)) { // one decision, and one strike, per account and offence (as the form)
-                throw new InvalidField(FieldError.badValue(p + "account", "同一账号只能出现一次",
-                        "an account may appear only once"));
-            }
+            Decisions.once(seen, account, p + "account");
             subjects.add(new Decisions.Subject(account,
                     WorkflowFields.requiredEnum(s, p, "role", DecisionsController::role, ROLES)));
         }

@@ -940,10 +940,6 @@ public final class FeatureLibrary {
     }
 
     /**
-     * True if a match that begins or ends with a Latin letter is glued to more Latin letters, as ass in
-     * grass: Latin terms match whole words only.
-     */
-    /**
      * True if the hit [start, end) begins or ends inside a Latin word (ass in grass): a letter on both sides of one of
      * its ends. Letters are read as the walk reads them: by code point (𝐠𝐫𝐚𝐬𝐬), a leet digit or sign inside a word
      * as a letter (gr@ss), invisible characters skipped (gr\u200Bass).
