@@ -64,6 +64,12 @@ public final class AuditCommand implements Runnable {
                 url = "jdbc:h2:file:" + file + ServeCommand.H2_OPTIONS + ";IFEXISTS=TRUE";
                 user = "sa";
             }
+            if (!url.startsWith("jdbc:postgresql:") && !url.startsWith("jdbc:h2:")) {
+                // only the scheme is echoed: a JDBC URL may carry a password
+                err.println("audit verify: --db must be a jdbc:postgresql:… (or jdbc:h2:…) URL, was "
+                        + ServeCommand.schemeOf(url) + "…");
+                return Qinglang.USAGE;
+            }
             String password = System.getenv("QINGLANG_DB_PASSWORD");
             try (Connection c = DriverManager.getConnection(url,
                     user != null ? user : (url.startsWith("jdbc:h2:") ? "sa" : "postgres"), password != null ? password : "")) {
@@ -79,7 +85,8 @@ public final class AuditCommand implements Runnable {
                 out.println("audit trail BROKEN: " + r.problems().size() + " problem(s) in " + r.rows() + " rows");
                 return Qinglang.FAILED;
             } catch (SQLException e) {
-                err.println("audit verify: cannot read the audit trail: " + e.getMessage());
+                String why = String.valueOf(e.getMessage()).replace(url, ServeCommand.schemeOf(url) + "…");
+                err.println("audit verify: cannot read the audit trail: " + why);
                 return Qinglang.IO;
             }
         }

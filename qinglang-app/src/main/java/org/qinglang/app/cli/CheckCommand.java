@@ -46,7 +46,7 @@ import java.util.concurrent.Callable;
                 + ", block from " + Thresholds.DEFAULT_BLOCK + ").",
                 "A thresholds file has one setting a line: WHERE REVIEW BLOCK, where WHERE is * (every label and "
                         + "scene), a label (辱骂), @scene (@danmaku) or label@scene (辱骂@dm); # starts a comment.",
-                "Exit codes: 0 done, 2 bad usage, 3 file not readable or writable, 4 some lines skipped."})
+                "Exit codes: 0 done, 1 failed, 2 bad usage, 3 file not readable or writable, 4 some lines skipped."})
 public final class CheckCommand implements Callable<Integer> {
 
     /** The engine's one verdict JSON. */
@@ -90,6 +90,11 @@ public final class CheckCommand implements Callable<Integer> {
         if ((in == null) == (text == null)) {
             err.println("check: give either --in FILE.jsonl or --text TEXT (one of them)");
             return Qinglang.USAGE;
+        }
+        JsonLines.Refusal refused = JsonLines.refusal(in, out);
+        if (refused != null) {
+            err.println("check: " + refused.message());
+            return refused.exitCode();
         }
         // the sentence encoder's wrapper logs through SLF4J, which has no binding outside `serve`: keep it quiet
         System.setProperty("slf4j.internal.verbosity", System.getProperty("slf4j.internal.verbosity", "ERROR"));

@@ -37,7 +37,7 @@ import java.util.concurrent.Callable;
         description = {"Score texts with the abusive-language model: a score in [0, 1] and a label (1 = abusive).",
                 "用辱骂识别模型给文本打分：分数 [0, 1]，标签 1 = 辱骂。"},
         footer = {"%nWith no --model, the model shipped in Qinglang for --mode (trained on COLD) is used.",
-                "Exit codes: 0 done, 2 bad usage, 3 file not readable or writable (model included),",
+                "Exit codes: 0 done, 1 failed, 2 bad usage, 3 file not readable or writable (model included),",
                 "4 some lines skipped."})
 public final class ClassifyCommand implements Callable<Integer> {
 
@@ -83,6 +83,11 @@ public final class ClassifyCommand implements Callable<Integer> {
         if ((in == null) == (eval == null)) {
             err.println("classify: give either --in FILE.jsonl or --eval FILE.csv (one of them)");
             return Qinglang.USAGE;
+        }
+        JsonLines.Refusal refused = JsonLines.refusal(in != null ? in : eval.toString(), out);
+        if (refused != null) {
+            err.println("classify: " + refused.message());
+            return refused.exitCode();
         }
         long loadStart = System.nanoTime();
         AbuseClassifier classifier;

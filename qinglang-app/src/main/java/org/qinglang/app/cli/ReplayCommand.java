@@ -57,7 +57,7 @@ import java.util.function.Function;
                 + "should be in time order; a line earlier than the one before is still counted, at the current time.",
                 "A thresholds file has one setting a line: NAME VALUE (warningScore 80, window 2h); # starts a comment. "
                         + "See docs/pile-on.md.",
-                "Exit codes: 0 done, 2 bad usage, 3 file not readable or writable, 4 some lines skipped."})
+                "Exit codes: 0 done, 1 failed, 2 bad usage, 3 file not readable or writable, 4 some lines skipped."})
 public final class ReplayCommand implements Callable<Integer> {
 
     /** How long a target may go without events before its state is dropped. */
@@ -101,12 +101,6 @@ public final class ReplayCommand implements Callable<Integer> {
             err.println("replay: unknown --format '" + format + "': use events, bare or auto");
             return Qinglang.USAGE;
         }
-        String bareTarget = target != null ? target : "-".equals(in) ? "stdin"
-                : Path.of(in).getFileName().toString().replaceFirst("\\.jsonl?$", "");
-        if (bareTarget.isBlank()) {
-            err.println("replay: --target must not be empty");
-            return Qinglang.USAGE;
-        }
         Set<String> chosen = new LinkedHashSet<>();
         for (String d : detectors.split(",")) {
             String name = d.strip().toLowerCase(Locale.ROOT);
@@ -127,6 +121,17 @@ public final class ReplayCommand implements Callable<Integer> {
                 err.println("replay: cannot read thresholds " + thresholds + ": " + e.getMessage());
                 return Qinglang.IO;
             }
+        }
+        JsonLines.Refusal refused = JsonLines.refusal(in, out);
+        if (refused != null) {
+            err.println("replay: " + refused.message());
+            return refused.exitCode();
+        }
+        String bareTarget = target != null ? target : "-".equals(in) ? "stdin"
+                : Path.of(in).getFileName().toString().replaceFirst("\\.jsonl?$", "");
+        if (bareTarget.isBlank()) {
+            err.println("replay: --target must not be empty");
+            return Qinglang.USAGE;
         }
         List<StreamRuntime<?>> runtimes = new ArrayList<>();
         if (chosen.contains("coordination")) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.qinglang.app.Qinglang;
 import org.qinglang.core.lexicon.FeatureLibrary;
+import org.qinglang.core.lexicon.LibraryFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -27,7 +28,7 @@ import java.util.concurrent.Callable;
         description = {"Find feature-library entries in texts, on every evasion channel.",
                 "用特征库扫描文本（精确、归一、拼音、首字母、拆字、暗语各通道）。"},
         footer = {"%nOffsets (start, end) count UTF-16 units of the raw text.",
-                "Exit codes: 0 done, 2 bad usage, 3 file not readable or writable, 4 some lines skipped."})
+                "Exit codes: 0 done, 1 failed, 2 bad usage, 3 file not readable or writable, 4 some lines skipped (of the input or of a library file)."})
 public final class ScanCommand implements Callable<Integer> {
 
     @Spec
@@ -53,9 +54,17 @@ public final class ScanCommand implements Callable<Integer> {
             err.println("scan: give either --in FILE.jsonl or --text TEXT (one of them)");
             return Qinglang.USAGE;
         }
+        JsonLines.Refusal refused = JsonLines.refusal(in, out);
+        if (refused != null) {
+            err.println("scan: " + refused.message());
+            return refused.exitCode();
+        }
         FeatureLibrary lib;
+        boolean libraryLinesSkipped;
         try {
-            lib = Libraries.compile(Libraries.read(libraries, err), err);
+            LibraryFile.Result read = Libraries.read(libraries, err);
+            libraryLinesSkipped = !read.problems().isEmpty();
+            lib = Libraries.compile(read, err);
         } catch (IOException e) {
             err.println("scan: cannot read library: " + e.getMessage());
             return Qinglang.IO;
@@ -67,9 +76,10 @@ public final class ScanCommand implements Callable<Integer> {
                 o.set("hits", HitJson.toJson(json, lib.scan(text)));
                 w.write(json.writeValueAsString(o));
                 w.write('\n');
-                return Qinglang.OK;
+                return libraryLinesSkipped ? Qinglang.PARTIAL : Qinglang.OK;
             }
-            return scanLines(lib, json, w, err);
+            int code = scanLines(lib, json, w, err);
+            return libraryLinesSkipped ? Qinglang.PARTIAL : code;
         } catch (IOException e) {
             err.println("scan: " + e.getMessage());
             return Qinglang.IO;
