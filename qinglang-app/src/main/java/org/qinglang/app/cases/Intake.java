@@ -154,7 +154,7 @@ public class Intake {
         Map<String, String> roles = new LinkedHashMap<>();
         alert.participants().forEach((account, role) -> roles.put(account, role.id()));
         return tx.execute(s -> {
-            Optional<Long> id = cases.add(Target.account(alert.target()), false, signal, Optional.empty(),
+            Optional<Long> id = cases.add(Target.alert(alert.kind().id(), alert.target()), false, signal, Optional.empty(),
                     Optional.of(alert.kind().id()), SYSTEM);
             id.ifPresent(n -> cases.participants(n, roles));
             return id;

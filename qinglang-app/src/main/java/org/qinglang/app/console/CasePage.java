@@ -153,7 +153,7 @@ class CasePage {
             model.addAttribute("error", new Msg("severity 或 role 取值无效", "severity or role is not valid").in(locale));
         }
         if (!model.containsAttribute("form")) {
-            model.addAttribute("form", DecideForm.defaults(s));
+            model.addAttribute("form", DecideForm.defaults(s, r));
         }
         if (!model.containsAttribute("batchForm")) {
             model.addAttribute("batchForm", BatchForm.defaults(s));
@@ -337,8 +337,11 @@ class CasePage {
         boolean acts = me.may(Permission.DECIDE) || me.may(Permission.REFER_TO_POLICE);
         boolean claimed = c.status().equals(Cases.CLAIMED);
         boolean mine = claimed && c.claimedBy().orElse("").equals(me.id());
+        // an alert's case is decided for its participants (the batch form): its own form only finds no violation
+        boolean alertCase = c.about().isAlert();
+        model.addAttribute("alertCase", alertCase);
         model.addAttribute("canClaim", acts && c.status().equals(Cases.OPEN));
-        model.addAttribute("canDecide", acts && mine);
+        model.addAttribute("canDecide", acts && mine && (!alertCase || me.may(Permission.DECIDE)));
         model.addAttribute("canClear", me.may(Permission.DECIDE));
         model.addAttribute("canRelease", acts && claimed && (mine || me.may(Permission.REASSIGN)));
         model.addAttribute("canCapture", acts && aboutAccount);

@@ -31,9 +31,9 @@ record DecideForm(String violation, String severity, String category, String rol
     static final int REFERENCE = 500;
     static final int EXPLANATION = 2000;
 
-    /** An empty form with the case's severity preselected. */
-    static DecideForm defaults(OffenceSeverity severity) {
-        return new DecideForm("true", severity.id(), "", OffenderRole.PARTICIPANT.id(), "", "terms", "", "", "");
+    /** An empty form with the case's severity (or the one recomputed) and the role recomputed preselected. */
+    static DecideForm defaults(OffenceSeverity severity, OffenderRole role) {
+        return new DecideForm("true", severity.id(), "", role.id(), "", "terms", "", "", "");
     }
 
     public boolean isViolation() {

@@ -238,10 +238,21 @@ public class Decisions {
         }
     }
 
-    /** Decides case {@code caseId} against its account with {@code finding}. */
+    /**
+     * Decides case {@code caseId} against its account with {@code finding}; refused (409) for an alert's case,
+     * whose account is whom the alert is about ({@link org.qinglang.app.cases.Target#isAlert}).
+     */
     @Transactional
     public Made decide(long caseId, Reviewer reviewer, Finding finding) {
         Cases.Case c = heldBy(caseId, reviewer);
+        if (c.about().isAlert()) {
+            // an alert's target is whom it is about (a pile-on's victim): the decision falls on its participants
+            throw new ApiException(HttpStatus.CONFLICT, "alert_case", "id", OptionalLong.empty(),
+                    new Msg("案件 " + caseId + " 是关于 " + c.about().account() + " 的告警，处罚对象是参与账号而非该账号："
+                            + "请批量处置参与者，或认定不违规",
+                            "case " + caseId + " is an alert about " + c.about().account() + ": decide for its"
+                                    + " participants in a batch, or find no violation; never against the target"));
+        }
         Instant now = policy.clock().instant();
         close(caseId, reviewer, true, now);
         Offence offence = new Offence(finding.severity(), finding.category().orElse(c.category()));

@@ -104,7 +104,8 @@ class CasesWebTest {
                 new Alert.Evidence(Map.of(), List.of()), Map.of("u-1", Alert.Role.FIRST));
         long id = intake.alert(alert).orElseThrow();
         Cases.Case c = cases.find(id).orElseThrow();
-        assertThat(c.target()).isEqualTo("account:" + victim);
+        assertThat(c.target()).isEqualTo("pileon:" + victim);
+        assertThat(c.about().isAlert()).isTrue();
         assertThat(c.category()).isEqualTo(ReportCategory.CYBERVIOLENCE);
         assertThat(c.severity()).isEqualTo(OffenceSeverity.SERIOUS);
         Alert closed = new Alert(Instant.now(), Alert.Kind.PILEON, victim, Alert.Level.CLOSED,
@@ -148,7 +149,7 @@ class CasesWebTest {
                 new Alert.Evidence(Map.of(), List.of()), Map.of())).orElseThrow();
         String zh = mvc.perform(get("/console/cases").with(user("audrey").roles("AUDITOR")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(zh).contains("案件队列", "网络暴力", "account:&lt;b&gt;").doesNotContain(victim);
+        assertThat(zh).contains("案件队列", "网络暴力", "pileon:&lt;b&gt;").doesNotContain(victim);
         String en = mvc.perform(get("/console/cases").param("lang", "en").with(user("audrey").roles("AUDITOR")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(en).contains("Case queue", "Cyberviolence");

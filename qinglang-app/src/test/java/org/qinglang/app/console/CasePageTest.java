@@ -318,6 +318,37 @@ class CasePageTest {
                 .isEqualTo(400);
     }
 
+    @Test
+    void aPileOnCaseNeverOffersToPunishThePersonPiledOn() throws Exception {
+        String victim = unique("victim");
+        long id = intake.alert(new Alert(Instant.now(), Alert.Kind.PILEON, victim, Alert.Level.SEVERE,
+                new Alert.Evidence(Map.of(), List.of()), Map.of(unique("f"), Alert.Role.FIRST))).orElseThrow();
+        String sam = unique("sam");
+        assertThat(send(post("/console/api/cases/" + id + "/claim").with(senior(sam)).with(csrf())).getStatus())
+                .isEqualTo(200);
+        String html = page(id, senior(sam));
+        String decide = html.substring(html.indexOf("id=\"decide\""), html.indexOf("id=\"batch\""));
+        assertThat(decide).doesNotContain("name=\"violation\" value=\"true\"").contains("value=\"false\"")
+                .contains("处罚对象是下方的参与账号");
+        assertThat(html).doesNotContain("id=\"suggestion\"");
+        MockHttpServletResponse refused = decideByForm(id, senior(sam), FORM);
+        assertThat(refused.getStatus()).isEqualTo(409);
+        assertThat(db.sql("select count(*) from strike where account = ?").param(victim).query(Long.class).single())
+                .isZero();
+        assertThat(decideByForm(id, senior(sam), "violation", "false", "facts", "不构成网暴").getStatus()).isEqualTo(302);
+    }
+
+    @Test
+    void theDecideFormKeepsTheRoleRecomputedAbove() throws Exception {
+        long id = reported(WorkflowFixture.key(keys, Scope.REPORT), unique("u"), "x");
+        String alice = unique("alice");
+        send(post("/console/api/cases/" + id + "/claim").with(reviewer(alice)).with(csrf()));
+        String html = send(get("/console/cases/" + id).param("role", "inciter").with(reviewer(alice)))
+                .getContentAsString();
+        String decide = html.substring(html.indexOf("id=\"decide\""));
+        assertThat(decide).containsPattern("<option value=\"inciter\" selected=\"selected\"");
+    }
+
     /** A pile-on alert on a fresh victim naming {@code roles}; returns its case id. */
     private long pileOn(Map<String, Alert.Role> roles) {
         return intake.alert(new Alert(Instant.now(), Alert.Kind.PILEON, unique("victim"), Alert.Level.SEVERE,

@@ -221,6 +221,11 @@ class DecisionsWebTest {
                 Map.entry(inciter, "inciter"));
 
         claim(caseId, senior("sam"));
+        // the case is about the victim: a decision against "its account" would punish the person piled on
+        JsonNode refused = decide(caseId, senior("sam"), "{\"severity\":\"moderate\"," + GROUND + "}", 409);
+        assertThat(refused.get("code").asText()).isEqualTo("alert_case");
+        assertThat(db.sql("select count(*) from strike where account = ?").param(victim).query(Long.class).single())
+                .isZero();
         JsonNode out = json.readTree(mvc.perform(post("/console/api/cases/" + caseId + "/batch-decide")
                         .with(senior("sam")).with(csrf()).contentType("application/json")
                         .content("{\"severity\":\"moderate\"," + GROUND + "}"))
@@ -228,5 +233,20 @@ class DecisionsWebTest {
         assertThat(out.get("decisions")).hasSize(3);
         out.get("decisions").forEach(d -> assertThat(d.get("step").asInt()).as("first posters and inciters step up")
                 .isEqualTo(4));
+        assertThat(db.sql("select count(*) from decision where case_id = ? and account = ?").param(caseId).param(victim)
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void reportsAgainstAnAccountAreNotMergedIntoAPileOnOnIt() throws Exception {
+        String key = WorkflowFixture.key(keys, Scope.REPORT);
+        String victim = unique("victim");
+        long alertCase = intake.alert(new Alert(Instant.now(), Alert.Kind.PILEON, victim, Alert.Level.WARNING,
+                new Alert.Evidence(Map.of(), List.of()), Map.of(unique("f"), Alert.Role.FIRST))).orElseThrow();
+        String body = "{\"reporter\":\"" + unique("r") + "\",\"category\":\"网络暴力\",\"target\":{\"account\":\""
+                + victim + "\"}}";
+        JsonNode r = json.readTree(mvc.perform(postJson("/api/v1/reports", key, body)).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString());
+        assertThat(r.get("caseId").asLong()).isNotEqualTo(alertCase);
     }
 }
