@@ -50,7 +50,31 @@ public final class JsonFields {
         if (s.length() > maxChars) {
             throw new InvalidField(FieldError.tooLong(prefix + name, s.length(), maxChars));
         }
+        checkText(prefix + name, s);
         return Optional.of(s);
+    }
+
+    /**
+     * Refuses text that a database cannot keep as it is: the NUL character (PostgreSQL refuses it, and one in
+     * a batch failed the whole batch) and an unpaired surrogate (stored as {@code ?}, so the text changed).
+     */
+    public static void checkText(String path, String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == 0) {
+                throw new InvalidField(FieldError.badValue(path, "不能含 NUL 字符（U+0000），位置 " + i,
+                        "must not contain the NUL character (U+0000), found at " + i));
+            }
+            if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    i++;
+                } else {
+                    throw new InvalidField(FieldError.badValue(path, "含不成对的代理项（U+" + Integer.toHexString(c)
+                            .toUpperCase(java.util.Locale.ROOT) + "），位置 " + i, "has an unpaired surrogate (U+"
+                            + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT) + ") at " + i));
+                }
+            }
+        }
     }
 
     /** The string at {@code name}, which must be there and not blank: at most {@code maxChars} units. */

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -248,26 +249,45 @@ public class Cases {
         return taken;
     }
 
-    /**
-     * Re-ranks every case in the queue (open or claimed) at {@code now}: report pressure fades as its reports age, so
-     * a rank computed when a case's last signal came would keep an old burst of reports above fresher ones. Run
-     * every few minutes by {@link Intake}; returns how many cases it re-ranked.
-     */
-    @Transactional
-    public int rerankQueue() {
-        return rerankQueue(policy.clock().instant());
+    /** Now, by the workflow's clock. */
+    public Instant now() {
+        return policy.clock().instant();
     }
 
-    /** {@link #rerankQueue()} as at {@code now}. */
-    @Transactional
-    public int rerankQueue(Instant now) {
-        Map<Long, Boolean> queued = new LinkedHashMap<>();
-        db.sql("select id from workflow_case where status in (?, ?) order by id").params(OPEN, CLAIMED)
-                .query(Long.class).list().forEach(id -> queued.put(id, false));
-        if (!queued.isEmpty()) {
-            rerank(queued, now);
+    /**
+     * The ids of the cases in the queue (open or claimed), in id order: what {@link Intake} re-ranks every few
+     * minutes, a part at a time ({@link #rerankQueued}), since report pressure fades as its reports age and a
+     * rank computed when a case's last signal came would keep an old burst of reports above fresher ones.
+     */
+    public List<Long> queuedIds() {
+        return db.sql("select id from workflow_case where status in (?, ?) order by id").params(OPEN, CLAIMED)
+                .query(Long.class).list();
+    }
+
+    /**
+     * Re-ranks those of {@code ids} still in the queue at {@code now}, each locked first, in id order: a signal
+     * filed meanwhile (a report that the target is a minor, say) locks its case too, so it is either read here
+     * or filed after, never overwritten with what was read before it. Returns how many were re-ranked. Called
+     * with a few hundred ids to a transaction, so that no transaction holds the whole queue's locks.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int rerankQueued(List<Long> ids, Instant now) {
+        Map<Long, Boolean> locked = new LinkedHashMap<>();
+        for (List<Object> part : parts(new ArrayList<>(ids))) {
+            db.sql("select id from workflow_case where id in (" + inList(part.size()) + ") and status in (?, ?) "
+                            + "order by id for update")
+                    .params(concat(part, OPEN, CLAIMED)).query(Long.class).list().forEach(id -> locked.put(id, false));
         }
-        return queued.size();
+        if (!locked.isEmpty()) {
+            rerank(locked, now);
+        }
+        return locked.size();
+    }
+
+    private static List<Object> concat(List<Object> values, Object... more) {
+        List<Object> all = new ArrayList<>(values);
+        all.addAll(Arrays.asList(more));
+        return all;
     }
 
     /**

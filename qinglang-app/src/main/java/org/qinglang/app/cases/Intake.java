@@ -1,5 +1,6 @@
 package org.qinglang.app.cases;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.qinglang.core.enforce.CaseSignal;
@@ -7,6 +8,8 @@ import org.qinglang.core.enforce.OffenceSeverity;
 import org.qinglang.core.enforce.ReportCategory;
 import org.qinglang.core.stream.Alert;
 import org.qinglang.core.verdict.RiskLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -37,11 +40,16 @@ public class Intake {
     private final JdbcClient db;
     private final Cases cases;
     private final TransactionTemplate tx;
+    private final Counter setAside;
+
+    private static final Logger LOG = LoggerFactory.getLogger(Intake.class);
 
     public Intake(JdbcClient db, Cases cases, PlatformTransactionManager transactions, MeterRegistry meters) {
         this.db = db;
         this.cases = cases;
         this.tx = new TransactionTemplate(transactions);
+        this.setAside = Counter.builder("qinglang.intake.set-aside")
+                .description("flagged events taken off the intake queue because they could not be filed").register(meters);
         // an intake that falls behind ingestion shows here first: flagged events not yet in a case
         Gauge.builder("qinglang.intake.backlog", this, Intake::backlog)
                 .description("flagged events waiting to be filed into cases").register(meters);
@@ -61,14 +69,28 @@ public class Intake {
         }
     }
 
-    /** Re-ranks the queue every few minutes, as report pressure fades ({@link Cases#rerankQueue}). */
+    /** Re-ranks the queue every few minutes, as report pressure fades ({@link #rerankQueue}). */
     @Scheduled(initialDelayString = "${qinglang.workflow.rerank-ms:300000}",
             fixedDelayString = "${qinglang.workflow.rerank-ms:300000}")
     void rerank() {
-        cases.rerankQueue();
+        rerankQueue(cases.now());
     }
 
-    private record Flagged(String id, String type, Instant ts, String actor, String category, String risk,
+    /** How many queued cases one transaction re-ranks (and holds locked). */
+    private static final int RERANK_PER_TRANSACTION = 200;
+
+    /** Re-ranks every case in the queue at {@code now}, {@value #RERANK_PER_TRANSACTION} to a transaction; returns how many. */
+    public int rerankQueue(Instant now) {
+        List<Long> ids = cases.queuedIds();
+        int done = 0;
+        for (int from = 0; from < ids.size(); from += RERANK_PER_TRANSACTION) {
+            List<Long> part = ids.subList(from, Math.min(ids.size(), from + RERANK_PER_TRANSACTION));
+            done += Objects.requireNonNull(tx.execute(s -> cases.rerankQueued(part, now)));
+        }
+        return done;
+    }
+
+    private record Flagged(String id, String type, Instant receivedAt, String actor, String category, String risk,
                            String labels) {
     }
 
@@ -84,7 +106,12 @@ public class Intake {
         int done = 0;
         while (done < limit) {
             int want = Math.min(PER_TRANSACTION, limit - done);
-            int n = Objects.requireNonNull(tx.execute(s -> fileHead(want)));
+            int n;
+            try {
+                n = Objects.requireNonNull(tx.execute(s -> fileHead(want)));
+            } catch (RuntimeException e) {
+                n = fileOneByOne(want);
+            }
             done += n;
             if (n < want) {
                 break;
@@ -93,11 +120,40 @@ public class Intake {
         return done;
     }
 
+    /**
+     * Files up to {@code n} events of the queue's head one to a transaction, after a batch of them failed: an
+     * event that fails alone is taken off the queue (it stays in the event table) and logged by its id, so
+     * that one row the workflow cannot file does not hold up every flagged event behind it for ever.
+     * Returns how many it looked at.
+     */
+    private int fileOneByOne(int n) {
+        int done = 0;
+        while (done < n) {
+            Optional<String> head = db.sql("select event_id from intake_queue order by seq limit 1")
+                    .query(String.class).optional();
+            if (head.isEmpty()) {
+                break;
+            }
+            try {
+                tx.execute(s -> fileHead(1));
+            } catch (RuntimeException e) {
+                LOG.error("flagged event {} could not be filed into a case ({}); taken off the intake queue",
+                        head.get(), e.getClass().getName());
+                setAside.increment();
+                tx.execute(s -> db.sql("delete from intake_queue where event_id = ?").param(head.get()).update());
+            }
+            done++;
+        }
+        return done;
+    }
+
     /** Files the {@code n} events at the head of the queue; returns how many there were. */
     private int fileHead(int n) {
         cases.planWithValues();
         // the queue's head first, then its events by key: joined the other way round, H2 reads the event table
-        List<Flagged> flagged = db.sql("select e.id, e.type, e.ts, e.actor, e.category, e.risk_level, e.labels "
+        // the signal's time is when the platform told us, not the event's own time: a deadline runs from there,
+        // and a client's clock (or a backfill of old events) must not open cases already overdue
+        List<Flagged> flagged = db.sql("select e.id, e.type, e.received_at, e.actor, e.category, e.risk_level, e.labels "
                         + "from (select seq, event_id from intake_queue order by seq limit ?) q "
                         + "join event e on e.id = q.event_id order by q.seq")
                 .param(n)
@@ -117,7 +173,7 @@ public class Intake {
             ReportCategory category = category(f.category(), f.labels());
             OffenceSeverity severity = severity(f.risk());
             Target about = new Target(f.actor(), Optional.of(f.id()), f.type());
-            adds.add(new Cases.Adding(about, false, new CaseSignal.Detection(category, severity, f.ts()),
+            adds.add(new Cases.Adding(about, false, new CaseSignal.Detection(category, severity, f.receivedAt()),
                     Optional.of(f.id()), Optional.empty()));
         }
         cases.addAll(adds, SYSTEM);

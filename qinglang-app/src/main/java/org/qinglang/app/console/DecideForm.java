@@ -2,6 +2,7 @@ package org.qinglang.app.console;
 
 import org.qinglang.app.api.FieldError;
 import org.qinglang.app.api.InvalidField;
+import org.qinglang.app.api.JsonFields;
 import org.qinglang.app.sanctions.Decisions;
 import org.qinglang.core.enforce.OffenceSeverity;
 import org.qinglang.core.enforce.OffenderRole;
@@ -104,6 +105,7 @@ record DecideForm(String violation, String severity, String category, String rol
         if (s.length() > max) {
             throw new InvalidField(FieldError.tooLong(field, s.length(), max));
         }
+        JsonFields.checkText(field, s);
         return s;
     }
 }

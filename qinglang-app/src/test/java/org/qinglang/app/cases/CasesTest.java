@@ -102,8 +102,30 @@ class CasesTest {
                     .orElseThrow());
         }
         assertThat(cases.queue(10)).extracting(Cases.Case::id).containsExactly(old, fresh);
-        assertThat(cases.rerankQueue()).isEqualTo(2);
+        int reranked = tx.execute(st -> cases.rerankQueued(cases.queuedIds(), Instant.now()));
+        assertThat(reranked).isEqualTo(2);
         assertThat(cases.queue(10)).extracting(Cases.Case::id).containsExactly(fresh, old);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void reRankingTheQueueNeverUndoesASignalFiledMeanwhile(String name) throws Exception {
+        open(name);
+        long id = report("kid", ReportCategory.OTHER, false);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try (java.sql.Connection filer = db.dataSource().getConnection(); java.sql.Statement st = filer.createStatement()) {
+            // a report that the target is a minor, being filed: its case row is locked and changed, not yet committed
+            filer.setAutoCommit(false);
+            st.executeUpdate("update workflow_case set target_is_minor = true where id = " + id);
+            java.util.concurrent.Future<Integer> rerank = pool.submit(
+                    () -> tx.execute(x -> cases.rerankQueued(cases.queuedIds(), Instant.now())));
+            Thread.sleep(1_000);
+            filer.commit();
+            assertThat(rerank.get()).isEqualTo(1);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(cases.find(id).orElseThrow().targetIsMinor()).as("minors first must stay first").isTrue();
     }
 
     @ParameterizedTest(name = "{0}")

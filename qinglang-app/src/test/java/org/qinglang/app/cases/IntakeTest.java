@@ -71,7 +71,7 @@ class IntakeTest {
                     .params(id, ts.plusSeconds(i), "u-" + (i % 7), i % 2 == 0 ? "block" : "review",
                             i == 7 ? "extreme" : i % 2 == 0 ? "high" : "medium", // e-7: a level this build does not know
                             i % 5 == 0 ? "[{\"label\":\"色情\"}]" : "[{\"label\":\"辱骂\"}]",
-                            ts).update();
+                            received(ts, i)).update();
             s.jdbc().sql("insert into intake_queue (event_id) values (?)").param(id).update();
         }
         assertThat(s.intake().backlog()).isEqualTo(n);
@@ -89,7 +89,8 @@ class IntakeTest {
             assertThat(c.about().account()).isEqualTo("u-" + (i % 7));
             assertThat(c.category()).isEqualTo(i % 5 == 0 ? ReportCategory.PORNOGRAPHY : ReportCategory.CYBERVIOLENCE);
             assertThat(c.severity()).isEqualTo(i % 2 == 0 ? OffenceSeverity.SERIOUS : OffenceSeverity.MODERATE);
-            assertThat(c.openedAt()).isEqualTo(ts.plusSeconds(i).toInstant());
+            // opened when the event was received, not at the time the client gave it
+            assertThat(c.openedAt()).isEqualTo(received(ts, i).toInstant());
             assertThat(c.rank()).isPositive();
         }
         try (Connection c = s.db().dataSource().getConnection()) {
@@ -97,6 +98,32 @@ class IntakeTest {
             assertThat(audit.intact()).isTrue();
             assertThat(audit.rows()).isEqualTo(n);
         }
+    }
+
+    /** When the {@code i}th event of a test was received: days after its own time, as a backfill is. */
+    private static OffsetDateTime received(OffsetDateTime ts, int i) {
+        return ts.plusDays(3).plusSeconds(i);
+    }
+
+    @org.junit.jupiter.api.Test
+    void anEventTheWorkflowCannotFileIsSetAsideAndTheRestAreFiled() {
+        // a time no case can be dated with (year -999999999 at +08:00 is before the first instant in UTC); H2
+        // keeps it, PostgreSQL would not: the row stands for any row the workflow cannot file
+        Setup s = open("H2");
+        OffsetDateTime now = OffsetDateTime.of(2026, 12, 2, 8, 0, 0, 0, ZoneOffset.UTC);
+        OffsetDateTime unfileable = OffsetDateTime.of(-999_999_999, 1, 1, 0, 0, 0, 0, ZoneOffset.ofHours(8));
+        for (int i = 0; i < 5; i++) {
+            s.jdbc().sql("insert into event (id, type, ts, actor, text, suggestion, risk_level, labels, received_at, "
+                            + "api_key_id) values (?, 'comment', ?, ?, '…', 'block', 'high', '[]', ?, 1)")
+                    .params("e-" + i, now, "u-" + i, i == 1 ? unfileable : now).update();
+            s.jdbc().sql("insert into intake_queue (event_id) values (?)").param("e-" + i).update();
+        }
+        assertThat(s.intake().verdicts(1000)).isEqualTo(5);
+        assertThat(s.intake().backlog()).isZero();
+        assertThat(s.jdbc().sql("select count(*) from workflow_case").query(Long.class).single()).isEqualTo(4);
+        assertThat(s.jdbc().sql("select count(*) from workflow_case where target = 'content:e-1'").query(Long.class)
+                .single()).isZero();
+        assertThat(s.jdbc().sql("select count(*) from event where id = 'e-1'").query(Long.class).single()).isEqualTo(1);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -115,6 +115,22 @@ class EventsApiTest {
     }
 
     @Test
+    void aNulCharacterAnUnpairedSurrogateAndATimeBefore2000AreRefusedByIndex() throws Exception {
+        String old = "{\"id\":\"" + run + "o\",\"type\":\"like\",\"ts\":\"-999999999-01-01T00:00:00+08:00\","
+                + "\"actor\":\"u\",\"target\":{\"account\":\"v\"}}";
+        String body = String.join("\n", comment("n", "坏\\u0000人"), comment("s", "\\ud83d"), old, comment("k", "早上好"));
+        MockHttpServletResponse res = send("application/x-ndjson", body.getBytes(StandardCharsets.UTF_8));
+        assertThat(res.getStatus()).as(res.getContentAsString()).isEqualTo(202);
+        JsonNode r = json.readTree(res.getContentAsString());
+        assertThat(r.get("accepted").asInt()).isEqualTo(1);
+        Map<Integer, String> byIndex = new java.util.TreeMap<>();
+        r.get("rejected").forEach(x -> byIndex.put(x.get("index").asInt(), x.get("code").asText() + " "
+                + x.path("field").asText()));
+        assertThat(byIndex).containsExactly(Map.entry(0, "bad_value text"), Map.entry(1, "bad_value text"),
+                Map.entry(2, "bad_value ts"));
+    }
+
+    @Test
     void resendingABatchStoresNothingTwice() throws Exception {
         byte[] body = ("[" + comment("1", "你好") + "," + comment("2", "谢谢") + "," + comment("1", "again") + "]")
                 .getBytes(StandardCharsets.UTF_8);
