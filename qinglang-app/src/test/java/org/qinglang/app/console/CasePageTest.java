@@ -339,6 +339,17 @@ class CasePageTest {
     }
 
     @Test
+    void aFormOrQueryParameterWithANulCharacterIsRefusedBeforeAnyHandler() throws Exception {
+        long id = reported(WorkflowFixture.key(keys, Scope.REPORT), unique("u"), "x");
+        String alice = unique("alice");
+        send(post("/console/api/cases/" + id + "/claim").with(reviewer(alice)).with(csrf()));
+        assertThat(decideByForm(id, reviewer(alice), with(FORM, "facts", "辱骂\u0000他人")).getStatus()).isEqualTo(400);
+        assertThat(send(get("/console/cases").param("q", "\ud800").with(reviewer(alice))).getStatus()).isEqualTo(400);
+        assertThat(db.sql("select count(*) from decision where case_id = ?").param(id).query(Long.class).single()).isZero();
+        assertThat(decideByForm(id, reviewer(alice), FORM).getStatus()).isEqualTo(302);
+    }
+
+    @Test
     void theDecideFormKeepsTheRoleRecomputedAbove() throws Exception {
         long id = reported(WorkflowFixture.key(keys, Scope.REPORT), unique("u"), "x");
         String alice = unique("alice");
