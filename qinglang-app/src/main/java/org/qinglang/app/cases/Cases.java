@@ -20,7 +20,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -265,29 +264,25 @@ public class Cases {
     }
 
     /**
-     * Re-ranks those of {@code ids} still in the queue at {@code now}, each locked first, in id order: a signal
+     * Re-ranks those of {@code ids} still in the queue at {@code now}, each locked first, in key order: a signal
      * filed meanwhile (a report that the target is a minor, say) locks its case too, so it is either read here
      * or filed after, never overwritten with what was read before it. Returns how many were re-ranked. Called
      * with a few hundred ids to a transaction, so that no transaction holds the whole queue's locks.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public int rerankQueued(List<Long> ids, Instant now) {
-        Map<Long, Boolean> locked = new LinkedHashMap<>();
+        List<String> keys = new ArrayList<>();
         for (List<Object> part : parts(new ArrayList<>(ids))) {
-            db.sql("select id from workflow_case where id in (" + inList(part.size()) + ") and status in (?, ?) "
-                            + "order by id for update")
-                    .params(concat(part, OPEN, CLAIMED)).query(Long.class).list().forEach(id -> locked.put(id, false));
+            keys.addAll(db.sql("select open_target from workflow_case where id in (" + inList(part.size()) + ") "
+                    + "and open_target is not null").params(part).query(String.class).list());
         }
+        // locked in key order, as filing signals locks them (openCases): the two never wait for each other in a cycle
+        Map<Long, Boolean> locked = new LinkedHashMap<>();
+        new TreeMap<>(openCases(keys)).values().forEach(id -> locked.put(id, false));
         if (!locked.isEmpty()) {
             rerank(locked, now);
         }
         return locked.size();
-    }
-
-    private static List<Object> concat(List<Object> values, Object... more) {
-        List<Object> all = new ArrayList<>(values);
-        all.addAll(Arrays.asList(more));
-        return all;
     }
 
     /**
@@ -384,9 +379,11 @@ public class Cases {
      * that arrived as an event, that event; oldest first, at most {@code limit}.
      */
     public List<Flagged> flagged(long id, int limit) {
-        return db.sql("select e.id, e.type, e.ts, e.actor, e.text, e.suggestion, e.risk_level from event e "
-                        + "where e.id in (select s.event_id from case_signal s where s.case_id = ? and s.event_id is not null) "
-                        + "or e.id = (select c.content_id from workflow_case c where c.id = ?) order by e.ts, e.id limit ?")
+        // two indexed lookups joined to the event's key (an "in (…) or = (…)" over event read the whole table)
+        return db.sql("select e.id, e.type, e.ts, e.actor, e.text, e.suggestion, e.risk_level from event e join ("
+                        + "select s.event_id as id from case_signal s where s.case_id = ? and s.event_id is not null "
+                        + "union select c.content_id from workflow_case c where c.id = ? and c.content_id is not null"
+                        + ") k on e.id = k.id order by e.ts, e.id limit ?")
                 .params(id, id, limit)
                 .query((rs, n) -> new Flagged(rs.getString(1), rs.getString(2), instant(rs, 3), rs.getString(4),
                         Objects.requireNonNullElse(rs.getString(5), ""), Objects.requireNonNullElse(rs.getString(6), ""),

@@ -109,6 +109,31 @@ class CasesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
+    void aCasesDecisionsAndTheCasesOfADayAreReadByIndex(String name) throws Exception {
+        open(name);
+        try (java.sql.Connection c = db.dataSource().getConnection()) {
+            assertThat(indexedColumns(c, "decision")).contains("case_id");
+            assertThat(indexedColumns(c, "workflow_case")).contains("opened_at");
+        }
+    }
+
+    /** The first columns of the indexes of {@code table}, lower case (H2 reports names in upper case). */
+    private static java.util.Set<String> indexedColumns(java.sql.Connection c, String table) throws java.sql.SQLException {
+        java.util.Set<String> columns = new java.util.HashSet<>();
+        for (String t : new String[]{table, table.toUpperCase(java.util.Locale.ROOT)}) {
+            try (java.sql.ResultSet rs = c.getMetaData().getIndexInfo(null, c.getSchema(), t, false, false)) {
+                while (rs.next()) {
+                    if (rs.getShort("ORDINAL_POSITION") == 1) {
+                        columns.add(rs.getString("COLUMN_NAME").toLowerCase(java.util.Locale.ROOT));
+                    }
+                }
+            }
+        }
+        return columns;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
     void reRankingTheQueueNeverUndoesASignalFiledMeanwhile(String name) throws Exception {
         open(name);
         long id = report("kid", ReportCategory.OTHER, false);

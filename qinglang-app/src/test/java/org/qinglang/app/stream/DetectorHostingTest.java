@@ -74,8 +74,8 @@ class DetectorHostingTest {
         assertThat(alertsOn(account)).isEmpty();
         send(batch(account, 2, 3));
         assertThat(alertsOn(account)).extracting(Alert::level).containsExactly(Alert.Level.WARNING);
-        assertThat(db.sql("select category from workflow_case where target = ?").param("account:" + account)
-                .query(String.class).list()).as("the alert opened a case about its target").hasSize(1);
+        assertThat(db.sql("select category from workflow_case where target = ?").param("pileon:" + account)
+                .query(String.class).list()).as("the alert opened a case about its target's attackers").hasSize(1);
 
         String body = mvc.perform(get("/api/v1/protection/" + account + "/prompt").header("X-Api-Key", protect))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.alertLevel").value("warning"))
