@@ -83,10 +83,13 @@ public class Appeals {
             throw new ApiException(HttpStatus.CONFLICT, inTime.code(), "decisionId", OptionalLong.empty(),
                     new Msg(inTime.zh(), inTime.en()));
         }
-        if (d.reversedAt().isPresent() || db.sql("select count(*) from appeal where decision_id = ? and status = ?")
-                .params(decisionId, PENDING).query(Long.class).single() > 0) {
+        // one appeal per decision: after it is decided (upheld), filing again would only put the same decision
+        // before another senior reviewer, as often as the platform liked
+        if (d.reversedAt().isPresent() || db.sql("select count(*) from appeal where decision_id = ?")
+                .param(decisionId).query(Long.class).single() > 0) {
             throw new ApiException(HttpStatus.CONFLICT, "already_appealed", "decisionId", OptionalLong.empty(),
-                    new Msg("该处理决定已有待复核的申诉或已被撤销", "this decision has an appeal pending or was reversed"));
+                    new Msg("该处理决定已申诉过（每项决定可申诉一次）或已被撤销",
+                            "this decision was appealed already (once per decision) or was reversed"));
         }
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         db.sql("insert into appeal (decision_id, api_key_id, reason, filed_at, status) values (?, ?, ?, ?, ?)")

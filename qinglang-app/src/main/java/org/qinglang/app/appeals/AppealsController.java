@@ -72,7 +72,7 @@ class AppealsController {
     AppealView decide(@PathVariable("id") String id, HttpServletRequest request, Authentication auth) {
         long n = WorkflowFields.pathId(id);
         JsonNode o = WorkflowFields.body(request, json, BODY_BYTES, Set.of("overturn", "answer"));
-        if (o.get("overturn") == null) {
+        if (o.get("overturn") == null || o.get("overturn").isNull()) {
             throw new InvalidField(FieldError.missing("overturn"));
         }
         boolean overturn = WorkflowFields.optBoolean(o, "", "overturn", false);

@@ -3,9 +3,11 @@ package org.qinglang.app.sanctions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
+import org.qinglang.app.api.ApiException;
 import org.qinglang.app.api.FieldError;
 import org.qinglang.app.api.InvalidField;
 import org.qinglang.app.api.JsonFields;
+import org.qinglang.app.api.Msg;
 import org.qinglang.app.cases.Cases;
 import org.qinglang.app.cases.Staff;
 import org.qinglang.app.cases.WorkflowFields;
@@ -17,6 +19,7 @@ import org.qinglang.core.enforce.ReportCategory;
 import org.qinglang.core.enforce.Reviewer;
 import org.qinglang.core.enforce.Sanction;
 import org.qinglang.core.enforce.StatementOfReasons;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,6 +36,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -78,8 +82,8 @@ class DecisionsController {
                           @RequestParam(name = "account", required = false) String account,
                           HttpServletRequest request) {
         long n = WorkflowFields.pathId(id);
-        Cases.Case c = cases.find(n).orElseThrow(() -> new InvalidField(FieldError.badValue("id", "没有该案件",
-                "there is no such case")));
+        Cases.Case c = cases.find(n).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "not_found", "id",
+                OptionalLong.empty(), new Msg("没有编号为 " + n + " 的案件", "there is no case " + n)));
         OffenceSeverity s = parse(severity, "severity", OffenceSeverity::fromId, "minor, moderate, serious, grave");
         OffenderRole r = parse(role, "role", DecisionsController::role, ROLES);
         String who = account == null || account.isBlank() ? c.about().account() : account;

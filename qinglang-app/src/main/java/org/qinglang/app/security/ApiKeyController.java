@@ -71,7 +71,7 @@ class ApiKeyController {
         try {
             scopes = ApiKeys.parseScopes(ids);
         } catch (IllegalArgumentException e) {
-            throw new InvalidField(FieldError.badValue("scopes", "可用 check、ingest、report、admin", e.getMessage()));
+            throw new InvalidField(FieldError.badValue("scopes", "可用 check、ingest、report、protect、admin", e.getMessage()));
         }
         ApiKeys.Created c = keys.create(name, scopes, Callers.who(auth));
         return ResponseEntity.status(HttpStatus.CREATED).body(new CreatedView(KeyView.of(c.key()), c.secret()));

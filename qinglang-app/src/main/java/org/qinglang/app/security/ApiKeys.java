@@ -76,7 +76,7 @@ public class ApiKeys {
             throw new IllegalArgumentException("a key's name is 1 to 100 characters");
         }
         if (scopes.isEmpty()) {
-            throw new IllegalArgumentException("a key needs at least one scope: check, ingest, report or admin");
+            throw new IllegalArgumentException("a key needs at least one scope: check, ingest, report, protect or admin");
         }
         byte[] p = new byte[4];
         byte[] s = new byte[32];

@@ -43,7 +43,8 @@ public class ConsoleUsers implements UserDetailsService {
     public record Account(String username, Role role, boolean enabled, boolean mustChangePassword, Instant createdAt) {
     }
 
-    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
+    /** 2 to 59 characters: the audit trail's actor is {@code user:} and the name, in a 64-character column. */
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,58}");
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String COLUMNS = "username, role, enabled, must_change_password, created_at";
@@ -98,8 +99,8 @@ public class ConsoleUsers implements UserDetailsService {
     @Transactional
     public void create(String username, String password, Role role, boolean mustChangePassword, String by) {
         if (!NAME.matcher(username).matches()) {
-            throw ApiException.badField(FieldError.badValue("username", "用户名为 2 到 64 个 a-z、0-9、.、_、- 字符，且以字母或数字开头",
-                    "a user name is 2 to 64 of a-z, 0-9, '.', '_', '-', starting with a letter or digit"));
+            throw ApiException.badField(FieldError.badValue("username", "用户名为 2 到 59 个 a-z、0-9、.、_、- 字符，且以字母或数字开头",
+                    "a user name is 2 to 59 of a-z, 0-9, '.', '_', '-', starting with a letter or digit"));
         }
         PasswordPolicy.check(username, password, "password").ifPresent(e -> {
             throw ApiException.badField(e);

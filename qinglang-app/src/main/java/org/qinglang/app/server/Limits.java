@@ -16,7 +16,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record Limits(int textChars, int batchEvents, long eventsBodyBytes, long checkBodyBytes,
                      long requestsPerSecond, long burst) {
 
+    /** The most characters a text column holds ({@code event.text}, {@code event.reason}: varchar(10000)). */
+    public static final int MAX_TEXT_CHARS = 10_000;
+
     public Limits {
+        if (textChars > MAX_TEXT_CHARS) {
+            // a longer text would pass the check and then fail its whole batch at the insert
+            throw new IllegalArgumentException("qinglang.limits.text-chars is at most " + MAX_TEXT_CHARS
+                    + " (the database's text columns), was " + textChars);
+        }
         if (textChars <= 0 || batchEvents <= 0 || eventsBodyBytes <= 0 || checkBodyBytes <= 0
                 || requestsPerSecond <= 0 || burst < requestsPerSecond) {
             throw new IllegalArgumentException("qinglang.limits: every limit must be above 0 and burst at least "

@@ -86,9 +86,13 @@ class AppealsWebTest {
         String account = unique("u");
         long decision = WorkflowFixture.sanctioned(mvc, json, key, account, "alice").get("id").asLong();
         long id = appeal(key, decision, 201);
+        mvc.perform(post("/console/api/appeals/" + id + "/decide").with(user("sam").roles("SENIOR_REVIEWER")).with(csrf())
+                        .contentType("application/json").content("{\"overturn\":null,\"answer\":\"复核\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("overturn"));
         decide(id, user("sam").roles("SENIOR_REVIEWER"), false, 200);
         assertThat(db.sql("select count(*) from strike where account = ?").param(account).query(Long.class).single())
                 .isEqualTo(1);
+        appeal(key, decision, 409); // once per decision: upheld, it is not put before another reviewer again
 
         long old = WorkflowFixture.sanctioned(mvc, json, key, unique("u"), "alice").get("id").asLong();
         db.sql("update decision set decided_at = ? where id = ?")

@@ -99,7 +99,7 @@ class WorkflowSecurityMatrixTest {
         List<Console> console = List.of(
                 new Console(HttpMethod.GET, "/console/api/cases", null, roles(200, 200, 200, 200, 200)),
                 new Console(HttpMethod.GET, "/console/api/cases/999999999", null, roles(404, 404, 404, 404, 404)),
-                new Console(HttpMethod.GET, "/console/api/cases/999999999/suggestion", null, roles(400, 400, 400, 400, 400)),
+                new Console(HttpMethod.GET, "/console/api/cases/999999999/suggestion", null, roles(404, 404, 404, 404, 404)),
                 new Console(HttpMethod.GET, "/console/api/appeals", null, roles(200, 200, 200, 200, 200)),
                 new Console(HttpMethod.GET, "/console/cases", null, roles(200, 200, 200, 200, 200)),
                 new Console(HttpMethod.POST, "/console/api/cases/999999999/claim", null, roles(404, 404, 404, 403, 403)),

@@ -99,6 +99,9 @@ class EvidenceApiTest {
                         .content("{\"from\":\"2026-11-22T10:00:00+08:00\",\"to\":\"2026-11-21T10:00:00+08:00\"}"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("to"));
         mvc.perform(post("/api/v1/evidence/ev-x").header("X-Api-Key", protect).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"from\":\"-999999999-01-01T00:00:00+08:00\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("from"));
+        mvc.perform(post("/api/v1/evidence/ev-x").header("X-Api-Key", protect).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"until\":1}")).andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("until"));
         mvc.perform(post("/api/v1/evidence/ev-x").header("X-Api-Key", protect))
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.itemCount").value(0));

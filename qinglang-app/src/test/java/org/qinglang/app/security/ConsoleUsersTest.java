@@ -104,6 +104,12 @@ class ConsoleUsersTest {
         assertThat(code(() -> users.create("Carol!", "twelve-chars", Role.REVIEWER, false, "test")))
                 .isEqualTo("400 bad_value username OptionalLong.empty");
         assertThat(code(() -> users.create("carol", "twelve-chars", Role.REVIEWER, false, "test"))).isEqualTo("accepted");
+        // the longest name: as an actor of the audit trail ("user:" + name) it fills the 64-character column
+        String longest = "l" + "o".repeat(57) + "g";
+        assertThat(code(() -> users.create(longest + "x", "twelve-chars", Role.ADMIN, false, "test")))
+                .isEqualTo("400 bad_value username OptionalLong.empty");
+        assertThat(code(() -> users.create(longest, "twelve-chars", Role.ADMIN, false, "test"))).isEqualTo("accepted");
+        assertThat(code(() -> users.setEnabled("carol", false, "user:" + longest))).isEqualTo("accepted");
         assertThat(code(() -> users.create("carol", "twelve-chars", Role.AUDITOR, false, "test")))
                 .isEqualTo("409 exists username OptionalLong.empty");
         assertThat(PasswordPolicy.check("carol", "a".repeat(12), "p")).isEmpty();

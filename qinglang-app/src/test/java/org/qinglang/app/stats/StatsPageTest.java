@@ -148,5 +148,8 @@ class StatsPageTest {
         assertThat(tooLong.getContentAsString()).contains("统计区间最多 366 天");
         assertThat(send(get("/console/stats").param("from", "2020-02-03").param("to", "2020-02-01")
                 .with(user("someone").roles("AUDITOR"))).getStatus()).isEqualTo(400);
+        // the last date there is parses, and the day after it cannot be counted to: a 400, not a 500
+        assertThat(send(get("/api/v1/stats").param("from", "+999999999-12-31").param("to", "+999999999-12-31")
+                .header("Authorization", "Bearer " + WorkflowFixture.key(keys, Scope.ADMIN))).getStatus()).isEqualTo(400);
     }
 }
