@@ -183,8 +183,9 @@ class ProtectionController {
 
     @Operation(summary = "Answer a prominent prompt (记录提示处理结果)",
             description = "Body {\"taken\":true|false} plus, when taken, optional audience, period and treat as for "
-                    + "PUT; taking it turns protection on (committed before the answer is recorded). 404 if the "
-                    + "prompt is not this account's; 409 if it was already answered.")
+                    + "PUT; taking it turns protection on in the same transaction as the answer. 404 if the prompt is "
+                    + "not this account's; 409 if it was already answered (of two answers at once, the one that "
+                    + "is not recorded gets 409 and changes nothing).")
     @PostMapping(path = "/api/v1/protection/{account}/prompt/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     AnswerView answer(@PathVariable("account") String account, @PathVariable("id") long id,
                       HttpServletRequest request, Authentication auth) {
@@ -197,15 +198,10 @@ class ProtectionController {
             JsonFields.onlyFields(o, "", Set.of("taken"));
         }
         OneClick click = OneClick.read(o, "");
-        Prompt p = prompts.find(account, id).orElseThrow(() -> promptNotFound(id));
-        if (p.answeredAt().isPresent()) {
-            throw alreadyAnswered(id);
-        }
         String who = Callers.who(auth);
-        if (taken) {
-            protections.turnOn(account, click.builder(), click.period(), who);
-        }
-        switch (prompts.answer(account, id, taken, who)) {
+        ProtectionPrompts.Answer answer = taken ? prompts.take(account, id, click.builder(), click.period(), who)
+                : prompts.decline(account, id, who);
+        switch (answer) {
             case NOT_FOUND -> throw promptNotFound(id);
             case ALREADY_ANSWERED -> throw alreadyAnswered(id);
             default -> {

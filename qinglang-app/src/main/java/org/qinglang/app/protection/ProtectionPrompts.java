@@ -3,6 +3,8 @@ package org.qinglang.app.protection;
 import org.qinglang.app.audit.AuditTrail;
 import org.qinglang.app.sanctions.Outbox;
 import org.qinglang.app.stream.AlertSink;
+import org.qinglang.core.enforce.ProtectionPeriod;
+import org.qinglang.core.enforce.ProtectionSettings;
 import org.qinglang.core.stream.Alert;
 import org.qinglang.core.stream.EventCodec;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,7 +23,8 @@ import java.util.Optional;
  * on an account, a prompt is recorded offering the person one-click protection — unless protection is already
  * on, or a prompt is still waiting for an answer (an alert growing from warning to severe does not prompt
  * twice). The platform reads the pending prompt and shows it; the answer is recorded once, and taking it
- * turns protection on.
+ * turns protection on in the same transaction (of two answers at once, exactly one is recorded and has an
+ * effect).
  *
  * <p>Each prompt is also pushed to the platform as a webhook of kind {@code prompt} (header
  * {@code X-Qinglang-Event: prompt}; body: account, prompt id, alert level, when), queued in the workflow's
@@ -104,24 +107,53 @@ public class ProtectionPrompts implements AlertSink {
     }
 
     /**
-     * Records {@code account}'s answer to prompt {@code id}; when {@code taken}, {@code turnOn} has already been
-     * committed by the caller (so a failure to turn protection on never records the offer as taken).
+     * Records that {@code account} took prompt {@code id} and turns protection on with {@code builder} (holding the
+     * audience and treatments) for {@code period}, in one transaction: the answer is claimed first, by one
+     * conditional update, so of two answers at once exactly one is recorded and only that one has an effect.
+     * Committed when it returns {@link Answer#RECORDED}; nothing changed otherwise.
      */
-    public Answer answer(String account, long id, boolean taken, String by) {
+    public Answer take(String account, long id, ProtectionSettings.Builder builder, ProtectionPeriod period,
+                       String by) {
+        Optional<Answer> refused = refused(account, id);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        return protections.turnOnIf(() -> claim(id, true, by), account, builder, period, by).isPresent()
+                ? Answer.RECORDED : Answer.ALREADY_ANSWERED;
+    }
+
+    /**
+     * Records that {@code account} declined prompt {@code id}, if no answer was recorded first. Committed when it
+     * returns {@link Answer#RECORDED}; nothing changed otherwise.
+     */
+    public Answer decline(String account, long id, String by) {
+        Optional<Answer> refused = refused(account, id);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        return Boolean.TRUE.equals(tx.execute(status -> claim(id, false, by)))
+                ? Answer.RECORDED : Answer.ALREADY_ANSWERED;
+    }
+
+    /** Why prompt {@code id} cannot be answered by {@code account} as it reads now, if it cannot. */
+    private Optional<Answer> refused(String account, long id) {
         Optional<Prompt> p = find(account, id);
         if (p.isEmpty()) {
-            return Answer.NOT_FOUND;
+            return Optional.of(Answer.NOT_FOUND);
         }
-        if (p.get().answeredAt().isPresent()) {
-            return Answer.ALREADY_ANSWERED;
+        return p.get().answeredAt().isPresent() ? Optional.of(Answer.ALREADY_ANSWERED) : Optional.empty();
+    }
+
+    /**
+     * Records the answer and its audit record, in the caller's transaction, if the prompt has none yet; false
+     * (nothing written) if another answer was recorded first. The conditional update is what decides: of two
+     * answers at once, the second waits for the first's row lock and then finds the prompt answered.
+     */
+    private boolean claim(long id, boolean taken, String by) {
+        if (!store.answer(id, taken, clock.instant().truncatedTo(ChronoUnit.MICROS))) {
+            return false;
         }
-        Boolean recorded = tx.execute(status -> {
-            if (!store.answer(id, taken, clock.instant().truncatedTo(ChronoUnit.MICROS))) {
-                return false;
-            }
-            audit.append(by, "protection.prompt.answer", "prompt:" + id, null, Map.of("taken", taken));
-            return true;
-        });
-        return Boolean.TRUE.equals(recorded) ? Answer.RECORDED : Answer.ALREADY_ANSWERED;
+        audit.append(by, "protection.prompt.answer", "prompt:" + id, null, Map.of("taken", taken));
+        return true;
     }
 }

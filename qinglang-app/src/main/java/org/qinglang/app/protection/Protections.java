@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 
 /**
  * Every account's one-click protection (一键防护) in memory: an immutable {@link ProtectionSettings} per
@@ -77,15 +78,31 @@ public class Protections {
      */
     public ProtectionSettings turnOn(String account, ProtectionSettings.Builder builder,
                                      ProtectionPeriod period, String by) {
+        return turnOnIf(() -> true, account, builder, period, by).orElseThrow();
+    }
+
+    /**
+     * {@link #turnOn}, but only if {@code claim}, run first in the same transaction, answers true: when it answers
+     * false nothing is written, memory is left as it was, and the answer is empty. Whatever {@code claim} writes
+     * commits or rolls back with the protection. The prominent prompt's answer uses it, so that taking the offer
+     * and recording it are one change.
+     */
+    Optional<ProtectionSettings> turnOnIf(BooleanSupplier claim, String account, ProtectionSettings.Builder builder,
+                                          ProtectionPeriod period, String by) {
         ProtectionSettings on = builder.on(period, clock.instant().truncatedTo(ChronoUnit.MICROS));
+        boolean[] done = new boolean[1];
         settings.compute(account, (k, old) -> {
-            tx.executeWithoutResult(status -> {
+            done[0] = Boolean.TRUE.equals(tx.execute(status -> {
+                if (!claim.getAsBoolean()) {
+                    return false;
+                }
                 store.put(account, on, by);
                 audit.append(by, "protection.on", "account:" + account, old == null ? null : view(old), view(on));
-            });
-            return on;
+                return true;
+            }));
+            return done[0] ? on : old;
         });
-        return on;
+        return done[0] ? Optional.of(on) : Optional.empty();
     }
 
     /** Turns protection off for {@code account}; true if it was on. Committed when it returns. */
