@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -429,6 +430,18 @@ public class Cases {
                     Map.of("status", OPEN));
         }
         return n == 1;
+    }
+
+    /**
+     * The case {@code reviewer} claimed within {@code window} before now and still holds, the latest if several: what
+     * a second press of the console's "claim next" (a double click) gets, instead of a second case that would stay
+     * claimed by the reviewer without ever being opened.
+     */
+    public Optional<Case> claimedWithin(String reviewer, Duration window) {
+        return db.sql("select id from workflow_case where status = ? and claimed_by = ? and claimed_at >= ? "
+                        + "order by claimed_at desc, id desc limit 1")
+                .params(CLAIMED, reviewer, utc(policy.clock().instant().minus(window)))
+                .query(Long.class).optional().flatMap(this::find);
     }
 
     /**

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -67,13 +68,17 @@ class CasesPage {
                     .in(RequestContextUtils.getLocale(request)));
             return page;
         }
-        Optional<Cases.Case> claimed = cases.claimNext(r.id());
+        // pressed twice (a double click): the case claimed a moment ago, not a second one left claimed and unseen
+        Optional<Cases.Case> claimed = cases.claimedWithin(r.id(), REPEATED_PRESS).or(() -> cases.claimNext(r.id()));
         if (claimed.isEmpty()) {
             redirect.addFlashAttribute("queueEmpty", true);
             return "redirect:/console/cases";
         }
         return "redirect:/console/cases/" + claimed.get().id();
     }
+
+    /** How soon after a claim a second "claim next" is taken for the same press. */
+    static final Duration REPEATED_PRESS = Duration.ofSeconds(10);
 
     /** True if {@code r} claims cases (those who decide them, and compliance officers for referrals). */
     private static boolean claims(Reviewer r) {

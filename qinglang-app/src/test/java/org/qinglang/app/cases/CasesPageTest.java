@@ -125,11 +125,14 @@ class CasesPageTest {
                     start.await();
                     List<Long> mine = new ArrayList<>();
                     for (int i = 0; i < 4; i++) {
-                        MvcResult res = mvc.perform(post(CLAIM_NEXT).with(user(r).roles("REVIEWER")).with(csrf()))
+                        // four reviewers a thread, each pressing once (a second press within seconds is the same
+                        // press: whenAReviewerPressesTwiceTheCaseClaimedAMomentAgoOpens)
+                        String who = r + "-" + i;
+                        MvcResult res = mvc.perform(post(CLAIM_NEXT).with(user(who).roles("REVIEWER")).with(csrf()))
                                 .andReturn();
                         long id = caseOf(res.getResponse());
                         mine.add(id);
-                        owner.merge(id, r, (a, b) -> a + "+" + b);
+                        owner.merge(id, who, (a, b) -> a + "+" + b);
                     }
                     return mine;
                 }));
@@ -151,6 +154,23 @@ class CasesPageTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void whenAReviewerPressesTwiceTheCaseClaimedAMomentAgoOpens() throws Exception {
+        String key = WorkflowFixture.key(keys, Scope.REPORT);
+        minorCase(key);
+        minorCase(key);
+        String rita = unique("rita");
+        long first = caseOf(send(post(CLAIM_NEXT).with(user(rita).roles("REVIEWER")).with(csrf())));
+        long again = caseOf(send(post(CLAIM_NEXT).with(user(rita).roles("REVIEWER")).with(csrf())));
+        assertThat(again).isEqualTo(first);
+        assertThat(db.sql("select count(*) from workflow_case where claimed_by = ?").param(rita).query(Long.class).single())
+                .isEqualTo(1);
+        // once the claim is older than a double click, the next press takes the next case
+        db.sql("update workflow_case set claimed_at = ? where id = ?")
+                .params(java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(1), first).update();
+        assertThat(caseOf(send(post(CLAIM_NEXT).with(user(rita).roles("REVIEWER")).with(csrf())))).isNotEqualTo(first);
     }
 
     @Test
