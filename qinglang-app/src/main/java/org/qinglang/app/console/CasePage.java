@@ -40,6 +40,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -350,7 +351,7 @@ class CasePage {
         model.addAttribute("canBatch", batch && participants.size() <= BatchForm.MAX_SUBJECTS);
         model.addAttribute("batchTooMany", batch && participants.size() > BatchForm.MAX_SUBJECTS);
         model.addAttribute("batchRows", batch && participants.size() <= BatchForm.MAX_SUBJECTS
-                ? batchRows(participants, new Offence(severity, c.category()), locale) : List.of());
+                ? batchRows(participants, postedRoles(model), new Offence(severity, c.category()), locale) : List.of());
         model.addAttribute("batchRoles", batchRoles(locale));
         model.addAttribute("steps", steps(me, now, locale));
         model.addAttribute("severities", Arrays.stream(OffenceSeverity.values())
@@ -365,8 +366,28 @@ class CasePage {
                         : new Msg("违反平台规则", "against the platform's rules").in(locale))).toList());
     }
 
-    /** Each participant with its role and the ladder's suggestion for {@code offence}. */
-    private List<BatchRow> batchRows(List<Cases.Participant> participants, Offence offence, Locale locale) {
+    /**
+     * The role each account had in a batch form posted and refused (the page shown again keeps the reviewer's
+     * choices, a row left out included, so that fixing another field does not decide for an account left out);
+     * empty for a page not shown after a post.
+     */
+    private static Map<String, String> postedRoles(Model model) {
+        Map<String, String> roles = new HashMap<>();
+        if (model.getAttribute("batchForm") instanceof BatchForm f && f.account() != null && f.role() != null
+                && f.account().size() == f.role().size()) {
+            for (int i = 0; i < f.account().size(); i++) {
+                roles.putIfAbsent(f.account().get(i), f.role().get(i));
+            }
+        }
+        return roles;
+    }
+
+    /**
+     * Each participant with its role (as posted, if the form was: {@code posted}) and the ladder's suggestion for
+     * {@code offence}.
+     */
+    private List<BatchRow> batchRows(List<Cases.Participant> participants, Map<String, String> posted, Offence offence,
+                                     Locale locale) {
         List<BatchRow> out = new ArrayList<>();
         for (Cases.Participant p : participants) {
             OffenderRole role;
@@ -375,9 +396,17 @@ class CasePage {
             } catch (IllegalArgumentException e) {
                 role = OffenderRole.PARTICIPANT;
             }
+            String chosen = posted.get(p.account());
+            if (chosen != null && !chosen.equals(BatchForm.SKIP)) {
+                try {
+                    role = Decisions.role(chosen);
+                } catch (IllegalArgumentException e) {
+                    // not a role: shown as the alert named it
+                }
+            }
             Decisions.Suggested s = decisions.suggest(p.account(), offence, role);
-            out.add(new BatchRow(p.account(), role.id(), role.label(locale), s.strikesInForce(), s.sanction().step(),
-                    s.sanction().describe(locale)));
+            out.add(new BatchRow(p.account(), BatchForm.SKIP.equals(chosen) ? BatchForm.SKIP : role.id(),
+                    role.label(locale), s.strikesInForce(), s.sanction().step(), s.sanction().describe(locale)));
         }
         return out;
     }

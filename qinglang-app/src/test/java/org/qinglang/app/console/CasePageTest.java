@@ -403,7 +403,7 @@ class CasePageTest {
                 .contains("name=\"groundKind\"").contains("name=\"groundReference\"")
                 .contains("name=\"groundExplanation\"").contains("name=\"facts\"");
         assertThat(send(get("/console/cases/" + id).param("lang", "en").with(senior(sara))).getContentAsString())
-                .contains("Batch decision (by role)").contains("leave out").contains("(4 accounts)");
+                .contains("Batch decision (by role)").contains("leave out").contains("(4 accounts, less those left out)");
         org.springframework.util.MultiValueMap<String, String> shown = batchAsShown(html);
         assertThat(shown.get("account")).containsExactlyInAnyOrder(first, evil, member, left);
         // leave one account out
@@ -439,6 +439,10 @@ class CasePageTest {
         MockHttpServletResponse missing = send(post(path).with(senior(sara)).with(csrf()).params(noFacts));
         assertThat(missing.getStatus()).isEqualTo(400);
         assertThat(missing.getContentAsString()).contains("facts").contains("value=\"社区公约 第 3.2 条\"");
+        org.springframework.util.MultiValueMap<String, String> again = batchAsShown(missing.getContentAsString());
+        assertThat(again.get("role").get(again.get("account").indexOf(left))).as("the row left out stays left out")
+                .isEqualTo("skip");
+        assertThat(again.get("role").get(again.get("account").indexOf(first))).isEqualTo("first-poster");
         assertThat(db.sql("select count(*) from decision where case_id = ?").param(id).query(Long.class).single()).isZero();
 
         MvcResult done = mvc.perform(post(path).with(senior(sara)).with(csrf()).params(form)).andReturn();
