@@ -41,8 +41,7 @@ class AppealsPage {
                String reason, String decidedBy, String decidedAt, Map<String, String> statement, boolean mayDecide) {
     }
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(WorkflowPolicy.ZONE);
+    private static final DateTimeFormatter TIME = WorkflowPolicy.CONSOLE_TIME;
     private static final int ANSWER = 2000;
 
     private final Appeals appeals;

@@ -35,7 +35,7 @@ class CasesPage {
                String claimedBy, boolean minor) {
     }
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(WorkflowPolicy.ZONE);
+    private static final DateTimeFormatter TIME = WorkflowPolicy.CONSOLE_TIME;
 
     private final Cases cases;
     private final WorkflowPolicy policy;

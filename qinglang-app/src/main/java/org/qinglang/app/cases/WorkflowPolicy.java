@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 
 /**
  * The policy the workflow runs under (处置策略): the core's defaults (docs/enforcement.md) for deadlines,
@@ -21,6 +22,12 @@ public class WorkflowPolicy {
 
     /** The zone times are shown in to reporters and in statistics (days are China days). */
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    /**
+     * How the console shows a time: China time, with its offset written out ({@code 2026-12-03 17:31 +08:00}), so
+     * that no page leaves its reader to guess the zone.
+     */
+    public static final DateTimeFormatter CONSOLE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx")
+            .withZone(ZONE);
 
     private final HandlingDeadlines deadlines = HandlingDeadlines.defaults();
     private final CasePriority priority = new CasePriority(deadlines, ReportPressure.DEFAULT);

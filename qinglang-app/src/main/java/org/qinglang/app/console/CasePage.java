@@ -111,8 +111,7 @@ class CasePage {
                           String explanation) {
     }
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(WorkflowPolicy.ZONE);
+    private static final DateTimeFormatter TIME = WorkflowPolicy.CONSOLE_TIME;
     private static final int MAX_ROWS = 500;
     private static final Sanction.Reasoning NO_REASONING = new Sanction.Reasoning(0, 0, 0, 0, OffenderRole.PARTICIPANT,
             0, false, false, false);

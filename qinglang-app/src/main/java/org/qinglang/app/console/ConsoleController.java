@@ -1,5 +1,6 @@
 package org.qinglang.app.console;
 
+import org.qinglang.app.cases.WorkflowPolicy;
 import org.qinglang.app.security.ApiKeys;
 import org.qinglang.app.security.Callers;
 import org.qinglang.app.security.Scope;
@@ -61,6 +62,7 @@ class ConsoleController {
     String keys(Model model) {
         model.addAttribute("keys", keys.list());
         model.addAttribute("scopes", Scope.values());
+        model.addAttribute("time", WorkflowPolicy.CONSOLE_TIME);
         return "keys";
     }
 

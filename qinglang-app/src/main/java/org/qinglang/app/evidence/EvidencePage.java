@@ -27,7 +27,7 @@ class EvidencePage {
                String sha256) {
     }
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx")
             .withZone(ZoneId.of("Asia/Shanghai"));
     private static final ObjectMapper READ = new ObjectMapper();
 

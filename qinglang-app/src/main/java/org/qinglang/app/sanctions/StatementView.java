@@ -26,8 +26,7 @@ public final class StatementView {
             "category", "contentType", "contentId", "decisionGround", "groundReference", "groundExplanation", "facts",
             "source", "automatedDetection", "automatedDecision", "reasoning", "appealDeadline", "appealHow");
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(WorkflowPolicy.ZONE);
+    private static final DateTimeFormatter TIME = WorkflowPolicy.CONSOLE_TIME;
 
     private StatementView() {
     }

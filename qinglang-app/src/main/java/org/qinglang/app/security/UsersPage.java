@@ -1,9 +1,11 @@
 package org.qinglang.app.security;
 
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.qinglang.app.api.ApiException;
 import org.qinglang.app.api.FieldError;
+import org.qinglang.app.cases.WorkflowPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,7 +15,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -36,8 +37,7 @@ class UsersPage {
     record RoleOption(String id, String label) {
     }
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.of("Asia/Shanghai"));
+    private static final DateTimeFormatter TIME = WorkflowPolicy.CONSOLE_TIME;
 
     private final ConsoleUsers users;
 

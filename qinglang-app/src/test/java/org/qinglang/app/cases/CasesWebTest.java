@@ -149,7 +149,8 @@ class CasesWebTest {
                 new Alert.Evidence(Map.of(), List.of()), Map.of())).orElseThrow();
         String zh = mvc.perform(get("/console/cases").with(user("audrey").roles("AUDITOR")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(zh).contains("案件队列", "网络暴力", "pileon:&lt;b&gt;").doesNotContain(victim);
+        assertThat(zh).contains("案件队列", "网络暴力", "pileon:&lt;b&gt;", "待认领", " +08:00").doesNotContain(victim)
+                .doesNotContain(">open<");
         String en = mvc.perform(get("/console/cases").param("lang", "en").with(user("audrey").roles("AUDITOR")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(en).contains("Case queue", "Cyberviolence");

@@ -86,8 +86,10 @@ class ConsoleTest {
                 .content("[" + event + "]")).andReturn().getResponse().getStatus()).isEqualTo(202);
         String home = page(who.as(Role.REVIEWER, get("/console")));
         assertThat(home).contains("&lt;script&gt;alert(1)&lt;/script&gt;傻逼").doesNotContain("<script>alert")
-                .contains("&lt;b&gt;u&lt;/b&gt;").contains("欢迎，t-reviewer（reviewer）");
-        assertThat(page(who.as(Role.REVIEWER, get("/console").param("lang", "en")))).contains("Welcome, t-reviewer");
+                .contains("&lt;b&gt;u&lt;/b&gt;").contains("欢迎，t-reviewer（审核员）")
+                .contains("<td>帖子</td>").contains("<td>拦截</td>").doesNotContain("<td>post</td>");
+        assertThat(page(who.as(Role.REVIEWER, get("/console").param("lang", "en"))))
+                .contains("Welcome, t-reviewer (reviewer)").contains("<td>block</td>");
     }
 
     @Test
