@@ -350,6 +350,24 @@ class CasePageTest {
     }
 
     @Test
+    void theLanguageLinkLeadsToThePageBeingReadAndKeepsItsQuery() throws Exception {
+        long id = reported(WorkflowFixture.key(keys, Scope.REPORT), unique("u"), "x");
+        String alice = unique("alice");
+        send(post("/console/api/cases/" + id + "/claim").with(reviewer(alice)).with(csrf()));
+        String shown = send(get("/console/cases/" + id + "?role=inciter").with(reviewer(alice))).getContentAsString();
+        assertThat(shown).contains("href=\"/console/cases/" + id + "?role=inciter&amp;lang=en\"");
+        // a refused post shows the form's page again at the form's address, which answers POST only
+        MockHttpServletResponse refused = send(post("/console/cases/" + id + "/decide").with(reviewer(alice)).with(csrf())
+                .header("Referer", "http://localhost/console/cases/" + id).params(toParams(with(FORM, "facts", " "))));
+        assertThat(refused.getStatus()).isEqualTo(400);
+        assertThat(refused.getContentAsString()).contains("href=\"/console/cases/" + id + "?lang=en\"")
+                .doesNotContain("/decide?lang");
+        MockHttpServletResponse elsewhere = send(post("/console/cases/" + id + "/decide").with(reviewer(alice))
+                .with(csrf()).header("Referer", "https://evil.example/x").params(toParams(with(FORM, "facts", " "))));
+        assertThat(elsewhere.getContentAsString()).contains("href=\"/console?lang=en\"").doesNotContain("evil.example");
+    }
+
+    @Test
     void theDecideFormKeepsTheRoleRecomputedAbove() throws Exception {
         long id = reported(WorkflowFixture.key(keys, Scope.REPORT), unique("u"), "x");
         String alice = unique("alice");
