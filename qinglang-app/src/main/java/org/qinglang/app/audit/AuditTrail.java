@@ -2,10 +2,15 @@ package org.qinglang.app.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -15,24 +20,61 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Appends to the audit trail (审计日志) inside the caller's transaction, so the record and the change commit
  * or roll back together. Appends are serial: each locks the one-row {@code audit_head} to learn the previous
- * hash ({@link #appendAll} locks it once for many records). Thread-safe.
+ * hash ({@link #appendAll} locks it once for many records), and moves the head to the new last row, signed with
+ * the {@link AuditKey} (a signature over its seq and hash) in the same transaction.
+ *
+ * <p>Before extending the chain it checks the head it found: a head that is not signed, whose signature does not
+ * match, or that is behind one this object committed was moved by someone other than the server (the newest rows
+ * removed and the head pointed at an older one, or an older signed head put back). The chain is then not
+ * extended silently: an {@value #HEAD_INVALID} row, naming what was found, goes first, and {@code audit verify}
+ * reports every such row. Exceptions, not reported: an unsigned head when the key was made at this start (a
+ * database written before heads were signed, adopted at {@link #signHead}), and the unsigned head of an empty
+ * trail (a new database). Thread-safe.
  */
 @Component
 public class AuditTrail {
 
+    /** The action of the row that records a head found moved by someone other than the server. */
+    public static final String HEAD_INVALID = "audit.head.invalid";
+
+    private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
+
     private final JdbcClient db;
     private final ObjectMapper json;
     private final Clock clock;
+    private final Optional<AuditKey> key;
+    /** The last head this object committed (or found validly signed): found again, it needs no new check. */
+    private volatile Head lastKnown;
+    /** The highest row a head committed by this object named; -1 before the first. */
+    private final AtomicLong highestCommitted = new AtomicLong(-1);
 
+    /** The server's trail: heads signed with {@code key}. */
+    @Autowired
+    public AuditTrail(JdbcClient db, ObjectMapper json, AuditKey key) {
+        this(db, json, Optional.of(key));
+    }
+
+    /**
+     * A trail that neither signs nor checks the head (it writes it unsigned): for tests and tools that have no
+     * data directory. The chain itself is kept as by the server's trail.
+     */
     public AuditTrail(JdbcClient db, ObjectMapper json) {
+        this(db, json, Optional.empty());
+    }
+
+    private AuditTrail(JdbcClient db, ObjectMapper json, Optional<AuditKey> key) {
         this.db = db;
         this.json = json;
         this.clock = Clock.systemUTC();
+        this.key = key;
     }
 
     /**
@@ -62,16 +104,42 @@ public class AuditTrail {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void appendAll(List<Entry> entries) {
-        if (entries.isEmpty()) {
+        if (!entries.isEmpty()) {
+            advance(entries);
+        }
+    }
+
+    /**
+     * Signs the head if it is not (a database written before heads were signed) and checks it as an append would,
+     * appending nothing else. The server calls it at start, so that from then on its head is always signed.
+     */
+    @Transactional
+    public void signHead() {
+        advance(List.of());
+    }
+
+    private void advance(List<Entry> entries) {
+        Head head = db.sql("select seq, hash, signature from audit_head where id = 1 for update")
+                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2), rs.getString(3))).single();
+        List<Entry> all = entries;
+        Optional<String> wrong = key.flatMap(k -> wrongWith(head, k));
+        if (wrong.isPresent()) {
+            log.warn("audit head (row {}) was not left by this server: {}; recorded as {}", head.seq(), wrong.get(),
+                    HEAD_INVALID);
+            all = new ArrayList<>(entries.size() + 1);
+            all.add(new Entry("system", HEAD_INVALID, "audit_head",
+                    Map.of("seq", head.seq(), "hash", head.hash(), "signed", head.signature() != null),
+                    Map.of("problem", wrong.get())));
+            all.addAll(entries);
+        }
+        if (all.isEmpty() && (key.isEmpty() || head.signature() != null)) {
             return;
         }
-        Head head = db.sql("select seq, hash from audit_head where id = 1 for update")
-                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).single();
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
         long seq = head.seq();
         String hash = head.hash();
-        for (int from = 0; from < entries.size(); from += PER_INSERT) {
-            List<Entry> slice = entries.subList(from, Math.min(entries.size(), from + PER_INSERT));
+        for (int from = 0; from < all.size(); from += PER_INSERT) {
+            List<Entry> slice = all.subList(from, Math.min(all.size(), from + PER_INSERT));
             List<Object> params = new ArrayList<>(slice.size() * 9);
             for (Entry e : slice) {
                 seq++;
@@ -86,7 +154,50 @@ public class AuditTrail {
                     + String.join(", ", Collections.nCopies(slice.size(), "(?, ?, ?, ?, ?, ?, ?, ?, ?)")))
                     .params(params).update();
         }
-        db.sql("update audit_head set seq = ?, hash = ? where id = 1").params(seq, hash).update();
+        Head moved = new Head(seq, hash, key.isPresent() ? key.get().sign(seq, hash) : null);
+        db.sql("update audit_head set seq = ?, hash = ?, signature = ? where id = 1")
+                .params(moved.seq(), moved.hash(), moved.signature()).update();
+        if (key.isPresent() && TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    lastKnown = moved;
+                    highestCommitted.accumulateAndGet(moved.seq(), Math::max);
+                }
+            });
+        }
+    }
+
+    /**
+     * What is wrong with {@code head}, found under its lock before the chain is extended: empty if it is the
+     * last head this object committed, or validly signed and not behind it, or one of the exceptions above.
+     */
+    private Optional<String> wrongWith(Head head, AuditKey k) {
+        long highest = highestCommitted.get();
+        if (head.seq() < highest) {
+            return Optional.of("the head went back from row " + highest + " to row " + head.seq() + " while the server"
+                    + " ran (rows after it were removed, or the database was restored from a backup)");
+        }
+        if (head.equals(lastKnown)) {
+            return Optional.empty();
+        }
+        if (head.signature() == null) {
+            if (head.seq() == 0 && head.hash().equals(AuditChain.GENESIS)) {
+                return Optional.empty(); // a new database
+            }
+            if (k.madeNow() && highest < 0) {
+                log.info("audit head (row {}) was written before heads were signed: signed from now on", head.seq());
+                return Optional.empty();
+            }
+            return Optional.of("the head (row " + head.seq() + ") was not signed: its signature was removed, or it was"
+                    + " written by a server without this audit key");
+        }
+        if (!AuditKey.verify(k.publicKey(), head.seq(), head.hash(), head.signature())) {
+            return Optional.of("the head's signature does not match row " + head.seq() + " and its hash: the head was"
+                    + " edited, or signed with another audit key");
+        }
+        lastKnown = head;
+        return Optional.empty();
     }
 
     /** Rows per insert statement in {@link #appendAll} (9 parameters each). */
@@ -103,6 +214,7 @@ public class AuditTrail {
         }
     }
 
-    private record Head(long seq, String hash) {
+    /** The head row: the last row's seq and hash, and the signature of both (null: not signed). */
+    private record Head(long seq, String hash, String signature) {
     }
 }

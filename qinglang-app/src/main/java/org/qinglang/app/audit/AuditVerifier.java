@@ -1,26 +1,54 @@
 package org.qinglang.app.audit;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.security.PublicKey;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Checks the audit trail (审计校验) over plain JDBC: rows numbered 1, 2, 3 … with no gap, each row's
- * {@code prev_hash} the hash of the row before, each hash matching the row's fields, and the head naming the
- * last row. Any edited, removed or inserted row breaks one of these and is named by its number.
+ * {@code prev_hash} the hash of the row before, each hash matching the row's fields, the head naming the
+ * last row, and, given the {@link AuditKey}'s public key, the head's signature. Any edited, removed or inserted
+ * row breaks one of these and is named by its number; so is every {@value AuditTrail#HEAD_INVALID} row (the
+ * server found the head moved by someone else when it appended).
  */
 public final class AuditVerifier {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One thing found wrong, at row {@code seq}. */
     public record Problem(long seq, String what) {
     }
 
-    /** What the check found: how many rows it read and what was wrong (empty if nothing). */
-    public record Report(long rows, String headHash, List<Problem> problems) {
+    /** What the check could tell of the head's signature. */
+    public enum HeadSignature {
+        /** Signed, and the signature matches the head under the key given. */
+        VALID,
+        /**
+         * Not signed, and not reported as a problem: no key was given (a database written before heads were
+         * signed, whose server has not started since, has none), or the trail is empty (a new database).
+         */
+        UNSIGNED,
+        /** Signed, but no key was given to check the signature with. */
+        NOT_CHECKED,
+        /** No head, a wrong signature, or no signature where one was due: reported as a problem. */
+        INVALID
+    }
+
+    /**
+     * What the check found: how many rows it read, the hash they end in, the head's signature and what was
+     * wrong (empty if nothing).
+     */
+    public record Report(long rows, String headHash, HeadSignature signature, List<Problem> problems) {
         public boolean intact() {
             return problems.isEmpty();
         }
@@ -29,8 +57,29 @@ public final class AuditVerifier {
     private AuditVerifier() {
     }
 
-    /** Verifies the trail in the database behind {@code c}; reads every row once, in order. */
+    /**
+     * Verifies the trail in the database behind {@code c} without checking the head's signature (it is reported
+     * {@link HeadSignature#NOT_CHECKED} or {@link HeadSignature#UNSIGNED}).
+     */
     public static Report verify(Connection c) throws SQLException {
+        return verify(c, Optional.empty());
+    }
+
+    /**
+     * Verifies the trail in the database behind {@code c}, and the head's signature with {@code key} if given;
+     * reads every row once, in order.
+     */
+    public static Report verify(Connection c, Optional<PublicKey> key) throws SQLException {
+        return read(c, key);
+    }
+
+    private static Report read(Connection c, Optional<PublicKey> key) throws SQLException {
+        // "*": a database not migrated since heads were signed has no signature column
+        Head head;
+        try (PreparedStatement ps = c.prepareStatement("select * from audit_head where id = 1");
+             ResultSet rs = ps.executeQuery()) {
+            head = !rs.next() ? null : new Head(rs.getLong("seq"), rs.getString("hash"), signatureOf(rs));
+        }
         List<Problem> problems = new ArrayList<>();
         long expected = 1;
         long rows = 0;
@@ -58,20 +107,77 @@ public final class AuditVerifier {
                     if (!recomputed.equals(hash)) {
                         problems.add(new Problem(seq, "its fields do not match its hash (the row was edited)"));
                     }
+                    if (AuditTrail.HEAD_INVALID.equals(rs.getString(4))) {
+                        problems.add(new Problem(seq, "when appending, the server found the head moved by someone "
+                                + "else, so rows before this one may have been removed: "
+                                + problemIn(rs.getString(7))));
+                    }
                     prev = hash;
                     expected = seq + 1;
                 }
             }
         }
-        try (PreparedStatement ps = c.prepareStatement("select seq, hash from audit_head where id = 1");
-             ResultSet rs = ps.executeQuery()) {
-            if (!rs.next()) {
-                problems.add(new Problem(expected, "the chain's head row is missing"));
-            } else if (rs.getLong(1) != expected - 1 || !rs.getString(2).equals(prev)) {
-                problems.add(new Problem(rs.getLong(1), "the head names row " + rs.getLong(1) + " but the trail ends at row "
-                        + (expected - 1) + " (the newest rows were removed, or the head was edited)"));
+        long last = expected - 1;
+        HeadSignature signature;
+        if (head == null) {
+            problems.add(new Problem(expected, "the chain's head row is missing"));
+            signature = HeadSignature.INVALID;
+        } else {
+            if (head.seq() != last || !head.hash().equals(prev)) {
+                problems.add(new Problem(head.seq(), "the head names row " + head.seq() + " but the trail ends at row "
+                        + last + " (the newest rows were removed, or the head was edited)"));
+            }
+            signature = signatureCheck(head, rows, key, problems);
+        }
+        return new Report(rows, prev, signature, List.copyOf(problems));
+    }
+
+    private static HeadSignature signatureCheck(Head head, long rows, Optional<PublicKey> key, List<Problem> problems) {
+        if (head.signature() == null) {
+            boolean newDatabase = rows == 0 && head.seq() == 0 && head.hash().equals(AuditChain.GENESIS);
+            if (key.isEmpty() || newDatabase) {
+                return HeadSignature.UNSIGNED;
+            }
+            problems.add(new Problem(head.seq(), "the head is not signed, though the server has an audit key (with it "
+                    + "the server signs the head at every start and append): its signature was removed, perhaps "
+                    + "with the newest rows"));
+            return HeadSignature.INVALID;
+        }
+        if (key.isEmpty()) {
+            return HeadSignature.NOT_CHECKED;
+        }
+        if (!AuditKey.verify(key.get(), head.seq(), head.hash(), head.signature())) {
+            problems.add(new Problem(head.seq(), "the head's signature does not match its row number and hash under "
+                    + "audit key " + AuditKey.keyId(key.get()) + " (the head was edited: pointed at an earlier row "
+                    + "after the newest were removed, or signed with another key)"));
+            return HeadSignature.INVALID;
+        }
+        return HeadSignature.VALID;
+    }
+
+    /** The signature column of the head, or null if unsigned or if the column is not there (not yet migrated). */
+    private static String signatureOf(ResultSet rs) throws SQLException {
+        ResultSetMetaData md = rs.getMetaData();
+        for (int i = 1; i <= md.getColumnCount(); i++) {
+            if (md.getColumnLabel(i).equalsIgnoreCase("signature")) {
+                return rs.getString(i);
             }
         }
-        return new Report(rows, prev, List.copyOf(problems));
+        return null;
+    }
+
+    /** The "problem" of an {@value AuditTrail#HEAD_INVALID} row's after, or the text itself if it is not that. */
+    private static String problemIn(String after) {
+        if (after == null) {
+            return "(no details)";
+        }
+        try {
+            return JSON.readTree(after).path("problem").asText(after);
+        } catch (JsonProcessingException e) {
+            return after;
+        }
+    }
+
+    private record Head(long seq, String hash, String signature) {
     }
 }

@@ -1,6 +1,7 @@
 package org.qinglang.app.cli;
 
 import org.qinglang.app.Qinglang;
+import org.qinglang.app.audit.AuditKey;
 import org.qinglang.app.audit.AuditVerifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -8,11 +9,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PublicKey;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code qinglang audit}: the audit trail's tools. Loads no Spring: plain JDBC. */
@@ -29,13 +33,19 @@ public final class AuditCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** {@code qinglang audit verify}: finds any edited or removed row of the audit trail. */
+    /**
+     * {@code qinglang audit verify}: finds any edited or removed row of the audit trail, and checks the head's
+     * signature with the server's audit public key ({@code --key}, default {@value AuditKey#PUBLIC_FILE} in
+     * {@code --data}, for PostgreSQL too).
+     */
     @Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"Check that no row of the audit trail was edited, removed or inserted.",
                     "校验审计日志：找出被修改、删除或插入的记录。"},
             footer = {"%nStop the server first when it uses the embedded database (H2 allows one process).",
+                    "The head's signature is checked with the server's audit public key (--key): without it, the "
+                            + "newest rows can be removed undetected by anyone who can write the database.",
                     "Exit codes: 0 intact, 1 rows were edited or removed (each named on stdout), 3 the database "
-                            + "could not be read."})
+                            + "or the audit key could not be read, or the head is signed and there is no key."})
     public static final class Verify implements Callable<Integer> {
 
         @Spec
@@ -48,6 +58,12 @@ public final class AuditCommand implements Runnable {
         @Option(names = "--data", paramLabel = "DIR", defaultValue = "qinglang-data",
                 description = "the server's data directory; default: ./${DEFAULT-VALUE}")
         Path data;
+
+        @Option(names = "--key", paramLabel = "FILE",
+                description = "the server's audit public key, to check the head's signature with; default: "
+                        + AuditKey.PUBLIC_FILE + " in --data (also with --db: copy it from the server's data "
+                        + "directory)")
+        Path key;
 
         @Override
         public Integer call() {
@@ -70,20 +86,55 @@ public final class AuditCommand implements Runnable {
                         + ServeCommand.schemeOf(url) + "…");
                 return Qinglang.USAGE;
             }
+            Path keyFile = key != null ? key : data.resolve(AuditKey.PUBLIC_FILE);
+            Optional<PublicKey> publicKey = Optional.empty();
+            if (key != null && !Files.exists(keyFile)) {
+                err.println("audit verify: no audit key at " + keyFile);
+                return Qinglang.IO;
+            }
+            if (Files.exists(keyFile)) {
+                try {
+                    publicKey = Optional.of(AuditKey.readPublic(keyFile));
+                } catch (UncheckedIOException e) {
+                    err.println("audit verify: " + e.getMessage() + ": " + e.getCause());
+                    return Qinglang.IO;
+                } catch (IllegalArgumentException e) {
+                    err.println("audit verify: " + e.getMessage());
+                    return Qinglang.IO;
+                }
+            }
             String password = System.getenv("QINGLANG_DB_PASSWORD");
             try (Connection c = DriverManager.getConnection(url,
                     user != null ? user : (url.startsWith("jdbc:h2:") ? "sa" : "postgres"), password != null ? password : "")) {
                 c.setReadOnly(true);
-                AuditVerifier.Report r = AuditVerifier.verify(c);
+                AuditVerifier.Report r = AuditVerifier.verify(c, publicKey);
                 for (AuditVerifier.Problem p : r.problems()) {
                     out.println("row " + p.seq() + ": " + p.what());
                 }
-                if (r.intact()) {
-                    out.println("audit trail intact: " + r.rows() + " rows, head " + r.headHash());
-                    return Qinglang.OK;
+                if (!r.intact()) {
+                    out.println("audit trail BROKEN: " + r.problems().size() + " problem(s) in " + r.rows() + " rows");
+                    return Qinglang.FAILED;
                 }
-                out.println("audit trail BROKEN: " + r.problems().size() + " problem(s) in " + r.rows() + " rows");
-                return Qinglang.FAILED;
+                switch (r.signature()) {
+                    case VALID -> out.println("audit trail intact: " + r.rows() + " rows, head " + r.headHash()
+                            + ", signed with audit key " + AuditKey.keyId(publicKey.orElseThrow()));
+                    case UNSIGNED -> {
+                        out.println("audit trail intact: " + r.rows() + " rows, head " + r.headHash());
+                        out.println("head not signed (written before the server signed the audit head, or a new "
+                                + "database; the server signs it at its next start or append): until then, removing "
+                                + "the newest rows is not detected"
+                                + (publicKey.isEmpty() ? "; no audit key at " + keyFile + ", with which a removed "
+                                + "signature would be found" : ""));
+                    }
+                    default -> {
+                        out.println("chain intact: " + r.rows() + " rows, head " + r.headHash());
+                        err.println("audit verify: the head is signed, but there is no audit key at " + keyFile
+                                + " to check it with: give --key FILE (" + AuditKey.PUBLIC_FILE + " from the server's"
+                                + " data directory)");
+                        return Qinglang.IO;
+                    }
+                }
+                return Qinglang.OK;
             } catch (SQLException e) {
                 String why = String.valueOf(e.getMessage()).replace(url, ServeCommand.schemeOf(url) + "…");
                 err.println("audit verify: cannot read the audit trail: " + why);
