@@ -20,8 +20,16 @@ import java.util.Optional;
  * last row, and, given the {@link AuditKey}'s public key, the head's signature. Any edited, removed or inserted
  * row breaks one of these and is named by its number; so is every {@value AuditTrail#HEAD_INVALID} row (the
  * server found the head moved by someone else when it appended).
+ *
+ * <p>Everything is read in one read-only transaction at REPEATABLE READ (a snapshot on PostgreSQL and, as the
+ * first statement reads both tables, on H2), so rows the server appends meanwhile are not seen, neither in the
+ * log nor in the head; and, with autocommit off, the rows stream in fetches of {@value #FETCH} instead of
+ * being loaded at once.
  */
 public final class AuditVerifier {
+
+    /** Rows fetched at a time. */
+    static final int FETCH = 1000;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -67,18 +75,47 @@ public final class AuditVerifier {
 
     /**
      * Verifies the trail in the database behind {@code c}, and the head's signature with {@code key} if given;
-     * reads every row once, in order.
+     * reads every row once, in order, in one read-only transaction. {@code c} must not be inside a transaction;
+     * its autocommit, read-only and isolation settings are as before when this returns.
      */
     public static Report verify(Connection c, Optional<PublicKey> key) throws SQLException {
-        return read(c, key);
+        boolean autoCommit = c.getAutoCommit();
+        boolean readOnly = c.isReadOnly();
+        int isolation = c.getTransactionIsolation();
+        c.setAutoCommit(false);
+        try {
+            c.setReadOnly(true);
+            c.setTransactionIsolation(snapshotLevel(c, isolation));
+            return verifyInSnapshot(c, key);
+        } finally {
+            c.rollback();
+            c.setTransactionIsolation(isolation);
+            c.setReadOnly(readOnly);
+            c.setAutoCommit(autoCommit);
+        }
     }
 
-    private static Report read(Connection c, Optional<PublicKey> key) throws SQLException {
-        // "*": a database not migrated since heads were signed has no signature column
+    private static int snapshotLevel(Connection c, int current) throws SQLException {
+        if (c.getMetaData().supportsTransactionIsolationLevel(Connection.TRANSACTION_REPEATABLE_READ)) {
+            return Connection.TRANSACTION_REPEATABLE_READ;
+        }
+        if (c.getMetaData().supportsTransactionIsolationLevel(Connection.TRANSACTION_SERIALIZABLE)) {
+            return Connection.TRANSACTION_SERIALIZABLE;
+        }
+        return current;
+    }
+
+    private static Report verifyInSnapshot(Connection c, Optional<PublicKey> key) throws SQLException {
+        // The head first, in a statement that also reads audit_log: H2 takes each table's snapshot at the first
+        // statement that reads it, so both are from the same moment (PostgreSQL: the whole transaction's is).
+        // "h.*": a database not migrated since heads were signed has no signature column.
         Head head;
-        try (PreparedStatement ps = c.prepareStatement("select * from audit_head where id = 1");
+        try (PreparedStatement ps = c.prepareStatement("select n.newest, h.* from (select max(seq) as newest "
+                + "from audit_log) n left join audit_head h on h.id = 1");
              ResultSet rs = ps.executeQuery()) {
-            head = !rs.next() ? null : new Head(rs.getLong("seq"), rs.getString("hash"), signatureOf(rs));
+            rs.next();
+            head = rs.getObject("id") == null ? null
+                    : new Head(rs.getLong("seq"), rs.getString("hash"), signatureOf(rs));
         }
         List<Problem> problems = new ArrayList<>();
         long expected = 1;
@@ -86,7 +123,7 @@ public final class AuditVerifier {
         String prev = AuditChain.GENESIS;
         try (PreparedStatement ps = c.prepareStatement(
                 "select seq, at, actor, action, subject, before, after, prev_hash, hash from audit_log order by seq")) {
-            ps.setFetchSize(1000);
+            ps.setFetchSize(FETCH);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rows++;
