@@ -99,6 +99,17 @@ public class AuditTrail {
     }
 
     /**
+     * Takes the head's lock now, for the rest of the caller's transaction, instead of at its first append. Every
+     * audited write waits for that lock, so a transaction that reads what another audited write may change and
+     * then writes on the strength of it (a decision reading an account's strikes) takes it before it reads. Take
+     * it after the rows the transaction locks for its own subject, as every append does.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void serialize() {
+        db.sql("select seq from audit_head where id = 1 for update").query(Long.class).single();
+    }
+
+    /**
      * Records {@code entries} in order, as {@link #append} would one by one, with one lock of the head, one
      * insert per {@value #PER_INSERT} rows and one update of the head. Must run in a transaction.
      */

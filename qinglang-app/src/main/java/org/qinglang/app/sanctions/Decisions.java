@@ -255,6 +255,9 @@ public class Decisions {
         }
         Instant now = policy.clock().instant();
         close(caseId, reviewer, true, now);
+        // two decisions on one account at once (two of its cases) must not both read its strikes before either
+        // writes one: both would take the same step, the tolerated first offence twice
+        audit.serialize();
         Offence offence = new Offence(finding.severity(), finding.category().orElse(c.category()));
         Sanction suggested = policy.ladder().next(strikes(c.about().account()), offence, finding.role(), now);
         Sanction sanction = finding.step().isPresent() ? atStep(finding.step().getAsInt(), suggested, now) : suggested;
@@ -278,6 +281,7 @@ public class Decisions {
         Cases.Case c = heldBy(caseId, reviewer);
         Instant now = policy.clock().instant();
         close(caseId, reviewer, true, now);
+        audit.serialize(); // as decide: each account's strikes read and written by one decision at a time
         Offence offence = new Offence(severity, category.orElse(c.category()));
         List<SanctionLadder.Subject> withHistory = new ArrayList<>();
         for (Subject s : subjects) {

@@ -64,4 +64,35 @@ class ConcurrentDecisionsTest {
         assertThat(db.sql("select count(*) from strike where account = ?").param(account).query(Long.class).single())
                 .isEqualTo(1);
     }
+
+    @Test
+    void twoDecisionsOnOneAccountAtOnceClimbItsLadderOneAfterTheOther() throws Exception {
+        String key = WorkflowFixture.key(keys, Scope.REPORT);
+        String account = unique("u");
+        long[] caseIds = new long[2];
+        String[] reviewers = {unique("alice"), unique("bob")};
+        for (int i = 0; i < 2; i++) { // two of its comments reported: two cases, one account
+            String report = "{\"reporter\":\"" + unique("r") + "\",\"category\":\"网络暴力\",\"target\":{\"account\":\""
+                    + account + "\",\"content\":\"" + unique("c") + "\",\"contentType\":\"comment\"}}";
+            caseIds[i] = json.readTree(mvc.perform(postJson("/api/v1/reports", key, report)).andReturn().getResponse()
+                    .getContentAsString()).get("caseId").asLong();
+            assertThat(mvc.perform(post("/console/api/cases/" + caseIds[i] + "/claim")
+                    .with(user(reviewers[i]).roles("REVIEWER")).with(csrf())).andReturn().getResponse().getStatus())
+                    .isEqualTo(200);
+        }
+        assertThat(caseIds[0]).isNotEqualTo(caseIds[1]);
+        String body = "{\"severity\":\"minor\"," + WorkflowFixture.GROUND + "}";
+        List<Callable<Integer>> decide = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            int n = i;
+            decide.add(() -> mvc.perform(post("/console/api/cases/" + caseIds[n] + "/decide")
+                    .with(user(reviewers[n]).roles("REVIEWER")).with(csrf()).contentType("application/json")
+                    .content(body)).andReturn().getResponse().getStatus());
+        }
+
+        assertThat(WorkflowFixture.atOnce(dataSource, decide.get(0), decide.get(1))).containsExactly(200, 200);
+        List<Integer> steps = db.sql("select step from decision where account = ? order by id").param(account)
+                .query(Integer.class).list();
+        assertThat(steps).as("the second decided sees the first's strike").hasSize(2).doesNotHaveDuplicates();
+    }
 }
