@@ -114,6 +114,11 @@ public class Appeals {
                 .query(Long.class).single() == 1 ? find(id) : Optional.empty();
     }
 
+    /** How many appeals are pending. */
+    public long pendingCount() {
+        return db.sql("select count(*) from appeal where status = ?").param(PENDING).query(Long.class).single();
+    }
+
     /** Pending appeals, oldest first (the answer is due first). */
     public List<View> pending(int limit) {
         return db.sql("select a.id from appeal a where a.status = ? order by a.filed_at, a.id limit ?")

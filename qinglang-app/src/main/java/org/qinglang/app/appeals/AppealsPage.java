@@ -43,6 +43,8 @@ class AppealsPage {
 
     private static final DateTimeFormatter TIME = WorkflowPolicy.CONSOLE_TIME;
     private static final int ANSWER = 2000;
+    /** The most appeals the page lists, the oldest (due first) first. */
+    private static final int SHOWN = 200;
 
     private final Appeals appeals;
     private final Decisions decisions;
@@ -56,7 +58,8 @@ class AppealsPage {
     String list(Model model, HttpServletRequest request, Authentication auth) {
         Locale locale = RequestContextUtils.getLocale(request);
         Reviewer me = Staff.of(auth);
-        model.addAttribute("appeals", appeals.pending(200).stream().map(a -> {
+        model.addAttribute("pendingCount", appeals.pendingCount());
+        model.addAttribute("appeals", appeals.pending(SHOWN).stream().map(a -> {
             Decisions.Stored d = decisions.find(a.decisionId()).orElseThrow();
             return new Row(a.id(), a.decisionId(), d.caseId(), a.account(), SanctionAction.fromId(a.action()).label(locale),
                     TIME.format(a.filedAt()), TIME.format(a.answerBy()), a.reason().orElse(""), d.decidedBy(),

@@ -49,10 +49,12 @@ class CasesPage {
     String queue(Model model, HttpServletRequest request, Authentication auth) {
         Locale locale = RequestContextUtils.getLocale(request);
         Instant now = policy.clock().instant();
-        List<Row> rows = cases.queue(200).stream().map(c -> new Row(c.id(), c.category().label(locale), c.target(),
+        List<Row> rows = cases.queue(SHOWN).stream().map(c -> new Row(c.id(), c.category().label(locale), c.target(),
                 c.severity().label(locale), TIME.format(c.due()), now.isAfter(c.due()), c.status(),
                 c.claimedBy().orElse(""), c.targetIsMinor())).toList();
         model.addAttribute("rows", rows);
+        // more than are shown: say so, and how many (the rest are less urgent; "claim next" takes them in order)
+        model.addAttribute("queued", rows.size() < SHOWN ? rows.size() : cases.queuedIds().size());
         model.addAttribute("canClaim", claims(Staff.of(auth)));
         return "cases";
     }
@@ -76,6 +78,9 @@ class CasesPage {
         }
         return "redirect:/console/cases/" + claimed.get().id();
     }
+
+    /** The most cases the queue page lists, most urgent first. */
+    static final int SHOWN = 200;
 
     /** How soon after a claim a second "claim next" is taken for the same press. */
     static final Duration REPEATED_PRESS = Duration.ofSeconds(10);
