@@ -34,19 +34,34 @@ public class Reports {
     public static final String FOUNDED = "founded";
     public static final String UNFOUNDED = "unfounded";
 
-    /** A report as the platform files it. */
+    /**
+     * A report as the platform files it; {@code clientId} is the platform's own id of it, if it gives one: a retry
+     * with the same id by the same API key finds the report filed first.
+     */
     public record NewReport(String reporter, ReportCategory category, Target target, Optional<String> reason,
-                            boolean minorInvolved) {
+                            boolean minorInvolved, Optional<String> clientId) {
         public NewReport {
             Objects.requireNonNull(reporter, "reporter");
             Objects.requireNonNull(category, "category");
             Objects.requireNonNull(target, "target");
             Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(clientId, "clientId");
         }
     }
 
-    /** A filed report: its id, its case and the credibility it was weighed with. */
-    public record Filed(long id, long caseId, double credibility) {
+    /**
+     * A filed report: its id, its case, the credibility it was weighed with, its outcome so far, and whether it was
+     * filed before (a retry with the same client id: nothing was filed now).
+     */
+    public record Filed(long id, long caseId, double credibility, String outcome, boolean before) {
+    }
+
+    /** The report the platform of {@code apiKeyId} filed with {@code clientId}, if any. */
+    public Optional<Filed> byClientId(long apiKeyId, String clientId) {
+        return db.sql("select id, case_id, credibility, outcome from report where api_key_id = ? and client_id = ?")
+                .params(apiKeyId, clientId)
+                .query((rs, n) -> new Filed(rs.getLong(1), rs.getLong(2), rs.getDouble(3), rs.getString(4), true))
+                .optional();
     }
 
     /** A report with its outcome so far. */
@@ -68,6 +83,13 @@ public class Reports {
     /** Files {@code r} for the platform of API key {@code apiKeyId}; {@code actor} for the audit trail. */
     @Transactional
     public Filed file(NewReport r, long apiKeyId, String actor) {
+        if (r.clientId().isPresent()) {
+            // a retry that another transaction files at this very moment fails at the unique index instead
+            Optional<Filed> before = byClientId(apiKeyId, r.clientId().get());
+            if (before.isPresent()) {
+                return before.get();
+            }
+        }
         Instant now = policy.clock().instant();
         record Counts(long founded, long unfounded) {
         }
@@ -81,10 +103,11 @@ public class Reports {
                 .orElseThrow();
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         db.sql("insert into report (api_key_id, reporter, category, target_account, target_content, reason, "
-                        + "minor_involved, credibility, created_at, case_id, outcome) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "minor_involved, credibility, created_at, case_id, outcome, client_id) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(apiKeyId, r.reporter(), r.category().id(), r.target().account(),
                         r.target().contentId().orElse(null), r.reason().orElse(null), r.minorInvolved(), credibility,
-                        Cases.utc(now), caseId, OPEN)
+                        Cases.utc(now), caseId, OPEN, r.clientId().orElse(null))
                 .update(keys, "id");
         long id = keys.getKeyAs(Long.class);
         Map<String, Object> after = new LinkedHashMap<>();
@@ -93,7 +116,7 @@ public class Reports {
         after.put("minorInvolved", r.minorInvolved());
         after.put("case", caseId);
         audit.append(actor, "report.file", "report:" + id, null, after);
-        return new Filed(id, caseId, credibility);
+        return new Filed(id, caseId, credibility, OPEN, false);
     }
 
     /** A report as a reviewer reads it in its case. */

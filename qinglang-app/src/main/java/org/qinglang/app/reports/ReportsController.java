@@ -16,6 +16,7 @@ import org.qinglang.app.security.Callers;
 import org.qinglang.app.server.Limits;
 import org.qinglang.core.enforce.ReportCategory;
 import org.qinglang.core.enforce.StatementOfReasons;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -44,7 +45,8 @@ class ReportsController {
                       String feedback) {
     }
 
-    private static final Set<String> FIELDS = Set.of("reporter", "category", "target", "reason", "minorInvolved");
+    private static final Set<String> FIELDS = Set.of("reporter", "category", "target", "reason", "minorInvolved",
+            "clientId");
     private static final Set<String> TARGET_FIELDS = Set.of("account", "content", "contentType");
     private static final int ID_CHARS = 128;
     private static final int REASON_CHARS = 2000;
@@ -63,7 +65,9 @@ class ReportsController {
             description = "reporter (the platform's account id of the reporter), category (cyberviolence or 网络暴力, "
                     + "rumour/谣言, pornography/色情低俗, fraud/诈骗, fake-engagement/水军刷量, doxxing/泄露隐私/人肉, "
                     + "illegal/违法违禁, minors/未成年人相关, other/其他), target {account, content?, contentType?}, "
-                    + "reason?, minorInvolved? → 201 with the report id and its case.")
+                    + "reason?, minorInvolved?, clientId? (the platform's own id of the report: a retry with the same "
+                    + "clientId is answered 200 with the report filed first, nothing filed again) → 201 with the "
+                    + "report id and its case.")
     @PostMapping(path = "/api/v1/reports", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<FiledView> file(HttpServletRequest request, Authentication auth) {
         JsonNode o = WorkflowFields.body(request, json, limits.checkBodyBytes(), FIELDS);
@@ -88,9 +92,20 @@ class ReportsController {
         }
         Optional<String> reason = JsonFields.optString(o, "", "reason", REASON_CHARS);
         boolean minor = WorkflowFields.optBoolean(o, "", "minorInvolved", false);
-        Reports.Filed f = reports.file(new Reports.NewReport(reporter, category, new Target(account, content, contentType),
-                reason, minor), Callers.apiKeyId(auth), Callers.who(auth));
-        return ResponseEntity.status(HttpStatus.CREATED).body(new FiledView(f.id(), f.caseId(), Reports.OPEN));
+        Optional<String> clientId = JsonFields.optString(o, "", "clientId", ID_CHARS).filter(s -> !s.isBlank());
+        Reports.NewReport report = new Reports.NewReport(reporter, category, new Target(account, content, contentType),
+                reason, minor, clientId);
+        long key = Callers.apiKeyId(auth);
+        Reports.Filed f;
+        try {
+            f = reports.file(report, key, Callers.who(auth));
+        } catch (DuplicateKeyException e) {
+            // the same clientId filed by a retry at the same moment: that one won, and its report is the answer
+            f = clientId.flatMap(c -> reports.byClientId(key, c)).orElseThrow(() -> e);
+        }
+        // a retry (the same clientId again) is answered 200 with the report filed first; a new report 201
+        return ResponseEntity.status(f.before() ? HttpStatus.OK : HttpStatus.CREATED)
+                .body(new FiledView(f.id(), f.caseId(), f.outcome()));
     }
 
     @Operation(summary = "Read a report's outcome (举报反馈)",

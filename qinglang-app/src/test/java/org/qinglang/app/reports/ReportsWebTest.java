@@ -34,6 +34,8 @@ class ReportsWebTest {
     JdbcClient db;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    javax.sql.DataSource dataSource;
 
     static String report(String reporter, String category, String account, String content, boolean minor) {
         return "{\"reporter\":\"" + reporter + "\",\"category\":\"" + category + "\",\"target\":{\"account\":\""
@@ -66,6 +68,40 @@ class ReportsWebTest {
         assertThat(other.get("caseId").asLong()).isNotEqualTo(caseId);
         assertThat(db.sql("select count(*) from audit_log where action = 'report.file' and subject = ?")
                 .param("report:" + second.get("id").asLong()).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aRetryWithTheSameClientIdFindsTheReportFiledFirst() throws Exception {
+        String key = key(keys, Scope.REPORT);
+        String account = unique("u");
+        String clientId = unique("platform-report");
+        String body = report(unique("r"), "网络暴力", account, null, false).replace("\"reason\"",
+                "\"clientId\":\"" + clientId + "\",\"reason\"");
+        JsonNode first = file(key, body);
+        JsonNode again = json.readTree(mvc.perform(postJson("/api/v1/reports", key, body)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString());
+        assertThat(again.get("id").asLong()).isEqualTo(first.get("id").asLong());
+        assertThat(again.get("caseId").asLong()).isEqualTo(first.get("caseId").asLong());
+        assertThat(db.sql("select count(*) from report where target_account = ?").param(account).query(Long.class)
+                .single()).isEqualTo(1);
+        assertThat(cases.signals(first.get("caseId").asLong())).hasSize(1);
+        // another platform's key with the same id of its own files its own report
+        JsonNode other = file(key(keys, Scope.REPORT), body);
+        assertThat(other.get("id").asLong()).isNotEqualTo(first.get("id").asLong());
+    }
+
+    @Test
+    void twoRetriesAtOnceFileOneReport() throws Exception {
+        String key = key(keys, Scope.REPORT);
+        String account = unique("u");
+        String body = report(unique("r"), "网络暴力", account, null, false).replace("\"reason\"",
+                "\"clientId\":\"" + unique("platform-report") + "\",\"reason\"");
+        java.util.concurrent.Callable<Integer> send = () -> mvc.perform(postJson("/api/v1/reports", key, body))
+                .andReturn().getResponse().getStatus();
+        assertThat(org.qinglang.app.cases.WorkflowFixture.atOnce(dataSource, send, send))
+                .containsExactlyInAnyOrder(201, 200);
+        assertThat(db.sql("select count(*) from report where target_account = ?").param(account).query(Long.class)
+                .single()).isEqualTo(1);
     }
 
     @Test
