@@ -2,7 +2,9 @@ package org.qinglang.app.evidence;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.qinglang.app.audit.AuditTrail;
@@ -35,7 +37,7 @@ import java.util.UUID;
 public class EvidenceCapture {
 
     /** The format name written in every document. */
-    public static final String FORMAT = "qinglang-evidence/1";
+    public static final String FORMAT = "qinglang-evidence/2";
     /** The most items one bundle holds; more must be split by time range. */
     public static final int MAX_ITEMS = 10_000;
 
@@ -48,7 +50,9 @@ public class EvidenceCapture {
         }
     }
 
-    private static final ObjectMapper CANONICAL = new ObjectMapper();
+    /** Writes documents: compact, fields in insertion order, characters beyond the BMP as UTF-8 (not as escapes). */
+    private static final ObjectMapper CANONICAL = JsonMapper.builder()
+            .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build();
 
     private final EvidenceStore store;
     private final EvidenceKey key;
@@ -99,7 +103,7 @@ public class EvidenceCapture {
             StringBuilder hashes = new StringBuilder();
             for (EvidenceStore.Item it : items) {
                 ObjectNode n = item(it);
-                String h = sha256(bytes(n));
+                String h = sha256(Jcs.bytes(n));
                 n.put("sha256", h);
                 arr.add(n);
                 hashes.append(h).append('\n');
@@ -145,20 +149,12 @@ public class EvidenceCapture {
         n.put("text", it.text());
         n.put("suggestion", it.suggestion());
         n.put("riskLevel", it.riskLevel());
-        n.set("labels", labels(it.labels()));
+        n.put("labels", it.labels()); // the verdict's labels as stored (JSON text): no fractions in the hashed item
         n.put("receivedAt", it.receivedAt().toString());
         return n;
     }
 
-    private static JsonNode labels(String stored) {
-        try {
-            return CANONICAL.readTree(stored);
-        } catch (JsonProcessingException e) {
-            return CANONICAL.getNodeFactory().textNode(stored); // kept as received rather than lost
-        }
-    }
-
-    /** The compact UTF-8 JSON of {@code node}, fields in insertion order: what is hashed and signed. */
+    /** The compact UTF-8 JSON of {@code node}, fields in insertion order: the document, which is hashed and signed. */
     static byte[] bytes(JsonNode node) {
         try {
             return CANONICAL.writeValueAsBytes(node);

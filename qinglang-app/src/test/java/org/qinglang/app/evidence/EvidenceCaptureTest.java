@@ -71,6 +71,7 @@ class EvidenceCaptureTest {
         event(jdbc, "c-1", "comment", T0, "u-77", "u-9", "你去死吧 <script>alert(1)</script>", "block");
         event(jdbc, "d-1", "dm", T0.plusSeconds(60), "u-78", "u-9", "人肉出来了", "review");
         event(jdbc, "m-1", "mention", T0.plusSeconds(120), "u-79", "u-9", "@u-9 滚", "block");
+        event(jdbc, "e-1", "dm", T0.plusSeconds(90), "u-83", "u-9", "看你😀\n还\"敢\"", "block");
         event(jdbc, "c-2", "comment", T0.plusSeconds(30), "u-80", "u-9", "加油，支持你", "pass");
         event(jdbc, "c-3", "comment", T0.plusSeconds(40), "u-81", "u-8", "someone else", "block");
         event(jdbc, "c-4", "comment", T0.plusSeconds(7200), "u-82", "u-9", "later", "block");
@@ -80,7 +81,7 @@ class EvidenceCaptureTest {
                 new MutableClock(T0.plusSeconds(9000)));
 
         EvidenceBundle b = capture.capture("u-9", Optional.of(T0), Optional.of(T0.plusSeconds(3600)), "apikey:5");
-        assertThat(b.itemCount()).isEqualTo(3);
+        assertThat(b.itemCount()).isEqualTo(4);
         assertThat(capture.find(b.id())).contains(b);
 
         byte[] bytes = b.document().getBytes(StandardCharsets.UTF_8);
@@ -98,7 +99,8 @@ class EvidenceCaptureTest {
         PublicKeyCheck.samePem(key);
 
         JsonNode doc = JSON.readTree(bytes);
-        assertThat(doc.path("format").asText()).isEqualTo("qinglang-evidence/1");
+        assertThat(doc.path("format").asText()).isEqualTo("qinglang-evidence/2");
+        assertThat(b.document()).contains("看你😀").doesNotContain("\\uD83D"); // the document is UTF-8 throughout
         assertThat(doc.path("account").asText()).isEqualTo("u-9");
         assertThat(doc.path("capturedBy").asText()).isEqualTo("apikey:5");
         assertThat(doc.path("capturedAt").asText()).isEqualTo(T0.plusSeconds(9000).toString());
@@ -108,19 +110,27 @@ class EvidenceCaptureTest {
             ids.add(item.path("eventId").asText());
             ObjectNode copy = item.deepCopy();
             String h = copy.remove("sha256").asText();
-            assertThat(EvidenceCapture.sha256(JSON.writeValueAsBytes(copy))).isEqualTo(h);
+            assertThat(EvidenceCapture.sha256(Jcs.bytes(copy))).isEqualTo(h);
             hashes.append(h).append('\n');
         }
-        assertThat(ids).containsExactly("c-1", "d-1", "m-1");
+        assertThat(ids).containsExactly("c-1", "d-1", "e-1", "m-1");
+        // an item's hash is over RFC 8785's form of its values, written out here by hand (keys sorted, only the
+        // quote, the backslash and controls escaped, the rest UTF-8): what any JSON library reproduces
+        String labels = "[{\\\"label\\\":\\\"abuse\\\",\\\"score\\\":0.93,\\\"hits\\\":[]}]";
+        String e1 = "{\"actor\":\"u-83\",\"eventId\":\"e-1\",\"labels\":\"" + labels + "\",\"receivedAt\":\""
+                + T0.plusSeconds(91) + "\",\"riskLevel\":\"high\",\"suggestion\":\"block\",\"targetContent\":\"p-1\","
+                + "\"text\":\"看你😀\\n还\\\"敢\\\"\",\"ts\":\"" + T0.plusSeconds(90) + "\",\"type\":\"dm\"}";
+        assertThat(doc.path("items").get(2).path("sha256").asText())
+                .isEqualTo(EvidenceCapture.sha256(e1.getBytes(StandardCharsets.UTF_8)));
         assertThat(doc.path("itemsSha256").asText())
                 .isEqualTo(EvidenceCapture.sha256(hashes.toString().getBytes(StandardCharsets.US_ASCII)));
         JsonNode first = doc.path("items").get(0);
         assertThat(first.path("text").asText()).isEqualTo("你去死吧 <script>alert(1)</script>");
         assertThat(first.path("ts").asText()).isEqualTo(T0.toString());
         assertThat(first.path("actor").asText()).isEqualTo("u-77");
-        assertThat(first.path("labels").get(0).path("score").asDouble()).isEqualTo(0.93);
+        assertThat(JSON.readTree(first.path("labels").asText()).get(0).path("score").asDouble()).isEqualTo(0.93);
 
-        assertThat(capture.capture("u-9", Optional.empty(), Optional.empty(), "apikey:5").itemCount()).isEqualTo(4);
+        assertThat(capture.capture("u-9", Optional.empty(), Optional.empty(), "apikey:5").itemCount()).isEqualTo(5);
         assertThat(jdbc.sql("select action || ' ' || subject from audit_log order by seq").query(String.class).list())
                 .hasSize(2).first().isEqualTo("evidence.capture evidence:" + b.id());
         assertThat(new EvidenceKey(dataDir).keyId()).isEqualTo(key.keyId());
