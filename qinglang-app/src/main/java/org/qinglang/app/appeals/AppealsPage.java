@@ -75,19 +75,21 @@ class AppealsPage {
                   HttpServletRequest request, HttpServletResponse response, Authentication auth,
                   RedirectAttributes redirect) {
         Locale locale = RequestContextUtils.getLocale(request);
+        // a browser sends each line break of a textarea as CR LF, where its maxlength counted one character
+        String text = answer.replace("\r\n", "\n");
         try {
             long n = WorkflowFields.pathId(id);
             if (!outcome.equals("uphold") && !outcome.equals("overturn")) {
                 throw new InvalidField(FieldError.badValue("outcome", "应为 uphold（维持）或 overturn（撤销）",
                         "must be uphold or overturn"));
             }
-            if (answer.isBlank()) {
+            if (text.isBlank()) {
                 throw new InvalidField(FieldError.missing("answer"));
             }
-            if (answer.length() > ANSWER) {
-                throw new InvalidField(FieldError.tooLong("answer", answer.length(), ANSWER));
+            if (text.length() > ANSWER) {
+                throw new InvalidField(FieldError.tooLong("answer", text.length(), ANSWER));
             }
-            Appeals.View v = appeals.decide(n, Staff.of(auth), outcome.equals("overturn"), answer);
+            Appeals.View v = appeals.decide(n, Staff.of(auth), outcome.equals("overturn"), text);
             redirect.addFlashAttribute("decidedAppeal", v.id());
             redirect.addFlashAttribute("decidedStatus", Appeals.statusLabel(v.status(), locale));
             return "redirect:/console/appeals";
@@ -95,6 +97,10 @@ class AppealsPage {
             ApiException a = e instanceof InvalidField f ? ApiException.badField(f.error()) : (ApiException) e;
             response.setStatus(a.status().value());
             model.addAttribute("error", a.msg().in(locale));
+            // the reviewer's answer and choice shown again beside the appeal they were for, not lost
+            model.addAttribute("postedAppeal", id);
+            model.addAttribute("postedOutcome", outcome);
+            model.addAttribute("postedAnswer", text);
             return list(model, request, auth);
         }
     }

@@ -98,7 +98,8 @@ record DecideForm(String violation, String severity, String category, String rol
     }
 
     static String text(String value, String field, int max, boolean required) {
-        String s = value == null ? "" : value;
+        // a browser sends each line break of a textarea as CR LF, where its maxlength counted one character
+        String s = value == null ? "" : value.replace("\r\n", "\n");
         if (required && s.isBlank()) {
             throw new InvalidField(FieldError.missing(field));
         }

@@ -96,6 +96,13 @@ class AppealsPageTest {
         assertThat(own.getStatus()).as("the decider may not decide the appeal").isEqualTo(403);
         assertThat(send(post("/console/appeals/" + a[1] + "/decide").param("outcome", "maybe").param("answer", "x")
                 .with(user("sam").roles("SENIOR_REVIEWER")).with(csrf())).getStatus()).isEqualTo(400);
+        // an answer refused (here: 2,008 characters) is shown again beside its appeal, with its choice, not lost
+        String lines = ("一".repeat(99) + "\r\n").repeat(20);
+        MockHttpServletResponse kept = send(post("/console/appeals/" + a[1] + "/decide").param("outcome", "overturn")
+                .param("answer", lines + "<i>x</i>").with(user("sam").roles("SENIOR_REVIEWER")).with(csrf()));
+        assertThat(kept.getStatus()).isEqualTo(400);
+        assertThat(kept.getContentAsString()).contains("一".repeat(99) + "\n" + "一").contains("&lt;i&gt;x&lt;/i&gt;")
+                .containsPattern("value=\"overturn\" required\\s+checked=\"checked\"");
         assertThat(send(post("/console/appeals/" + a[1] + "/decide").param("outcome", "uphold").param("answer", " ")
                 .with(user("sam").roles("SENIOR_REVIEWER")).with(csrf())).getStatus()).isEqualTo(400);
         assertThat(db.sql("select status from appeal where id = ?").param(a[1]).query(String.class).single())
@@ -118,7 +125,8 @@ class AppealsPageTest {
                 .with(user("sue").roles("SENIOR_REVIEWER")).with(csrf())).getStatus()).isEqualTo(409);
 
         long[] b = appealed(decider);
-        assertThat(send(post("/console/appeals/" + b[1] + "/decide").param("outcome", "uphold").param("answer", "维持")
+        // 2,000 characters once the browser's CR LF line breaks count as the one character its maxlength counted
+        assertThat(send(post("/console/appeals/" + b[1] + "/decide").param("outcome", "uphold").param("answer", lines)
                 .with(user("sam").roles("SENIOR_REVIEWER")).with(csrf())).getStatus()).isEqualTo(302);
         assertThat(db.sql("select status from appeal where id = ?").param(b[1]).query(String.class).single())
                 .isEqualTo("upheld");
