@@ -334,6 +334,8 @@ class CasePage {
         Sanction suggested = own.sanction();
         model.addAttribute("suggestion", new SuggestionView(c.about().account(), own.strikesInForce(), severity.id(),
                 role.id(), suggested.describe(locale), suggested.step(), suggested.reasoning().explain(locale)));
+        // the ladder's step may need a role the reader lacks (移送公安 a compliance officer's): say so before they submit
+        model.addAttribute("suggestionAllowed", me.may(Permission.toApply(suggested)));
         boolean acts = me.may(Permission.DECIDE) || me.may(Permission.REFER_TO_POLICE);
         boolean claimed = c.status().equals(Cases.CLAIMED);
         boolean mine = claimed && c.claimedBy().orElse("").equals(me.id());

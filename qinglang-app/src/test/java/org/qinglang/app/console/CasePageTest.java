@@ -224,7 +224,9 @@ class CasePageTest {
         long id = reported(key, unique("u"), "人肉");
         RequestPostProcessor officer = user(unique("co")).roles("COMPLIANCE_OFFICER");
         assertThat(send(post("/console/api/cases/" + id + "/claim").with(officer).with(csrf())).getStatus()).isEqualTo(200);
-        assertThat(page(id, officer)).contains("id=\"decide\"").doesNotContain("value=\"false\"");
+        assertThat(page(id, officer)).contains("id=\"decide\"").doesNotContain("value=\"false\"")
+                .as("the ladder's first step (a warning) is not a compliance officer's to apply: said before submitting")
+                .contains("id=\"suggestion-not-yours\"");
 
         MockHttpServletResponse json = send(post("/console/api/cases/" + id + "/decide").with(officer).with(csrf())
                 .contentType("application/json").content("{\"violation\":false,\"facts\":\"x\"}"));
@@ -376,6 +378,8 @@ class CasePageTest {
                 .getContentAsString();
         String decide = html.substring(html.indexOf("id=\"decide\""));
         assertThat(decide).containsPattern("<option value=\"inciter\" selected=\"selected\"");
+        assertThat(html).as("a reviewer may apply the step suggested for a first offence")
+                .doesNotContain("id=\"suggestion-not-yours\"");
     }
 
     /** A pile-on alert on a fresh victim naming {@code roles}; returns its case id. */
