@@ -144,7 +144,7 @@ class CasesTest {
             st.executeUpdate("update workflow_case set target_is_minor = true where id = " + id);
             java.util.concurrent.Future<Integer> rerank = pool.submit(
                     () -> tx.execute(x -> cases.rerankQueued(cases.queuedIds(), Instant.now())));
-            Thread.sleep(1_000);
+            WorkflowFixture.waitUntilBlocked(db.dataSource(), 1, rerank); // the re-rank waits for the filer's lock
             filer.commit();
             assertThat(rerank.get()).isEqualTo(1);
         } finally {

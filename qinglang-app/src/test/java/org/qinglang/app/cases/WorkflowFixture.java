@@ -71,10 +71,18 @@ public final class WorkflowFixture {
     /**
      * Runs two requests at the same moment and returns their statuses in the order given: a connection of the test
      * holds the audit trail's head row, which every audited write waits for, so both requests are under way before
-     * either can commit (one waits for the head, the other for whatever row the first has locked).
+     * either can commit (one waits for the head, the other for whatever the first holds: a row, or a lock of the
+     * server's own): the head is let go once both request threads have been waiting a while ({@link #waitUntilWaiting};
+     * the web tests' H2 runs in this JVM, so its lock waits are the threads'), not after a fixed sleep, which had to
+     * be long enough for both to arrive and shorter than H2's one-second lock timeout.
      */
     public static List<Integer> atOnce(DataSource dataSource, Callable<Integer> a, Callable<Integer> b) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Thread> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r);
+            threads.add(t);
+            return t;
+        });
         try {
             Future<Integer> first;
             Future<Integer> second;
@@ -83,12 +91,74 @@ public final class WorkflowFixture {
                 st.executeQuery("select seq from audit_head where id = 1 for update").next();
                 first = pool.submit(a);
                 second = pool.submit(b);
-                Thread.sleep(1_000);
+                waitUntilWaiting(dataSource, threads, first, second);
                 hold.commit();
             }
             return List.of(first.get(), second.get());
         } finally {
             pool.shutdown();
+        }
+    }
+
+    /**
+     * Waits until both requests have arrived where they wait, at most ten seconds, or until one has finished (it did
+     * not need the lock: the test then judges by its outcome). Arrived: for twenty milliseconds on end, either both
+     * request threads wait (on a monitor, or in a lock wait of the embedded H2, which is a wait of the thread), or the
+     * database shows two sessions in the middle of a statement ({@link #inStatement}: H2 spins, runnable, on another
+     * transaction's uncommitted key).
+     */
+    static void waitUntilWaiting(DataSource dataSource, List<Thread> threads, Future<?>... requests) throws Exception {
+        long until = System.nanoTime() + 10_000_000_000L;
+        int steady = 0;
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            while (System.nanoTime() < until && steady < 4) {
+                for (Future<?> r : requests) {
+                    if (r.isDone()) {
+                        return;
+                    }
+                }
+                boolean threadsWait = threads.size() == requests.length && threads.stream().allMatch(t -> {
+                    Thread.State state = t.getState();
+                    return state == Thread.State.BLOCKED || state == Thread.State.WAITING
+                            || state == Thread.State.TIMED_WAITING;
+                });
+                steady = threadsWait || inStatement(c, st) >= requests.length ? steady + 1 : 0;
+                Thread.sleep(5);
+            }
+        }
+    }
+
+    /** How many sessions other than {@code c}'s are in the middle of a statement (or, on PostgreSQL, wait for a lock). */
+    private static long inStatement(Connection c, Statement st) throws java.sql.SQLException {
+        boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+        String sql = postgres
+                ? "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()"
+                : "select count(*) from information_schema.sessions where executing_statement is not null "
+                + "and session_id <> session_id()";
+        try (java.sql.ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /**
+     * Waits until {@code n} sessions of the database wait for a lock (both requests are inside their transactions,
+     * held), or either request has finished (it did not need the lock: the test then judges by its outcome), at
+     * most ten seconds. Polled from the database's own view of its sessions (H2's {@code information_schema.
+     * sessions}, PostgreSQL's {@code pg_stat_activity}), so the test does not depend on a sleep being long enough on
+     * a slow machine (nor short enough for H2's one-second lock timeout).
+     */
+    static void waitUntilBlocked(DataSource dataSource, int n, Future<?>... requests) throws Exception {
+        long until = System.nanoTime() + 10_000_000_000L;
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            while (System.nanoTime() < until && inStatement(c, st) < n) {
+                for (Future<?> r : requests) {
+                    if (r.isDone()) {
+                        return;
+                    }
+                }
+                Thread.sleep(5);
+            }
         }
     }
 }
