@@ -10,9 +10,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -29,10 +32,30 @@ public final class ChnciIncidents {
      * @param name          the incident's title
      * @param cyberbullying whether it is a cyberbullying incident
      * @param events        its comments in file (time) order
+     * @param busiestHour   the start of the clock hour with the most of the incident's comments (the earliest of
+     *                      equals): of the whole incident, also once it is thinned, since a sample's busiest hour is
+     *                      the sample's noise, not the incident's peak
      */
-    public record Incident(String file, String name, boolean cyberbullying, List<Event> events) {
+    public record Incident(String file, String name, boolean cyberbullying, List<Event> events, Instant busiestHour) {
         public Incident {
             events = List.copyOf(events);
+        }
+
+        /** The incident of all of {@code events}, its busiest hour theirs. */
+        public Incident(String file, String name, boolean cyberbullying, List<Event> events) {
+            this(file, name, cyberbullying, events, busiestHourOf(events));
+        }
+
+        private static Instant busiestHourOf(List<Event> events) {
+            Map<Long, Integer> perHour = new HashMap<>();
+            for (Event e : events) {
+                perHour.merge(Math.floorDiv(e.ts().getEpochSecond(), 3600), 1, Integer::sum);
+            }
+            long best = perHour.entrySet().stream()
+                    .max(Comparator.<Map.Entry<Long, Integer>>comparingInt(Map.Entry::getValue)
+                            .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
+                    .orElseThrow().getKey();
+            return Instant.ofEpochSecond(best * 3600);
         }
 
         /** The target account of its comments. */
@@ -55,7 +78,7 @@ public final class ChnciIncidents {
             java.util.Collections.shuffle(idx, new Random(seed ^ file.hashCode()));
             List<Integer> keep = new ArrayList<>(idx.subList(0, n));
             keep.sort(Comparator.naturalOrder());
-            return new Incident(file, name, cyberbullying, keep.stream().map(events::get).toList());
+            return new Incident(file, name, cyberbullying, keep.stream().map(events::get).toList(), busiestHour);
         }
     }
 
