@@ -22,11 +22,14 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -137,8 +140,9 @@ public class ConsoleUsers implements UserDetailsService {
     /** Gives {@code username} the role {@code role}. Nobody changes their own role. */
     @Transactional
     public void changeRole(String username, Role role, String by) {
-        Account a = existing(username);
         notSelf(username, by);
+        lockWithActor(username, by);
+        Account a = existing(username);
         if (a.role() == role) {
             return;
         }
@@ -149,8 +153,9 @@ public class ConsoleUsers implements UserDetailsService {
     /** Enables or disables {@code username}; a disabled user can no longer sign in, and their session ends. */
     @Transactional
     public void setEnabled(String username, boolean enabled, String by) {
-        Account a = existing(username);
         notSelf(username, by);
+        lockWithActor(username, by);
+        Account a = existing(username);
         if (a.enabled() == enabled) {
             return;
         }
@@ -224,6 +229,27 @@ public class ConsoleUsers implements UserDetailsService {
     private Account existing(String username) {
         return find(username).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "not_found", "username",
                 OptionalLong.empty(), new Msg("没有用户 " + username, "there is no user " + username)));
+    }
+
+    /**
+     * Locks the rows of {@code username} and of the admin acting ({@code by}, {@code user:name}), in name order, and
+     * refuses if the actor is no longer an enabled admin: of two admins disabling or demoting each other at the same
+     * moment, the second waits for the first and is then refused, instead of both succeeding and leaving no admin.
+     */
+    private void lockWithActor(String username, String by) {
+        if (!by.startsWith("user:")) {
+            return; // the server itself (first start) or a test
+        }
+        String actor = by.substring("user:".length());
+        List<String> names = new ArrayList<>(new TreeSet<>(List.of(username, actor)));
+        db.sql("select username from console_user where username in (" + String.join(", ",
+                        Collections.nCopies(names.size(), "?")) + ") order by username for update")
+                .params(names.stream().<Object>map(n -> n).toList()).query(String.class).list();
+        Optional<Account> me = find(actor);
+        if (me.isPresent() && (!me.get().enabled() || me.get().role() != Role.ADMIN)) {
+            throw new ApiException(HttpStatus.CONFLICT, "actor_changed", "", OptionalLong.empty(),
+                    new Msg("您的管理员账号已被停用或改为其他角色", "your admin account was disabled or given another role"));
+        }
     }
 
     private static void notSelf(String username, String by) {

@@ -11,6 +11,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,6 +47,29 @@ class UsersPageTest {
     @BeforeEach
     void principals() throws Exception {
         who = Principals.of(mvc, apiKeys, users);
+    }
+
+    @Autowired
+    javax.sql.DataSource dataSource;
+
+    @Test
+    void twoAdminsDisablingEachOtherAtOnceLeaveOneOfThemAnAdmin() throws Exception {
+        String a = uniqueName();
+        String b = uniqueName();
+        users.create(a, "admins-password-a", Role.ADMIN, false, "test");
+        users.create(b, "admins-password-b", Role.ADMIN, false, "test");
+        java.util.concurrent.Callable<Integer> aDisablesB = () -> mvc.perform(post("/console/users/enabled")
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                        .user(a).roles("ADMIN")).with(csrf()).param("username", b).param("enabled", "false"))
+                .andReturn().getResponse().getStatus();
+        java.util.concurrent.Callable<Integer> bDisablesA = () -> mvc.perform(post("/console/users/enabled")
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                        .user(b).roles("ADMIN")).with(csrf()).param("username", a).param("enabled", "false"))
+                .andReturn().getResponse().getStatus();
+        List<Integer> statuses = org.qinglang.app.cases.WorkflowFixture.atOnce(dataSource, aDisablesB, bDisablesA);
+        assertThat(statuses).contains(409);
+        assertThat(db.sql("select count(*) from console_user where username in (?, ?) and enabled").params(a, b)
+                .query(Long.class).single()).as("one of the two is still an enabled admin").isEqualTo(1);
     }
 
     private static String uniqueName() {
