@@ -316,6 +316,12 @@ public final class EvasionGenerator {
         if (s.endsWith("in")) {
             return s + "g";
         }
+        if (s.endsWith("eng")) { // en/eng, which the near-sound row claims and the set did not hold until 2026-12-03
+            return s.substring(0, s.length() - 1);
+        }
+        if (s.endsWith("en")) {
+            return s + "g";
+        }
         if (s.startsWith("l")) {
             return "n" + s.substring(1);
         }

@@ -38,6 +38,19 @@ class EvasionGeneratorTest {
                 .contains(EvasionGenerator.Evasion.TRADITIONAL);
     }
 
+    @Test
+    void nearSoundsIncludeEnAndEngAndTheLibraryCatchesThem() {
+        Entry rubbish = LibraryFile.parseEntry("人渣", "辱骂"); // ren zha: ren → reng
+        List<String> near = EvasionGenerator.standard().variants(rubbish, 20, 7).stream()
+                .filter(v -> v.evasion() == EvasionGenerator.Evasion.NEAR_SOUND).map(EvasionGenerator.Variant::text)
+                .toList();
+        assertThat(near).anyMatch(t -> t.contains("reng"));
+        FeatureLibrary lib = FeatureLibrary.compile(List.of(rubbish));
+        for (String t : near) {
+            assertThat(lib.scan("你就是个" + t + "吧")).as(t).anySatisfy(h -> assertThat(h.term()).isEqualTo("人渣"));
+        }
+    }
+
     /** Property: whatever the seed, the library catches what the generator makes, inside a sentence. */
     @Property(tries = 60)
     void theLibraryCatchesGeneratedEvasions(@ForAll @LongRange(min = 0, max = 1_000_000) long seed) {
