@@ -100,7 +100,9 @@ public class Intake {
     /**
      * Files up to {@code limit} queued flagged text events, oldest first, {@value #PER_TRANSACTION} to a
      * transaction that reads them from the queue's head, files them together ({@link Cases#addAll}) and takes them
-     * off the queue; returns how many it looked at.
+     * off the queue; returns how many it looked at. A batch that fails for a passing reason (a lock not had in
+     * time, a lost connection) stays queued for the next run; one that fails otherwise is filed one event to a
+     * transaction, and an event that then fails alone is set aside ({@link #fileOneByOne}).
      */
     public int verdicts(int limit) {
         int done = 0;
@@ -110,6 +112,12 @@ public class Intake {
             try {
                 n = Objects.requireNonNull(tx.execute(s -> fileHead(want)));
             } catch (RuntimeException e) {
+                if (passing(e)) {
+                    LOG.warn("filing flagged events failed for now ({}); they stay queued", e.getClass().getName());
+                    break;
+                }
+                LOG.warn("a batch of flagged events could not be filed ({}); filing them one by one",
+                        e.getClass().getName());
                 n = fileOneByOne(want);
             }
             done += n;
@@ -137,6 +145,9 @@ public class Intake {
             try {
                 tx.execute(s -> fileHead(1));
             } catch (RuntimeException e) {
+                if (passing(e)) {
+                    break; // the event is not at fault: it stays queued for the next run
+                }
                 LOG.error("flagged event {} could not be filed into a case ({}); taken off the intake queue",
                         head.get(), e.getClass().getName());
                 setAside.increment();
@@ -145,6 +156,35 @@ public class Intake {
             done++;
         }
         return done;
+    }
+
+    /**
+     * True if {@code e} says nothing about the events being filed: a lock not had in time, a deadlock or
+     * serialization failure, a connection lost (Spring's transient and resource failures, or SQL states 40…, 08…,
+     * 55P03, 57…, HYT00), so that they are tried again rather than set aside.
+     */
+    static boolean passing(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.springframework.dao.TransientDataAccessException
+                    || t instanceof org.springframework.dao.DataAccessResourceFailureException
+                    || t instanceof org.springframework.dao.PessimisticLockingFailureException
+                    || t instanceof org.springframework.transaction.CannotCreateTransactionException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql) {
+                for (java.sql.SQLException x = sql; x != null; x = x.getNextException()) {
+                    String state = x.getSQLState();
+                    if (state != null && (state.startsWith("40") || state.startsWith("08") || state.startsWith("57")
+                            || state.equals("55P03") || state.equals("HYT00"))) {
+                        return true;
+                    }
+                }
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
     }
 
     /** Files the {@code n} events at the head of the queue; returns how many there were. */

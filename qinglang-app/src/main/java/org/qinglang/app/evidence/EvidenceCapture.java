@@ -2,9 +2,7 @@ package org.qinglang.app.evidence;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.qinglang.app.audit.AuditTrail;
@@ -50,9 +48,12 @@ public class EvidenceCapture {
         }
     }
 
-    /** Writes documents: compact, fields in insertion order, characters beyond the BMP as UTF-8 (not as escapes). */
-    private static final ObjectMapper CANONICAL = JsonMapper.builder()
-            .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build();
+    /**
+     * Writes documents: compact, fields in insertion order; characters beyond the BMP as {@code \uD83D\uDE00}
+     * escapes, as Jackson writes them (its option to write them as UTF-8 instead turns a lone surrogate and the
+     * character after it into one wrong character, in 2.18), which every JSON parser reads back as the characters.
+     */
+    private static final ObjectMapper CANONICAL = new ObjectMapper();
 
     private final EvidenceStore store;
     private final EvidenceKey key;

@@ -8,8 +8,9 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * The JSON Canonicalization Scheme (RFC 8785) for what an evidence item is made of: objects, arrays, strings,
- * integers, booleans and null. An item's hash is over these bytes, so that anyone can recompute it from the
+ * The JSON Canonicalization Scheme (RFC 8785) for JSON of objects, arrays, strings, integers, booleans and null
+ * (an evidence item holds strings and null only). A lone surrogate, which RFC 8785 leaves out and a text stored
+ * before they were refused may hold, is written as {@code JSON.stringify} writes it, {@code \ud800}. An item's hash is over these bytes, so that anyone can recompute it from the
  * item's values with any JSON library ({@code json.dumps(item, ensure_ascii=False, separators=(",", ":"),
  * sort_keys=True)} in Python, sorted keys and {@code JSON.stringify} in JavaScript), whatever the document's own
  * layout. Written here rather than taken from a library: the Java one on Maven Central
@@ -83,7 +84,12 @@ final class Jcs {
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
                 default -> {
-                    if (c < 0x20) {
+                    boolean pairedHigh = Character.isHighSurrogate(c) && i + 1 < s.length()
+                            && Character.isLowSurrogate(s.charAt(i + 1));
+                    if (c < 0x20 || Character.isSurrogate(c) && !pairedHigh
+                            && !(Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(s.charAt(i - 1)))) {
+                        // a control, or a lone surrogate (text stored before lone surrogates were refused), which
+                        // UTF-8 cannot carry: escaped, as ECMAScript's JSON.stringify writes it
                         out.append(String.format("\\u%04x", (int) c));
                     } else {
                         out.append(c);

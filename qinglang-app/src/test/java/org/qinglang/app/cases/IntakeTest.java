@@ -100,6 +100,28 @@ class IntakeTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void aBatchThatCannotHaveItsLockInTimeStaysQueuedAndIsFiledNextTime() throws Exception {
+        // H2 gives up on a lock after a second: the audit head held longer (a large batch decision) fails the batch
+        Setup s = open("H2");
+        OffsetDateTime now = OffsetDateTime.of(2026, 12, 2, 8, 0, 0, 0, ZoneOffset.UTC);
+        for (int i = 0; i < 3; i++) {
+            s.jdbc().sql("insert into event (id, type, ts, actor, text, suggestion, risk_level, labels, received_at, "
+                            + "api_key_id) values (?, 'comment', ?, ?, '…', 'block', 'high', '[]', ?, 1)")
+                    .params("e-" + i, now, "u-" + i, now).update();
+            s.jdbc().sql("insert into intake_queue (event_id) values (?)").param("e-" + i).update();
+        }
+        try (Connection hold = s.db().dataSource().getConnection(); java.sql.Statement st = hold.createStatement()) {
+            hold.setAutoCommit(false);
+            st.executeQuery("select seq from audit_head where id = 1 for update").next();
+            assertThat(s.intake().verdicts(100)).isZero();
+            assertThat(s.intake().backlog()).as("none set aside: the events were not at fault").isEqualTo(3);
+            hold.commit();
+        }
+        assertThat(s.intake().verdicts(100)).isEqualTo(3);
+        assertThat(s.jdbc().sql("select count(*) from workflow_case").query(Long.class).single()).isEqualTo(3);
+    }
+
     /** When the {@code i}th event of a test was received: days after its own time, as a backfill is. */
     private static OffsetDateTime received(OffsetDateTime ts, int i) {
         return ts.plusDays(3).plusSeconds(i);
