@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -265,25 +266,30 @@ public class Cases {
     }
 
     /**
-     * Re-ranks those of {@code ids} still in the queue at {@code now}, each locked first, in key order: a signal
-     * filed meanwhile (a report that the target is a minor, say) locks its case too, so it is either read here
-     * or filed after, never overwritten with what was read before it. Returns how many were re-ranked. Called
-     * with a few hundred ids to a transaction, so that no transaction holds the whole queue's locks.
+     * Re-ranks those of {@code ids} still in the queue at {@code now}, each locked first, skipping any that another
+     * transaction holds: a signal being filed (a report that the target is a minor, say) holds its case and re-ranks
+     * it itself, so it is never overwritten with what was read before it, and the re-rank never waits for the
+     * intake nor the intake for it. Returns how many were re-ranked. Called with a few hundred ids to a
+     * transaction, so that no transaction holds the whole queue's locks.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public int rerankQueued(List<Long> ids, Instant now) {
-        List<String> keys = new ArrayList<>();
-        for (List<Object> part : parts(new ArrayList<>(ids))) {
-            keys.addAll(db.sql("select open_target from workflow_case where id in (" + inList(part.size()) + ") "
-                    + "and open_target is not null").params(part).query(String.class).list());
-        }
-        // locked in key order, as filing signals locks them (openCases): the two never wait for each other in a cycle
         Map<Long, Boolean> locked = new LinkedHashMap<>();
-        new TreeMap<>(openCases(keys)).values().forEach(id -> locked.put(id, false));
+        for (List<Object> part : parts(new ArrayList<>(ids))) {
+            db.sql("select id from workflow_case where id in (" + inList(part.size()) + ") and status in (?, ?) "
+                            + "for update skip locked")
+                    .params(concat(part, OPEN, CLAIMED)).query(Long.class).list().forEach(id -> locked.put(id, false));
+        }
         if (!locked.isEmpty()) {
             rerank(locked, now);
         }
         return locked.size();
+    }
+
+    private static List<Object> concat(List<Object> values, Object... more) {
+        List<Object> all = new ArrayList<>(values);
+        all.addAll(Arrays.asList(more));
+        return all;
     }
 
     /**
