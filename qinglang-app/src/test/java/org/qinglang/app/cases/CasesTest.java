@@ -134,6 +134,38 @@ class CasesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
+    void casesAnAlertOpenedUnderItsTargetsAccountKeyAreKeyedApart(String name) throws Exception {
+        open(name);
+        // as Intake.alert filed them before 2026-12-03: under the target's account key
+        long pileOnly = tx.execute(st -> cases.add(Target.account("victim-1"), false, new CaseSignal.Alert("pileon",
+                ReportCategory.CYBERVIOLENCE, OffenceSeverity.SERIOUS, Instant.now()), Optional.empty(),
+                Optional.of("pileon"), "test").orElseThrow());
+        long mixed = tx.execute(st -> cases.add(Target.account("victim-2"), false, new CaseSignal.Alert("pileon",
+                ReportCategory.CYBERVIOLENCE, OffenceSeverity.SERIOUS, Instant.now()), Optional.empty(),
+                Optional.of("pileon"), "test").orElseThrow());
+        report("victim-2", ReportCategory.CYBERVIOLENCE, false); // a report against the account too: left as it is
+        long group = tx.execute(st -> cases.add(Target.account("group-7"), false, new CaseSignal.Alert("coordination",
+                ReportCategory.FAKE_ENGAGEMENT, OffenceSeverity.MODERATE, Instant.now()), Optional.empty(),
+                Optional.of("coordination"), "test").orElseThrow());
+
+        String migration = new String(getClass().getResourceAsStream("/db/migration/V31__alert_cases_keyed_apart.sql")
+                .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).replaceAll("(?m)^--.*$", "");
+        for (String statement : migration.split(";")) {
+            if (!statement.isBlank()) {
+                jdbc.sql(statement).update();
+            }
+        }
+        assertThat(cases.find(pileOnly).orElseThrow().about()).isEqualTo(Target.alert("pileon", "victim-1"));
+        assertThat(cases.find(pileOnly).orElseThrow().target()).isEqualTo("pileon:victim-1");
+        assertThat(cases.find(group).orElseThrow().target()).isEqualTo("coord:group-7");
+        assertThat(cases.find(group).orElseThrow().about().isAlert()).isTrue();
+        assertThat(cases.find(mixed).orElseThrow().target()).isEqualTo("account:victim-2");
+        assertThat(jdbc.sql("select open_target from workflow_case where id = ?").param(pileOnly).query(String.class)
+                .single()).isEqualTo("pileon:victim-1");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
     void reRankingTheQueueNeverUndoesASignalFiledMeanwhile(String name) throws Exception {
         open(name);
         long id = report("kid", ReportCategory.OTHER, false);
