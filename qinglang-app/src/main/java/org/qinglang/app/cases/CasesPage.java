@@ -70,14 +70,22 @@ class CasesPage {
                     .in(RequestContextUtils.getLocale(request)));
             return page;
         }
-        // pressed twice (a double click): the case claimed a moment ago, not a second one left claimed and unseen
-        Optional<Cases.Case> claimed = cases.claimedWithin(r.id(), REPEATED_PRESS).or(() -> cases.claimNext(r.id()));
+        // pressed twice (a double click): the case claimed a moment ago, not a second one left claimed and unseen;
+        // one press of a reviewer at a time, so that two arriving together do not both find no recent claim
+        Optional<Cases.Case> claimed;
+        synchronized (pressing.computeIfAbsent(r.id(), k -> new Object())) {
+            claimed = cases.claimedWithin(r.id(), REPEATED_PRESS).or(() -> cases.claimNext(r.id()));
+        }
         if (claimed.isEmpty()) {
             redirect.addFlashAttribute("queueEmpty", true);
             return "redirect:/console/cases";
         }
         return "redirect:/console/cases/" + claimed.get().id();
     }
+
+    /** A lock per reviewer for their "claim next" presses (one server; a few dozen reviewers). */
+    private final java.util.concurrent.ConcurrentHashMap<String, Object> pressing =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The most cases the queue page lists, most urgent first. */
     static final int SHOWN = 200;

@@ -41,10 +41,10 @@ public final class Ed25519Files {
      */
     public static Loaded loadOrCreate(Path privateFile, Path publicFile, String what) {
         boolean made = makeIfAbsent(privateFile, publicFile, what);
+        PublicKey pub = readPublic(publicFile); // its own errors name the public file
         try {
             PrivateKey priv = KeyFactory.getInstance(ALGORITHM).generatePrivate(new PKCS8EncodedKeySpec(
                     der(Files.readString(privateFile, StandardCharsets.US_ASCII))));
-            PublicKey pub = readPublic(publicFile);
             byte[] probe = ("qinglang " + what + " check").getBytes(StandardCharsets.US_ASCII);
             if (!verify(pub, probe, sign(priv, probe))) {
                 throw new IllegalStateException(publicFile + " is not the public key of " + privateFile);

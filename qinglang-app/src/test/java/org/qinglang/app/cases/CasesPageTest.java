@@ -161,11 +161,31 @@ class CasesPageTest {
         String key = WorkflowFixture.key(keys, Scope.REPORT);
         minorCase(key);
         minorCase(key);
+        minorCase(key);
         String rita = unique("rita");
         long first = caseOf(send(post(CLAIM_NEXT).with(user(rita).roles("REVIEWER")).with(csrf())));
         long again = caseOf(send(post(CLAIM_NEXT).with(user(rita).roles("REVIEWER")).with(csrf())));
         assertThat(again).isEqualTo(first);
         assertThat(db.sql("select count(*) from workflow_case where claimed_by = ?").param(rita).query(Long.class).single())
+                .isEqualTo(1);
+        // two presses arriving together: still one case
+        String sam = unique("sam");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Long>> presses = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                presses.add(pool.submit(() -> {
+                    go.await();
+                    return caseOf(send(post(CLAIM_NEXT).with(user(sam).roles("REVIEWER")).with(csrf())));
+                }));
+            }
+            go.countDown();
+            assertThat(presses.get(0).get()).isEqualTo(presses.get(1).get());
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(db.sql("select count(*) from workflow_case where claimed_by = ?").param(sam).query(Long.class).single())
                 .isEqualTo(1);
         // once the claim is older than a double click, the next press takes the next case
         db.sql("update workflow_case set claimed_at = ? where id = ?")
