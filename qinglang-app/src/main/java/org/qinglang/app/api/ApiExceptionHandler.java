@@ -22,8 +22,8 @@ import java.util.OptionalLong;
 /**
  * Every API error as RFC 9457 problem details: {@code status}, {@code title}, {@code detail} (Chinese, or
  * English if asked), plus {@code code}, {@code field} and {@code limit}. Spring's own errors (wrong method,
- * wrong media type …) get the same shape; anything unexpected is a 500 with no detail, logged by Spring (a
- * database error by us, without the driver's message).
+ * wrong media type …) get the same shape; a database error is a 500 {@code internal_error} whose detail says
+ * only that, logged by us without the driver's message; anything else unexpected is a 500, logged by Spring.
  */
 @RestControllerAdvice(basePackages = "org.qinglang.app")
 final class ApiExceptionHandler extends ResponseEntityExceptionHandler {

@@ -55,6 +55,23 @@ public final class JsonFields {
     }
 
     /**
+     * A console form's text field as posted: each CR LF (how a browser sends a textarea's line break, which its
+     * {@code maxlength} counted as one character) as one LF, then checked as a JSON string is ({@link #checkText}),
+     * at most {@code max} characters and, if {@code required}, not blank; throws naming {@code field}.
+     */
+    public static String formText(String value, String field, int max, boolean required) {
+        String s = value == null ? "" : value.replace("\r\n", "\n");
+        if (required && s.isBlank()) {
+            throw new InvalidField(FieldError.missing(field));
+        }
+        if (s.length() > max) {
+            throw new InvalidField(FieldError.tooLong(field, s.length(), max));
+        }
+        checkText(field, s);
+        return s;
+    }
+
+    /**
      * Refuses text that a database cannot keep as it is: the NUL character (PostgreSQL refuses it, and one in
      * a batch failed the whole batch) and an unpaired surrogate (stored as {@code ?}, so the text changed).
      */

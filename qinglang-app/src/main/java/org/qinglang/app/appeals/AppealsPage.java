@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.qinglang.app.api.ApiException;
 import org.qinglang.app.api.FieldError;
 import org.qinglang.app.api.InvalidField;
+import org.qinglang.app.api.JsonFields;
 import org.qinglang.app.cases.Staff;
 import org.qinglang.app.cases.WorkflowFields;
 import org.qinglang.app.cases.WorkflowPolicy;
@@ -75,20 +76,14 @@ class AppealsPage {
                   HttpServletRequest request, HttpServletResponse response, Authentication auth,
                   RedirectAttributes redirect) {
         Locale locale = RequestContextUtils.getLocale(request);
-        // a browser sends each line break of a textarea as CR LF, where its maxlength counted one character
-        String text = answer.replace("\r\n", "\n");
+        String text = answer.replace("\r\n", "\n"); // as JsonFields.formText reads it, shown again if refused
         try {
             long n = WorkflowFields.pathId(id);
             if (!outcome.equals("uphold") && !outcome.equals("overturn")) {
                 throw new InvalidField(FieldError.badValue("outcome", "应为 uphold（维持）或 overturn（撤销）",
                         "must be uphold or overturn"));
             }
-            if (text.isBlank()) {
-                throw new InvalidField(FieldError.missing("answer"));
-            }
-            if (text.length() > ANSWER) {
-                throw new InvalidField(FieldError.tooLong("answer", text.length(), ANSWER));
-            }
+            JsonFields.formText(text, "answer", ANSWER, true);
             Appeals.View v = appeals.decide(n, Staff.of(auth), outcome.equals("overturn"), text);
             redirect.addFlashAttribute("decidedAppeal", v.id());
             redirect.addFlashAttribute("decidedStatus", Appeals.statusLabel(v.status(), locale));

@@ -250,6 +250,12 @@ public class Cases {
         return taken;
     }
 
+    /** How many cases are in the queue (open or claimed). */
+    public long queueSize() {
+        return db.sql("select count(*) from workflow_case where status in (?, ?)").params(OPEN, CLAIMED)
+                .query(Long.class).single();
+    }
+
     /** Now, by the workflow's clock. */
     public Instant now() {
         return policy.clock().instant();

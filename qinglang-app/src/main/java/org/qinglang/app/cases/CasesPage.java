@@ -54,7 +54,7 @@ class CasesPage {
                 c.claimedBy().orElse(""), c.targetIsMinor())).toList();
         model.addAttribute("rows", rows);
         // more than are shown: say so, and how many (the rest are less urgent; "claim next" takes them in order)
-        model.addAttribute("queued", rows.size() < SHOWN ? rows.size() : cases.queuedIds().size());
+        model.addAttribute("queued", rows.size() < SHOWN ? rows.size() : cases.queueSize());
         model.addAttribute("canClaim", claims(Staff.of(auth)));
         return "cases";
     }

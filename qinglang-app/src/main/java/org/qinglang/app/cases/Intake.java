@@ -231,8 +231,9 @@ public class Intake {
     }
 
     /**
-     * Puts a detector's alert into the case of its target, with its participants by role; a closed alert adds
-     * nothing. Returns the case.
+     * Puts a detector's alert into the case of its participants ({@link Target#alert}: keyed apart from cases
+     * against the target's account, never decided against the target), with the participants by role; a closed
+     * alert adds nothing. Returns the case.
      */
     public Optional<Long> alert(Alert alert) {
         OffenceSeverity severity = switch (alert.level()) {

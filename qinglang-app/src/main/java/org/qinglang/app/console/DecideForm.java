@@ -98,15 +98,6 @@ record DecideForm(String violation, String severity, String category, String rol
     }
 
     static String text(String value, String field, int max, boolean required) {
-        // a browser sends each line break of a textarea as CR LF, where its maxlength counted one character
-        String s = value == null ? "" : value.replace("\r\n", "\n");
-        if (required && s.isBlank()) {
-            throw new InvalidField(FieldError.missing(field));
-        }
-        if (s.length() > max) {
-            throw new InvalidField(FieldError.tooLong(field, s.length(), max));
-        }
-        JsonFields.checkText(field, s);
-        return s;
+        return JsonFields.formText(value, field, max, required);
     }
 }

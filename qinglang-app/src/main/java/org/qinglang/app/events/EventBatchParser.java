@@ -7,6 +7,7 @@ import org.qinglang.app.api.Bodies;
 import org.qinglang.app.api.FieldError;
 import org.qinglang.app.api.InvalidField;
 import org.qinglang.app.api.JsonFields;
+import org.qinglang.app.api.Times;
 import org.qinglang.app.api.Msg;
 import org.qinglang.app.check.ContextFields;
 import org.qinglang.app.server.Limits;
@@ -45,8 +46,6 @@ class EventBatchParser {
     }
 
     static final int ID_CHARS = 128;
-    /** The earliest event time accepted. */
-    static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
     private static final Set<String> TARGET_FIELDS = Set.of("account", "content");
     private static final Set<String> CONTEXT_FIELDS;
 
@@ -155,9 +154,8 @@ class EventBatchParser {
             throw new InvalidField(FieldError.badValue("ts", "应为带时区的 ISO-8601 时间，如 2026-11-22T10:00:03+08:00",
                     "must be an ISO-8601 time with offset, such as 2026-11-22T10:00:03+08:00"));
         }
-        if (ts.toInstant().isBefore(EARLIEST)) {
-            // a time before any platform's records (year -999999999 parses) could not be filed as a case's date
-            throw new InvalidField(FieldError.badValue("ts", "时间早于 2000-01-01", "is before 2000-01-01"));
+        if (ts.toInstant().isBefore(Times.EARLIEST)) {
+            throw Times.outside("ts");
         }
         if (ts.toInstant().isAfter(now.plus(MAX_AHEAD))) {
             throw new InvalidField(FieldError.badValue("ts", "时间晚于服务器时钟 1 小时以上", "is more than an hour ahead of "

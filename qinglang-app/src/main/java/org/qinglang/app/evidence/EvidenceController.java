@@ -10,6 +10,7 @@ import org.qinglang.app.api.FieldError;
 import org.qinglang.app.api.InvalidField;
 import org.qinglang.app.api.JsonFields;
 import org.qinglang.app.api.Msg;
+import org.qinglang.app.api.Times;
 import org.qinglang.app.protection.AccountId;
 import org.qinglang.app.security.Callers;
 import org.springframework.http.HttpHeaders;
@@ -144,15 +145,12 @@ class EvidenceController {
             throw new InvalidField(FieldError.badValue(field, "应为带时区的 ISO-8601 时间，如 2026-11-22T10:00:00+08:00",
                     "must be an ISO-8601 time with an offset, such as 2026-11-22T10:00:00+08:00"));
         }
-        if (t.isBefore(EARLIEST) || t.isAfter(LATEST)) {
-            // year -999999999 parses, and cannot be written as a database time
-            throw new InvalidField(FieldError.badValue(field, "应在 2000 年到 9999 年之间", "must be from year 2000 to 9999"));
+        if (!Times.accepted(t)) {
+            throw Times.outside(field);
         }
         return t;
     }
 
-    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
-    private static final Instant LATEST = Instant.parse("9999-12-31T00:00:00Z");
 
     private static ApiException notFound(String id) {
         return new ApiException(HttpStatus.NOT_FOUND, "not_found", "id", OptionalLong.empty(),

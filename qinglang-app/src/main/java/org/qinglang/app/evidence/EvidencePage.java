@@ -3,12 +3,12 @@ package org.qinglang.app.evidence;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.qinglang.app.cases.WorkflowPolicy;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +28,7 @@ class EvidencePage {
     }
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx")
-            .withZone(ZoneId.of("Asia/Shanghai"));
+            .withZone(WorkflowPolicy.ZONE);
     private static final ObjectMapper READ = new ObjectMapper();
 
     private final ITemplateEngine templates;

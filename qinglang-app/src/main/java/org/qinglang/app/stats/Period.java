@@ -4,6 +4,7 @@ import org.qinglang.app.api.ApiException;
 import org.qinglang.app.api.FieldError;
 import org.qinglang.app.api.InvalidField;
 import org.qinglang.app.api.Msg;
+import org.qinglang.app.api.Times;
 import org.springframework.http.HttpStatus;
 
 import java.time.LocalDate;
@@ -18,8 +19,6 @@ import java.util.OptionalLong;
 record Period(LocalDate from, LocalDate to) {
 
     static final int MAX_DAYS = 366;
-    static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
-    static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
 
     /** The period of the two dates ({@code YYYY-MM-DD}); throws naming the field at fault. */
     static Period parse(String from, String to) {
@@ -45,10 +44,8 @@ record Period(LocalDate from, LocalDate to) {
         } catch (DateTimeParseException e) {
             throw new InvalidField(FieldError.badValue(field, "应为 YYYY-MM-DD 格式的日期", "must be a date as YYYY-MM-DD"));
         }
-        if (d.isBefore(EARLIEST) || d.isAfter(LATEST)) {
-            // a date as far as +999999999 parses, and the day after it cannot be counted to
-            throw new InvalidField(FieldError.badValue(field, "应在 " + EARLIEST + " 到 " + LATEST + " 之间",
-                    "must be from " + EARLIEST + " to " + LATEST));
+        if (d.isBefore(Times.EARLIEST_DAY) || d.isAfter(Times.LATEST_DAY)) {
+            throw Times.outside(field);
         }
         return d;
     }
