@@ -44,6 +44,21 @@ class SpringErrorsTest {
     }
 
     @Test
+    void aQueryParameterWithANulCharacterIsAProblemNamingIt() throws Exception {
+        MockHttpServletResponse res = mvc.perform(who.as(Scope.ADMIN,
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/v1/stats")
+                        .param("from", "2020-01-01\u0000").param("to", "2020-01-02")))
+                .andReturn().getResponse();
+        res.setCharacterEncoding("UTF-8");
+        assertThat(res.getStatus()).isEqualTo(400);
+        assertThat(res.getContentType()).startsWith("application/problem+json");
+        JsonNode p = json.readTree(res.getContentAsString());
+        assertThat(p.get("field").asText()).isEqualTo("from");
+        assertThat(p.get("code").asText()).isEqualTo("bad_value");
+        assertThat(p.get("detail").asText()).contains("NUL");
+    }
+
+    @Test
     void aPathIdThatIsNotANumberIsExplainedInChineseFirst() throws Exception {
         JsonNode zh = problem(who.as(Scope.ADMIN, delete("/api/v1/admin/keys/abc")), 400);
         assertThat(zh.get("detail").asText()).isEqualTo("参数 id 的取值类型不对");
