@@ -370,6 +370,17 @@ class CasePageTest {
     }
 
     @Test
+    void idsAreWrittenWithoutGroupingSeparators() throws Exception {
+        long next = db.sql("select max(id) from workflow_case").query(Long.class).optional().orElse(0L) + 1_000_000;
+        db.sql("alter table workflow_case alter column id restart with " + next).update();
+        long id = reported(WorkflowFixture.key(keys, Scope.REPORT), unique("u"), "x");
+        assertThat(id).isGreaterThanOrEqualTo(1_000_000);
+        String en = send(get("/console/cases/" + id).param("lang", "en").with(reviewer("someone"))).getContentAsString();
+        assertThat(en).contains("Case " + id).doesNotContain("Case 1,");
+        assertThat(page(id, reviewer("someone"))).contains("案件 " + id);
+    }
+
+    @Test
     void theDecideFormKeepsTheRoleRecomputedAbove() throws Exception {
         long id = reported(WorkflowFixture.key(keys, Scope.REPORT), unique("u"), "x");
         String alice = unique("alice");
