@@ -7,6 +7,7 @@ import org.qinglang.core.enforce.ProtectionPeriod;
 import org.qinglang.core.enforce.ProtectionSettings;
 import org.qinglang.core.stream.Alert;
 import org.qinglang.core.stream.EventCodec;
+import org.qinglang.core.stream.PileOnMonitor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -67,7 +68,8 @@ public class ProtectionPrompts implements AlertSink {
     @Override
     public void accept(Alert alert) {
         if (alert.kind() != Alert.Kind.PILEON || alert.level().compareTo(Alert.Level.WARNING) < 0
-                || alert.target().isEmpty() || alert.target().length() > AccountId.MAX) {
+                || alert.target().isEmpty() || alert.target().length() > AccountId.MAX
+                || alert.target().startsWith(PileOnMonitor.CONTENT_KEY)) { // a piece of content, not a person
             return;
         }
         String account = alert.target();

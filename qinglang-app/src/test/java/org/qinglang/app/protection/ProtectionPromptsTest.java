@@ -62,6 +62,10 @@ class ProtectionPromptsTest {
         ProtectionPrompts prompts = new ProtectionPrompts(new PromptStore(jdbc), protections, audit,
                 new Outbox(jdbc, new ObjectMapper()), tx, clock);
 
+        // a pile-on on a piece of content whose author no event named: not a person to offer protection to
+        prompts.accept(alert(Alert.Kind.PILEON, org.qinglang.core.stream.PileOnMonitor.CONTENT_KEY + "p-301",
+                Alert.Level.SEVERE));
+        assertThat(prompts.pending(org.qinglang.core.stream.PileOnMonitor.CONTENT_KEY + "p-301")).isEmpty();
         prompts.accept(alert(Alert.Kind.PILEON, "u-9", Alert.Level.WATCH));
         prompts.accept(alert(Alert.Kind.COORDINATION, "u-9", Alert.Level.SEVERE));
         assertThat(prompts.pending("u-9")).isEmpty();

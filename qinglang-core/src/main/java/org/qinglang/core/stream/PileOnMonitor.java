@@ -103,12 +103,25 @@ public final class PileOnMonitor implements Detector<PileOnMonitor.TargetState> 
         return t;
     }
 
+    /**
+     * The key of a pile-on on a piece of content whose author the event does not name: this prefix and the
+     * content's id. Such a target is not an account (no prompt offers it protection).
+     */
+    public static final String CONTENT_KEY = "content/";
+
+    /**
+     * The event's target account, else {@value #CONTENT_KEY} and its target content; none for an event about
+     * neither (a post with no target): those of a whole platform would otherwise pile up under one key.
+     */
     @Override
     public Optional<String> keyOf(Event e) {
         if (!e.target().account().isEmpty()) {
             return Optional.of(e.target().account());
         }
-        return Optional.of("content/" + e.target().content());
+        if (e.target().content().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(CONTENT_KEY + e.target().content());
     }
 
     @Override

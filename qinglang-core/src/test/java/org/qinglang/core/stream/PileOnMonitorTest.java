@@ -137,6 +137,16 @@ class PileOnMonitorTest {
     }
 
     @Test
+    void anEventAboutNoTargetIsNotKeyedAndContentIsKeyedApartFromAccounts() {
+        Event post = new Event("p-1", EventType.POST, Instant.parse("2026-12-03T10:00:00Z"), "u-1", new Target("", ""),
+                "滚", Context.none(), "", "", java.util.OptionalDouble.empty(), "", "");
+        assertThat(monitor.keyOf(post)).isEmpty();
+        Event onContent = new Event("c-1", EventType.COMMENT, post.ts(), "u-2", new Target("", "p-301"), "滚",
+                Context.none(), "", "", java.util.OptionalDouble.empty(), "", "");
+        assertThat(monitor.keyOf(onContent)).contains(PileOnMonitor.CONTENT_KEY + "p-301");
+    }
+
+    @Test
     void theTunedDefaultsStayQuietOnOrdinaryTrafficAndWarnEarlyInAPileOn() {
         StreamRuntime<PileOnMonitor.TargetState> tuned = new StreamRuntime<>(
                 new PileOnMonitor(PileOnThresholds.defaults(), PileOnMonitorTest::verdict), Duration.ofDays(2));
