@@ -70,6 +70,12 @@ public final class ServeCommand implements Callable<Integer> {
             err.println("serve: --db must be a jdbc:postgresql:… (or jdbc:h2:…) URL, was " + schemeOf(url) + "…");
             return Qinglang.USAGE;
         }
+        if (url != null && url.toLowerCase(java.util.Locale.ROOT).contains("rewritebatchedinserts=true")) {
+            // pgjdbc then answers "no information" for each row of a batch, and event ingestion could not tell a
+            // duplicate (a retried batch) from a new event
+            err.println("serve: leave reWriteBatchedInserts out of the PostgreSQL URL: ingestion needs each row's count");
+            return Qinglang.USAGE;
+        }
         Map<String, Object> props = properties(port, data.toAbsolutePath().normalize(), url,
                 System.getenv("QINGLANG_DB_USER"), System.getenv("QINGLANG_DB_PASSWORD"));
         AutoCloseable server;

@@ -85,6 +85,8 @@ class EventBatchParser {
         List<IncomingEvent> good = new ArrayList<>();
         List<Rejection> bad = new ArrayList<>();
         if (body[first] == '[') {
+            // counted on the tokens first, stopping after one too many: a tree of 32 MiB of [{},{},…] holds ~900 MB
+            checkCount(topLevelElements(body, limits.batchEvents() + 1));
             JsonNode array;
             try {
                 array = Bodies.json(json, body, 0, body.length, "");
@@ -99,7 +101,7 @@ class EventBatchParser {
                 one(i, array.get(i), now, good, bad);
             }
         } else {
-            List<int[]> lines = lines(body);
+            List<int[]> lines = lines(body, limits.batchEvents() + 1);
             checkCount(lines.size());
             for (int i = 0; i < lines.size(); i++) {
                 JsonNode node;
@@ -207,10 +209,11 @@ class EventBatchParser {
     }
 
     /** The [from, to) byte ranges of the non-blank lines of {@code body}. */
-    private static List<int[]> lines(byte[] body) {
+    /** The non-blank lines of {@code body} as [start, end) ranges, at most {@code most} of them. */
+    private static List<int[]> lines(byte[] body, int most) {
         List<int[]> out = new ArrayList<>();
         int start = 0;
-        for (int i = 0; i <= body.length; i++) {
+        for (int i = 0; i <= body.length && out.size() < most; i++) {
             if (i == body.length || body[i] == '\n') {
                 int end = i;
                 if (end > start && body[end - 1] == '\r') {
@@ -232,8 +235,32 @@ class EventBatchParser {
     private void checkCount(int n) {
         if (n > limits.batchEvents()) {
             throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "too_many", "", OptionalLong.of(limits.batchEvents()),
-                    new Msg("一批 " + n + " 个事件，超过上限 " + limits.batchEvents(),
-                            "a batch of " + n + " events is over the limit of " + limits.batchEvents()));
+                    new Msg("一批事件超过上限 " + limits.batchEvents() + " 个",
+                            "a batch holds more than the limit of " + limits.batchEvents() + " events"));
+        }
+    }
+
+    /**
+     * How many values the top-level array of {@code body} holds, counted on its tokens without building them, at
+     * most {@code most}; 0 if it is not well-formed JSON (the tree reader then says where).
+     */
+    private int topLevelElements(byte[] body, int most) {
+        try (com.fasterxml.jackson.core.JsonParser p = json.getFactory().createParser(body)) {
+            if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
+                return 0;
+            }
+            int n = 0;
+            while (n < most) {
+                com.fasterxml.jackson.core.JsonToken t = p.nextToken();
+                if (t == null || t == com.fasterxml.jackson.core.JsonToken.END_ARRAY) {
+                    break;
+                }
+                n++;
+                p.skipChildren();
+            }
+            return n;
+        } catch (java.io.IOException e) {
+            return 0;
         }
     }
 

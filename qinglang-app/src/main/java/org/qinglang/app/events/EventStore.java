@@ -10,6 +10,8 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -40,12 +42,25 @@ class EventStore {
 
     /** Inserts {@code rows}; element i of the result is true if row i was new, false if its id was there. */
     boolean[] insert(List<Row> rows, long apiKeyId, OffsetDateTime receivedAt) {
-        int[][] counts = jdbc.batchUpdate(INSERT, rows, 1000, (ps, r) -> bind(ps, r, apiKeyId, receivedAt));
+        // inserted in id order (stable: of an id twice in a batch, the first row still comes first), so that two
+        // batches holding the same ids in other orders wait for each other in one order instead of deadlocking
+        Integer[] order = new Integer[rows.size()];
+        for (int k = 0; k < order.length; k++) {
+            order[k] = k;
+        }
+        Arrays.sort(order, Comparator.comparing(k -> rows.get(k).event().id()));
+        List<Row> sorted = Arrays.stream(order).map(rows::get).toList();
+        int[][] counts = jdbc.batchUpdate(INSERT, sorted, 1000, (ps, r) -> bind(ps, r, apiKeyId, receivedAt));
         boolean[] fresh = new boolean[rows.size()];
         int i = 0;
         for (int[] chunk : counts) {
             for (int c : chunk) {
-                fresh[i++] = c != 0;
+                if (c == java.sql.Statement.SUCCESS_NO_INFO) {
+                    // a driver that batches rows into one statement (pgjdbc's reWriteBatchedInserts) says nothing
+                    // of each row: duplicates could not be told from new events (Databases refuses the option)
+                    throw new IllegalStateException("the JDBC driver did not say which events were new");
+                }
+                fresh[order[i++]] = c != 0;
             }
         }
         List<String> flagged = new ArrayList<>();

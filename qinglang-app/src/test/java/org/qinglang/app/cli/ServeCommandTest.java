@@ -44,5 +44,9 @@ class ServeCommandTest {
         assertThat(Qinglang.execute(new PrintWriter(new StringWriter()), new PrintWriter(err, true),
                 "serve", "--port", "70000")).isEqualTo(Qinglang.USAGE);
         assertThat(err.toString()).contains("--port must be 0 to 65535, was 70000");
+        err.getBuffer().setLength(0);
+        assertThat(Qinglang.execute(new PrintWriter(new StringWriter()), new PrintWriter(err, true), "serve", "--db",
+                "jdbc:postgresql://db/q?reWriteBatchedInserts=true")).isEqualTo(Qinglang.USAGE);
+        assertThat(err.toString()).contains("reWriteBatchedInserts");
     }
 }

@@ -131,6 +131,36 @@ class EventsApiTest {
     }
 
     @Test
+    void aBatchOverTheLimitIsRefusedBeforeItIsBuilt() throws Exception {
+        // 10,001 empty objects: counted on the tokens, refused before a tree of them is built
+        String array = "[" + String.join(",", java.util.Collections.nCopies(10_001, "{}")) + "]";
+        MockHttpServletResponse res = send("application/json", array.getBytes(StandardCharsets.UTF_8));
+        assertThat(res.getStatus()).isEqualTo(413);
+        assertThat(json.readTree(res.getContentAsString()).get("code").asText()).isEqualTo("too_many");
+        String lines = String.join("\n", java.util.Collections.nCopies(10_001, "1"));
+        assertThat(send("application/x-ndjson", lines.getBytes(StandardCharsets.UTF_8)).getStatus()).isEqualTo(413);
+    }
+
+    @Test
+    void aBatchOfIdsInAnotherOrderStoresEveryEventOnceAndSaysWhichWereNew() throws Exception {
+        byte[] first = ("[" + comment("m", "你就是个傻逼") + "," + comment("k", "你就是个傻逼") + "]")
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(json.readTree(send("application/json", first).getContentAsString()).get("accepted").asInt())
+                .isEqualTo(2);
+        db.sql("delete from intake_queue where event_id in (?, ?)").params(run + "m", run + "k").update();
+        byte[] again = ("[" + comment("z", "你就是个傻逼") + "," + comment("m", "你就是个傻逼") + ","
+                + comment("a", "你就是个傻逼") + "," + comment("k", "你就是个傻逼") + "]").getBytes(StandardCharsets.UTF_8);
+        JsonNode r = json.readTree(send("application/json", again).getContentAsString());
+        assertThat(r.get("accepted").asInt()).isEqualTo(4);
+        assertThat(r.get("duplicates").asInt()).isEqualTo(2);
+        assertThat(db.sql("select count(*) from event where id like ?").param(run + "%").query(Long.class).single())
+                .isEqualTo(4);
+        // the new ones, and only they, went on to the intake (stored in id order, told apart in the batch's order)
+        assertThat(db.sql("select event_id from intake_queue where event_id like ? order by event_id").param(run + "%")
+                .query(String.class).list()).containsExactly(run + "a", run + "z");
+    }
+
+    @Test
     void resendingABatchStoresNothingTwice() throws Exception {
         byte[] body = ("[" + comment("1", "你好") + "," + comment("2", "谢谢") + "," + comment("1", "again") + "]")
                 .getBytes(StandardCharsets.UTF_8);
