@@ -35,7 +35,11 @@ import java.util.concurrent.locks.ReentrantLock;
 class EventIngestion {
 
     /** What happened to a batch: how many events are now stored (new or already there) and which were old. */
-    record Outcome(int accepted, int duplicates) {
+    /**
+     * What a batch came to: how many of its events were stored or already there, how many were already there, and
+     * the events that reuse a stored id for different content (their indexes in the batch): not stored, reported.
+     */
+    record Outcome(int accepted, int duplicates, List<IncomingEvent> conflicts) {
     }
 
     private final Moderator moderator;
@@ -86,15 +90,28 @@ class EventIngestion {
             }
         }
         List<IncomingEvent> committed = new ArrayList<>(events.size());
+        List<IncomingEvent> repeated = new ArrayList<>();
         for (int i = 0; i < fresh.length; i++) {
-            if (fresh[i]) {
-                committed.add(events.get(i));
+            (fresh[i] ? committed : repeated).add(events.get(i));
+        }
+        // a repeat is a retry when it holds what is stored; otherwise it is another event under a used id, which
+        // was dropped unseen: it is reported by index instead (the stored event stays as it was)
+        List<IncomingEvent> conflicts = new ArrayList<>();
+        if (!repeated.isEmpty()) {
+            Map<String, EventStore.Content> stored = store.stored(repeated.stream().map(IncomingEvent::id).distinct()
+                    .toList());
+            for (IncomingEvent e : repeated) {
+                EventStore.Content was = stored.get(e.id());
+                if (was != null && !was.equals(EventStore.Content.of(e))) {
+                    conflicts.add(e);
+                }
             }
         }
+        int same = repeated.size() - conflicts.size();
         accepted.increment(committed.size());
-        duplicates.increment(events.size() - committed.size());
+        duplicates.increment(same);
         handOff.committed(committed, verdicts);
-        return new Outcome(events.size(), events.size() - committed.size());
+        return new Outcome(committed.size() + same, same, conflicts);
     }
 
     private EventStore.Row withVerdict(IncomingEvent e, VerdictView v) {

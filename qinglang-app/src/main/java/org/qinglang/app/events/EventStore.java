@@ -12,7 +12,9 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -38,6 +40,30 @@ class EventStore {
 
     EventStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** What an event holds, as stored or as sent again: a repeat that differs is another event under a used id. */
+    record Content(String type, String actor, Optional<String> targetAccount, Optional<String> targetContent,
+                   Optional<String> text) {
+        static Content of(IncomingEvent e) {
+            return new Content(e.type().id(), e.actor(), e.targetAccount(), e.targetContent(), e.text());
+        }
+    }
+
+    /** What the events of {@code ids} hold as stored, by id. */
+    Map<String, Content> stored(List<String> ids) {
+        Map<String, Content> out = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += 200) {
+            List<String> part = ids.subList(from, Math.min(ids.size(), from + 200));
+            jdbc.query("select id, type, actor, target_account, target_content, text from event where id in ("
+                            + String.join(", ", java.util.Collections.nCopies(part.size(), "?")) + ")",
+                    rs -> {
+                        out.put(rs.getString(1), new Content(rs.getString(2), rs.getString(3),
+                                Optional.ofNullable(rs.getString(4)), Optional.ofNullable(rs.getString(5)),
+                                Optional.ofNullable(rs.getString(6))));
+                    }, part.toArray());
+        }
+        return out;
     }
 
     /** Inserts {@code rows}; element i of the result is true if row i was new, false if its id was there. */

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import jakarta.servlet.http.HttpServletRequest;
 import org.qinglang.app.api.Bodies;
+import org.qinglang.app.api.Msg;
 import org.qinglang.app.security.Callers;
 import org.qinglang.app.server.Limits;
 import org.springframework.http.HttpStatus;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -67,6 +69,14 @@ class EventsController {
             return ResponseEntity.badRequest().body(new Result(0, 0, refused));
         }
         EventIngestion.Outcome o = ingestion.ingest(batch.events(), Callers.apiKeyId(auth));
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Result(o.accepted(), o.duplicates(), refused));
+        List<Refused> all = new ArrayList<>(refused);
+        for (IncomingEvent e : o.conflicts()) {
+            all.add(new Refused(e.index(), e.id(), "id_conflict", "id", null, new Msg(
+                    "事件 id " + e.id() + " 已用于内容不同的另一个事件：未存储，请用新的 id",
+                    "event id " + e.id() + " is already used by an event with other content: not stored; use a new id")
+                    .in(locale)));
+        }
+        all.sort(java.util.Comparator.comparingInt(Refused::index));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Result(o.accepted(), o.duplicates(), all));
     }
 }

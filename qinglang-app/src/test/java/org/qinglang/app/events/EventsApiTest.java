@@ -162,7 +162,7 @@ class EventsApiTest {
 
     @Test
     void resendingABatchStoresNothingTwice() throws Exception {
-        byte[] body = ("[" + comment("1", "你好") + "," + comment("2", "谢谢") + "," + comment("1", "again") + "]")
+        byte[] body = ("[" + comment("1", "你好") + "," + comment("2", "谢谢") + "," + comment("1", "你好") + "]")
                 .getBytes(StandardCharsets.UTF_8);
         JsonNode first = json.readTree(send("application/json", body).getContentAsString());
         assertThat(first.get("accepted").asInt()).isEqualTo(3);
@@ -172,6 +172,21 @@ class EventsApiTest {
         assertThat(again.get("duplicates").asInt()).isEqualTo(3);
         assertThat(db.sql("select count(*) from event where id like ?").param(run + "%").query(Long.class).single())
                 .isEqualTo(2);
+    }
+
+    @Test
+    void anIdUsedAgainForOtherContentIsReportedNotDroppedUnseen() throws Exception {
+        send("application/json", ("[" + comment("x", "你好") + "]").getBytes(StandardCharsets.UTF_8));
+        byte[] body = ("[" + comment("y", "谢谢") + "," + comment("x", "你就是个傻逼") + "," + comment("y", "再见") + "]")
+                .getBytes(StandardCharsets.UTF_8);
+        JsonNode r = json.readTree(send("application/json", body).getContentAsString());
+        assertThat(r.get("accepted").asInt()).isEqualTo(1);
+        assertThat(r.get("duplicates").asInt()).isZero();
+        Map<Integer, String> byIndex = new java.util.TreeMap<>();
+        r.get("rejected").forEach(x -> byIndex.put(x.get("index").asInt(), x.get("code").asText()));
+        assertThat(byIndex).containsExactly(Map.entry(1, "id_conflict"), Map.entry(2, "id_conflict"));
+        assertThat(db.sql("select text from event where id = ?").param(run + "x").query(String.class).single())
+                .as("the stored event stays as it was").isEqualTo("你好");
     }
 
     @Test
