@@ -204,6 +204,9 @@ class ProtectionController {
         switch (answer) {
             case NOT_FOUND -> throw promptNotFound(id);
             case ALREADY_ANSWERED -> throw alreadyAnswered(id);
+            case ALREADY_PROTECTED -> throw new ApiException(HttpStatus.CONFLICT, "already_protected", "id",
+                    OptionalLong.empty(), new Msg("该账号已开启防护，提示 " + id + " 不再改变其设置",
+                    "protection is already on for this account; prompt " + id + " does not change it"));
             default -> {
             }
         }

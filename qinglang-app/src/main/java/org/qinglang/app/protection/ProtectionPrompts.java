@@ -63,7 +63,13 @@ public class ProtectionPrompts implements AlertSink {
     public static final String PROMPT_WEBHOOK = "prompt";
 
     /** What happened to an answer. */
-    public enum Answer { RECORDED, NOT_FOUND, ALREADY_ANSWERED }
+    public enum Answer { RECORDED, NOT_FOUND, ALREADY_ANSWERED, ALREADY_PROTECTED }
+
+    /**
+     * How long a prompt left unanswered keeps a new pile-on from prompting again: after it, the person is
+     * prompted anew (the old prompt was likely never shown, or shown long ago).
+     */
+    static final java.time.Duration STALE = java.time.Duration.ofDays(7);
 
     @Override
     public void accept(Alert alert) {
@@ -82,10 +88,10 @@ public class ProtectionPrompts implements AlertSink {
     }
 
     private void record(String account, Alert alert) {
-        if (store.pending(account).isPresent()) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        if (store.pending(account).filter(p -> p.createdAt().isAfter(now.minus(STALE))).isPresent()) {
             return;
         }
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         long id = store.insert(account, alert.kind().id(), alert.level().id(), alert.ts(), codec.writeAlert(alert),
                 now);
         Map<String, Object> after = new LinkedHashMap<>();
@@ -98,9 +104,12 @@ public class ProtectionPrompts implements AlertSink {
         outbox.put(PROMPT_WEBHOOK, id, push, now);
     }
 
-    /** The prompt waiting for {@code account}'s answer, if any. */
+    /**
+     * The prompt waiting for {@code account}'s answer, if any (the newest), and none while protection is on: it
+     * offers what the person has already.
+     */
     public Optional<Prompt> pending(String account) {
-        return store.pending(account);
+        return protections.activeNow(account) ? Optional.empty() : store.pending(account);
     }
 
     /** The prompt {@code id} if it belongs to {@code account}. */
@@ -119,6 +128,10 @@ public class ProtectionPrompts implements AlertSink {
         Optional<Answer> refused = refused(account, id);
         if (refused.isPresent()) {
             return refused.get();
+        }
+        if (protections.activeNow(account)) {
+            // taken after the person turned protection on themselves: their own settings stand
+            return Answer.ALREADY_PROTECTED;
         }
         return protections.turnOnIf(() -> claim(id, true, by), account, builder, period, by).isPresent()
                 ? Answer.RECORDED : Answer.ALREADY_ANSWERED;

@@ -102,6 +102,22 @@ class ProtectionPromptsTest {
         assertThat(prompts.pending("u-7")).isPresent();
         assertThat(jdbc.sql("select count(*) from audit_log where action = 'protection.prompt'").query(Long.class)
                 .single()).isEqualTo(3);
+
+        // a prompt left pending while the person turned protection on themselves: not offered any more, and
+        // taking it later does not replace their own settings
+        Prompt u7 = prompts.pending("u-7").orElseThrow();
+        protections.turnOn("u-7", ProtectionSettings.builder(ProtectionAudience.ALL_BUT_MUTUAL), ProtectionPeriod.UNTIL_OFF,
+                "u-7");
+        assertThat(prompts.pending("u-7")).isEmpty();
+        assertThat(prompts.take("u-7", u7.id(), ProtectionSettings.builder(ProtectionAudience.STRANGERS),
+                ProtectionPeriod.DAYS_7, "apikey:1")).isEqualTo(ProtectionPrompts.Answer.ALREADY_PROTECTED);
+        assertThat(protections.get("u-7").period()).isEqualTo(ProtectionPeriod.UNTIL_OFF);
+
+        // a prompt left unanswered for over a week does not keep a new pile-on from prompting anew
+        Prompt old = prompts.pending("u-9").orElseThrow();
+        clock.advance(ProtectionPrompts.STALE.plusMinutes(1));
+        prompts.accept(alert(Alert.Kind.PILEON, "u-9", Alert.Level.WARNING));
+        assertThat(prompts.pending("u-9")).map(Prompt::id).isPresent().get().isNotEqualTo(old.id());
     }
 
     /**
