@@ -87,7 +87,10 @@ public final class Bodies {
     private static ObjectReader strict(ObjectMapper mapper) {
         Strict s = strict;
         if (s == null || s.of() != mapper) {
-            s = new Strict(mapper, mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS));
+            // and a key twice in one object is refused: {"text":"你好","text":"傻逼"} would be judged by its last value
+            // while a platform whose parser keeps the first publishes the other
+            s = new Strict(mapper, mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .with(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION));
             strict = s;
         }
         return s.reader();

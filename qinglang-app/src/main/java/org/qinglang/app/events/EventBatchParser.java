@@ -159,6 +159,8 @@ class EventBatchParser {
         if (ts.toInstant().isBefore(Times.EARLIEST)) {
             throw Times.outside("ts");
         }
+        // to the microsecond both databases keep, so that the detectors see the time that is stored
+        ts = ts.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         if (ts.toInstant().isAfter(now.plus(MAX_AHEAD))) {
             throw new InvalidField(FieldError.badValue("ts", "时间晚于服务器时钟 1 小时以上", "is more than an hour ahead of "
                     + "the server's clock"));

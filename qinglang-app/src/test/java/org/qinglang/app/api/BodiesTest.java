@@ -24,6 +24,13 @@ class BodiesTest {
     }
 
     @Test
+    void aKeyTwiceInOneObjectIsMalformed() {
+        byte[] twice = "{\"text\":\"你好\",\"text\":\"傻逼\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> Bodies.json(new com.fasterxml.jackson.databind.ObjectMapper(), twice, 0, twice.length, ""))
+                .isInstanceOf(InvalidField.class);
+    }
+
+    @Test
     void aLargeDeclaredLengthIsNotAllocatedUpFront() {
         assertThat(Bodies.initialCapacity(32L << 20)).isLessThanOrEqualTo(Bodies.MAX_UP_FRONT);
         assertThat(Bodies.initialCapacity(300)).as("a small body is sized exactly").isEqualTo(300);

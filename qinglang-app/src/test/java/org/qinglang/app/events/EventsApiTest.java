@@ -161,6 +161,16 @@ class EventsApiTest {
     }
 
     @Test
+    void aTimeFinerThanAMicrosecondIsCutToTheMicrosecondTheDatabaseKeeps() throws Exception {
+        String e = "{\"id\":\"" + run + "t\",\"type\":\"like\",\"ts\":\"2026-11-22T10:00:03.9999996+08:00\","
+                + "\"actor\":\"u\",\"target\":{\"account\":\"v\"}}";
+        assertThat(send("application/x-ndjson", e.getBytes(StandardCharsets.UTF_8)).getStatus()).isEqualTo(202);
+        java.time.OffsetDateTime stored = db.sql("select ts from event where id = ?").param(run + "t")
+                .query(java.time.OffsetDateTime.class).single();
+        assertThat(stored.toInstant()).isEqualTo(java.time.Instant.parse("2026-11-22T02:00:03.999999Z"));
+    }
+
+    @Test
     void resendingABatchStoresNothingTwice() throws Exception {
         byte[] body = ("[" + comment("1", "你好") + "," + comment("2", "谢谢") + "," + comment("1", "你好") + "]")
                 .getBytes(StandardCharsets.UTF_8);
