@@ -24,6 +24,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -191,7 +192,8 @@ class EventBatchParser {
         if (c != null && !c.isNull()) {
             JsonFields.object(c, "context");
             JsonFields.onlyFields(c, "context.", CONTEXT_FIELDS);
-            ip = JsonFields.optString(c, "context.", "ip", 64).map(secret::hashPersonalId);
+            ip = JsonFields.optString(c, "context.", "ip", 64).map(EventBatchParser::canonicalIp)
+                    .map(secret::hashPersonalId);
             device = JsonFields.optString(c, "context.", "device", ID_CHARS).map(secret::hashPersonalId);
         }
         String defaultScene = Context.SCENES.contains(type.id()) ? type.id() : "";
@@ -232,6 +234,37 @@ class EventBatchParser {
             }
         }
         return out;
+    }
+
+    private static final java.util.regex.Pattern IPV4 = java.util.regex.Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    /** Hex digits and colons (an IPv4 tail allowed): parsed as an IPv6 literal, never a name to look up. */
+    private static final java.util.regex.Pattern IPV6 = java.util.regex.Pattern.compile("[0-9a-f:]*:[0-9a-f:.]*");
+
+    /**
+     * An IP address or prefix in one spelling, so that the same network hashes the same ({@code 2001:DB8::1},
+     * {@code 2001:db8:0::1}): the address part as the JDK writes a parsed literal, the prefix length kept; what
+     * is not an address literal is only trimmed and lower-cased.
+     */
+    static String canonicalIp(String ip) {
+        String s = ip.strip().toLowerCase(Locale.ROOT);
+        int slash = s.indexOf('/');
+        String address = slash < 0 ? s : s.substring(0, slash);
+        String rest = slash < 0 ? "" : s.substring(slash);
+        if (IPV4.matcher(address).matches()) {
+            StringBuilder out = new StringBuilder();
+            for (String octet : address.split("\\.")) {
+                out.append(out.length() == 0 ? "" : ".").append(Integer.parseInt(octet)); // 010 → 10
+            }
+            return out + rest;
+        }
+        if (IPV6.matcher(address).matches()) {
+            try { // a string with a colon is parsed as an IPv6 literal or refused, never looked up
+                return java.net.InetAddress.getByName(address).getHostAddress() + rest;
+            } catch (java.net.UnknownHostException e) {
+                return s;
+            }
+        }
+        return s;
     }
 
     private void checkCount(int n) {
