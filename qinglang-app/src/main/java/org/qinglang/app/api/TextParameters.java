@@ -35,7 +35,7 @@ class TextParameters {
                 for (Map.Entry<String, String[]> p : request.getParameterMap().entrySet()) {
                     boolean bad = !valid(p.getKey());
                     for (String v : p.getValue()) {
-                        bad |= !valid(v);
+                        bad |= v != null && !valid(v);
                     }
                     if (bad) {
                         refuse(request, response, valid(p.getKey()) ? p.getKey() : "(parameter)", json);

@@ -43,7 +43,8 @@ class CheckController {
                     + "text at most 10,000 characters. Returns the verdict.",
             requestBody = @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(
                     value = "{\"text\":\"你个傻1逼\",\"context\":{\"relation\":\"stranger\",\"actorAgeDays\":3,\"scene\":\"comment\"}}"))))
-    @PostMapping(path = "/api/v1/text/check", produces = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = "/api/v1/text/check", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
     VerdictView check(HttpServletRequest request) {
         byte[] body = Bodies.read(request, limits.checkBodyBytes());
         JsonNode o = JsonFields.object(Bodies.json(json, body, 0, body.length, ""), "");

@@ -57,7 +57,8 @@ class EventsController {
             requestBody = @RequestBody(content = {
                     @Content(mediaType = "application/x-ndjson", examples = @ExampleObject(value = EXAMPLE)),
                     @Content(mediaType = "application/json", examples = @ExampleObject(value = "[" + EXAMPLE + "]"))}))
-    @PostMapping(path = "/api/v1/events", produces = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = "/api/v1/events", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/x-ndjson"},
+            produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Result> ingest(HttpServletRequest request, Authentication auth) {
         byte[] body = Bodies.read(request, limits.eventsBodyBytes());
         EventBatchParser.Batch batch = parser.parse(body);

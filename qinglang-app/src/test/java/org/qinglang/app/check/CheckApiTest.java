@@ -57,6 +57,19 @@ class CheckApiTest {
     }
 
     @Test
+    void aBodyNotSentAsJsonIsRefusedAsUnsupported() throws Exception {
+        // curl -d sends a form by default: the body would be read as form parameters and the JSON lost
+        for (String type : new String[]{"application/x-www-form-urlencoded", "text/plain"}) {
+            MockHttpServletResponse res = mvc.perform(who.as(Scope.CHECK, post("/api/v1/text/check")).contentType(type)
+                    .content("{\"text\":\"你好\"}")).andReturn().getResponse();
+            assertThat(res.getStatus()).as(type).isEqualTo(415);
+        }
+        MockHttpServletResponse events = mvc.perform(who.as(Scope.INGEST, post("/api/v1/events")).contentType("text/plain")
+                .content("{}")).andReturn().getResponse();
+        assertThat(events.getStatus()).isEqualTo(415);
+    }
+
+    @Test
     void givesTheModeratorsVerdictWithTheArchitecturesFieldNames() throws Exception {
         MockHttpServletResponse res = check("{\"text\":\"你个傻1逼\",\"context\":{\"relation\":\"stranger\","
                 + "\"actorAgeDays\":3,\"scene\":\"comment\"}}");
