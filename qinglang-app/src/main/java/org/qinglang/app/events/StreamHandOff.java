@@ -4,8 +4,12 @@ import org.qinglang.app.stream.DetectorHost;
 import org.qinglang.app.stream.JudgedVerdicts;
 import org.qinglang.core.stream.Event;
 import org.qinglang.core.verdict.Verdict;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,17 +18,29 @@ import java.util.Map;
  * The seam to the core stream runtime (流式检测接口): every event that was committed, and only those, in batch
  * order, after the commit, mapped to the core's {@link Event} and handed to the {@link DetectorHost}, which
  * runs the registered detectors (pile-on monitor, coordination detector) and passes their alerts on.
- * Identifiers go on keyed-hashed, as stored.
+ * Identifiers go on keyed-hashed, as stored. An event stamped ahead of the server's clock (ingestion allows an
+ * hour) reaches the detectors at most {@link #AHEAD} ahead: their clock is event time and never goes back, so one
+ * event of a fast client clock would otherwise move every target's window on by as much as an hour.
  */
 @Component
 class StreamHandOff {
 
+    /** How far ahead of the server's clock an event's time may move the detectors' clock. */
+    static final Duration AHEAD = Duration.ofMinutes(1);
+
     private final DetectorHost host;
     private final JudgedVerdicts judged;
+    private final Clock clock;
 
+    @Autowired
     StreamHandOff(DetectorHost host, JudgedVerdicts judged) {
+        this(host, judged, Clock.systemUTC());
+    }
+
+    StreamHandOff(DetectorHost host, JudgedVerdicts judged, Clock clock) {
         this.host = host;
         this.judged = judged;
+        this.clock = clock;
     }
 
     /**
@@ -35,15 +51,18 @@ class StreamHandOff {
         if (host.detectors() == 0) {
             return;
         }
+        Instant latest = clock.instant().plus(AHEAD);
         List<Event> out = new ArrayList<>(events.size());
         for (IncomingEvent e : events) {
-            out.add(toCore(e));
+            out.add(toCore(e, latest));
         }
         judged.during(verdicts, () -> host.accept(out));
     }
 
-    static Event toCore(IncomingEvent e) {
-        Event.Builder b = Event.builder(e.id(), e.type(), e.ts().toInstant())
+    /** {@code e} as the core's event, its time at most {@code latest}. */
+    static Event toCore(IncomingEvent e, Instant latest) {
+        Instant ts = e.ts().toInstant();
+        Event.Builder b = Event.builder(e.id(), e.type(), ts.isAfter(latest) ? latest : ts)
                 .actor(e.actor())
                 .target(e.targetAccount().orElse(""), e.targetContent().orElse(""))
                 .text(e.text().orElse(""))
