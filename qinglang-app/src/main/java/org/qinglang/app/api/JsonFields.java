@@ -60,7 +60,7 @@ public final class JsonFields {
      * at most {@code max} characters and, if {@code required}, not blank; throws naming {@code field}.
      */
     public static String formText(String value, String field, int max, boolean required) {
-        String s = value == null ? "" : value.replace("\r\n", "\n");
+        String s = foldLineBreaks(value);
         if (required && s.isBlank()) {
             throw new InvalidField(FieldError.missing(field));
         }
@@ -71,27 +71,46 @@ public final class JsonFields {
         return s;
     }
 
+    /** {@code value} (null as empty) with each CR LF, a browser's line break in a textarea, as one LF. */
+    public static String foldLineBreaks(String value) {
+        return value == null ? "" : value.replace("\r\n", "\n");
+    }
+
     /**
      * Refuses text that a database cannot keep as it is: the NUL character (PostgreSQL refuses it, and one in
      * a batch failed the whole batch) and an unpaired surrogate (stored as {@code ?}, so the text changed).
      */
     public static void checkText(String path, String s) {
+        int i = unstorableAt(s);
+        if (i < 0) {
+            return;
+        }
+        char c = s.charAt(i);
+        if (c == 0) {
+            throw new InvalidField(FieldError.badValue(path, "不能含 NUL 字符（U+0000），位置 " + i,
+                    "must not contain the NUL character (U+0000), found at " + i));
+        }
+        String code = Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT);
+        throw new InvalidField(FieldError.badValue(path, "含不成对的代理项（U+" + code + "），位置 " + i,
+                "has an unpaired surrogate (U+" + code + ") at " + i));
+    }
+
+    /** Where {@code s} first holds a NUL character or an unpaired surrogate, or -1 if nowhere. */
+    public static int unstorableAt(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c == 0) {
-                throw new InvalidField(FieldError.badValue(path, "不能含 NUL 字符（U+0000），位置 " + i,
-                        "must not contain the NUL character (U+0000), found at " + i));
+                return i;
             }
             if (Character.isSurrogate(c)) {
                 if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
                     i++;
                 } else {
-                    throw new InvalidField(FieldError.badValue(path, "含不成对的代理项（U+" + Integer.toHexString(c)
-                            .toUpperCase(java.util.Locale.ROOT) + "），位置 " + i, "has an unpaired surrogate (U+"
-                            + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT) + ") at " + i));
+                    return i;
                 }
             }
         }
+        return -1;
     }
 
     /** The string at {@code name}, which must be there and not blank: at most {@code maxChars} units. */

@@ -73,11 +73,6 @@ class TextParameters {
 
     /** True if {@code s} has no NUL character and no unpaired surrogate. */
     static boolean valid(String s) {
-        try {
-            JsonFields.checkText("", s);
-            return true;
-        } catch (InvalidField e) {
-            return false;
-        }
+        return JsonFields.unstorableAt(s) < 0;
     }
 }

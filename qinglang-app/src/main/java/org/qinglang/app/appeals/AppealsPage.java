@@ -76,7 +76,7 @@ class AppealsPage {
                   HttpServletRequest request, HttpServletResponse response, Authentication auth,
                   RedirectAttributes redirect) {
         Locale locale = RequestContextUtils.getLocale(request);
-        String text = answer.replace("\r\n", "\n"); // as JsonFields.formText reads it, shown again if refused
+        String text = JsonFields.foldLineBreaks(answer); // as JsonFields.formText reads it, shown again if refused
         try {
             long n = WorkflowFields.pathId(id);
             if (!outcome.equals("uphold") && !outcome.equals("overturn")) {

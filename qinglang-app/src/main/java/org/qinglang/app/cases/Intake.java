@@ -180,9 +180,6 @@ public class Intake {
                     }
                 }
             }
-            if (t.getCause() == t) {
-                break;
-            }
         }
         return false;
     }

@@ -23,24 +23,17 @@ public record VerdictView(String suggestion, String riskLevel, List<LabelView> l
                           String matched) {
     }
 
-    /**
-     * The view of {@code v}; scores cut (not rounded) to 4 places, so that a score shown never reaches a threshold
-     * the score itself did not (0.89996 rounded was 0.9, the block threshold, beside a review).
-     */
+    /** The view of {@code v}; scores as written by {@link Label#scoreAsWritten} (cut to 4 places). */
     public static VerdictView of(Verdict v) {
         return new VerdictView(v.suggestion().id(), v.riskLevel().id(),
                 v.labels().stream().map(VerdictView::label).toList(), v.warnBeforePost());
     }
 
     private static LabelView label(Label l) {
-        return new LabelView(l.label(), l.subLabel(), fourPlaces(l.score()),
+        return new LabelView(l.label(), l.subLabel(), l.scoreAsWritten(),
                 l.hits().stream().map(VerdictView::hit).toList());
     }
 
-    /** {@code score} cut to 4 decimal places. */
-    static double fourPlaces(double score) {
-        return Math.floor(score * 10_000 + 1e-9) / 10_000.0; // 0.29 * 10,000 is 2899.9999…: not cut to 0.2899
-    }
 
     private static HitView hit(Hit h) {
         return new HitView(h.term(), h.category(), h.severity().id(), h.channel().id(), h.start(), h.end(), h.matched());

@@ -2,6 +2,7 @@ package org.qinglang.app.console;
 
 import org.qinglang.app.api.FieldError;
 import org.qinglang.app.api.InvalidField;
+import org.qinglang.app.api.JsonFields;
 import org.qinglang.app.api.Msg;
 import org.qinglang.app.cases.Cases;
 import org.qinglang.app.sanctions.Decisions;
@@ -56,7 +57,7 @@ record BatchForm(String severity, String category, List<String> account, List<St
     }
 
     String factsText() {
-        return DecideForm.text(facts, "facts", DecideForm.FACTS, true);
+        return JsonFields.formText(facts, "facts", DecideForm.FACTS, true);
     }
 
     /**

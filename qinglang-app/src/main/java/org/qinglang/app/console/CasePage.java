@@ -322,7 +322,8 @@ class CasePage {
                 TIME.format(s.at()))).toList());
         model.addAttribute("events", cases.flagged(c.id(), MAX_ROWS).stream().map(e -> new EventRow(e.eventId(),
                 e.type(), TIME.format(e.ts()), e.actor(), e.text(), e.suggestion(), e.riskLevel())).toList());
-        model.addAttribute("participants", cases.participants(c.id()).stream()
+        List<Cases.Participant> participants = cases.participants(c.id());
+        model.addAttribute("participants", participants.stream()
                 .map(p -> new ParticipantRow(p.account(), participantRole(p.role(), locale))).toList());
         model.addAttribute("bundles", aboutAccount ? evidence.ofAccount(c.about().account(), 50).stream()
                 .map(b -> new BundleRow(b.id(), TIME.format(b.capturedAt()), b.capturedBy(), b.itemCount(), b.sha256()))
@@ -347,7 +348,6 @@ class CasePage {
         model.addAttribute("canClear", me.may(Permission.DECIDE));
         model.addAttribute("canRelease", acts && claimed && (mine || me.may(Permission.REASSIGN)));
         model.addAttribute("canCapture", acts && aboutAccount);
-        List<Cases.Participant> participants = cases.participants(c.id());
         boolean batch = me.may(Permission.BATCH_DECIDE) && mine && !participants.isEmpty();
         model.addAttribute("canBatch", batch && participants.size() <= BatchForm.MAX_SUBJECTS);
         model.addAttribute("batchTooMany", batch && participants.size() > BatchForm.MAX_SUBJECTS);

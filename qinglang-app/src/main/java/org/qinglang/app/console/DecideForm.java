@@ -43,7 +43,7 @@ record DecideForm(String violation, String severity, String category, String rol
 
     /** The facts of a "no violation" decision (may be blank). */
     String noViolationFacts() {
-        return text(facts, "facts", FACTS, false);
+        return JsonFields.formText(facts, "facts", FACTS, false);
     }
 
     /** The finding; throws {@link InvalidField} naming the field at fault. */
@@ -65,15 +65,16 @@ record DecideForm(String violation, String severity, String category, String rol
             }
         }
         return new Decisions.Finding(s, c, r, st, ground(groundKind, groundReference, groundExplanation),
-                text(facts, "facts", FACTS, true));
+                JsonFields.formText(facts, "facts", FACTS, true));
     }
 
     /** The ground of a decision as a form posts it, with the JSON endpoint's field names and limits. */
     static StatementOfReasons.Ground ground(String groundKind, String groundReference, String groundExplanation) {
         StatementOfReasons.GroundKind kind = required(groundKind, "ground.kind",
                 k -> StatementOfReasons.GroundKind.valueOf(k.toUpperCase(Locale.ROOT)), "law, terms");
-        return new StatementOfReasons.Ground(kind, text(groundReference, "ground.reference", REFERENCE, true),
-                text(groundExplanation, "ground.explanation", EXPLANATION, false));
+        return new StatementOfReasons.Ground(kind,
+                JsonFields.formText(groundReference, "ground.reference", REFERENCE, true),
+                JsonFields.formText(groundExplanation, "ground.explanation", EXPLANATION, false));
     }
 
     /** The category posted, or empty for the case's own. */
@@ -95,9 +96,5 @@ record DecideForm(String violation, String severity, String category, String rol
         } catch (IllegalArgumentException e) {
             throw new InvalidField(FieldError.badValue(field, "可用取值：" + allowed, "use one of: " + allowed));
         }
-    }
-
-    static String text(String value, String field, int max, boolean required) {
-        return JsonFields.formText(value, field, max, required);
     }
 }

@@ -53,7 +53,7 @@ public class EvidenceCapture {
      * escapes, as Jackson writes them (its option to write them as UTF-8 instead turns a lone surrogate and the
      * character after it into one wrong character, in 2.18), which every JSON parser reads back as the characters.
      */
-    private static final ObjectMapper CANONICAL = new ObjectMapper();
+    private static final ObjectMapper DOCUMENT = new ObjectMapper();
 
     private final EvidenceStore store;
     private final EvidenceKey key;
@@ -89,7 +89,7 @@ public class EvidenceCapture {
             }
             String id = UUID.randomUUID().toString();
             Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-            ObjectNode doc = CANONICAL.createObjectNode();
+            ObjectNode doc = DOCUMENT.createObjectNode();
             doc.put("format", FORMAT);
             doc.put("id", id);
             doc.put("account", account);
@@ -141,7 +141,7 @@ public class EvidenceCapture {
 
     /** One item as it is written and hashed (without its {@code sha256}). */
     private static ObjectNode item(EvidenceStore.Item it) {
-        ObjectNode n = CANONICAL.createObjectNode();
+        ObjectNode n = DOCUMENT.createObjectNode();
         n.put("eventId", it.eventId());
         n.put("type", it.type());
         n.put("ts", it.ts().toString());
@@ -158,7 +158,7 @@ public class EvidenceCapture {
     /** The compact UTF-8 JSON of {@code node}, fields in insertion order: the document, which is hashed and signed. */
     static byte[] bytes(JsonNode node) {
         try {
-            return CANONICAL.writeValueAsBytes(node);
+            return DOCUMENT.writeValueAsBytes(node);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a JSON tree is always writable", e);
         }

@@ -111,6 +111,7 @@ public final class WorkflowFixture {
         long until = System.nanoTime() + 10_000_000_000L;
         int steady = 0;
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            String inStatement = inStatement(c);
             while (System.nanoTime() < until && steady < 4) {
                 for (Future<?> r : requests) {
                     if (r.isDone()) {
@@ -122,43 +123,28 @@ public final class WorkflowFixture {
                     return state == Thread.State.BLOCKED || state == Thread.State.WAITING
                             || state == Thread.State.TIMED_WAITING;
                 });
-                steady = threadsWait || inStatement(c, st) >= requests.length ? steady + 1 : 0;
+                steady = threadsWait || count(st, inStatement) >= requests.length ? steady + 1 : 0;
                 Thread.sleep(5);
             }
-        }
-    }
-
-    /** How many sessions other than {@code c}'s are in the middle of a statement (or, on PostgreSQL, wait for a lock). */
-    private static long inStatement(Connection c, Statement st) throws java.sql.SQLException {
-        boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
-        String sql = postgres
-                ? "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()"
-                : "select count(*) from information_schema.sessions where executing_statement is not null "
-                + "and session_id <> session_id()";
-        try (java.sql.ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
         }
     }
 
     /**
-     * Waits until {@code n} sessions of the database wait for a lock (both requests are inside their transactions,
-     * held), or either request has finished (it did not need the lock: the test then judges by its outcome), at
-     * most ten seconds. Polled from the database's own view of its sessions (H2's {@code information_schema.
-     * sessions}, PostgreSQL's {@code pg_stat_activity}), so the test does not depend on a sleep being long enough on
-     * a slow machine (nor short enough for H2's one-second lock timeout).
+     * The query counting the sessions other than this one in the middle of a statement (on PostgreSQL, those
+     * waiting for a lock) on the database of {@code c}.
      */
-    static void waitUntilBlocked(DataSource dataSource, int n, Future<?>... requests) throws Exception {
-        long until = System.nanoTime() + 10_000_000_000L;
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
-            while (System.nanoTime() < until && inStatement(c, st) < n) {
-                for (Future<?> r : requests) {
-                    if (r.isDone()) {
-                        return;
-                    }
-                }
-                Thread.sleep(5);
-            }
+    private static String inStatement(Connection c) throws java.sql.SQLException {
+        boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+        return postgres
+                ? "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()"
+                : "select count(*) from information_schema.sessions where executing_statement is not null "
+                + "and session_id <> session_id()";
+    }
+
+    private static long count(Statement st, String sql) throws java.sql.SQLException {
+        try (java.sql.ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 }

@@ -196,7 +196,7 @@ public final class EventCodec {
             ObjectNode lo = labels.addObject();
             lo.put("label", l.label());
             lo.put("subLabel", l.subLabel());
-            lo.put("score", Math.floor(l.score() * 10_000 + 1e-9) / 10_000.0); // cut, as the server shows it
+            lo.put("score", l.scoreAsWritten());
             ArrayNode hits = lo.putArray("hits");
             for (Hit h : l.hits()) {
                 ObjectNode ho = hits.addObject();
