@@ -1,21 +1,27 @@
 package org.qinglang.app.events;
 
+import org.qinglang.core.stream.EventType;
 import org.qinglang.core.verdict.Context;
 import org.qinglang.core.verdict.Suggestion;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * The event table (事件表): inserts a batch with JDBC batching, skipping ids already there
@@ -104,6 +110,51 @@ class EventStore {
     /** True for the suggestions that make a case: any but pass (review, block). */
     static boolean flagged(String suggestion) {
         return !suggestion.equals(Suggestion.PASS.id());
+    }
+
+    /**
+     * Reads the events stamped at {@code from} or later back, oldest first (ties by id), each with the time it was
+     * received: the newest {@code limit} of them when there are more (fewer if several share the oldest time kept).
+     * Rows are fetched 1,000 at a time, so the caller's transaction (needed by PostgreSQL to stream them) holds
+     * only those. Returns how many were read.
+     */
+    int recent(Instant from, int limit, BiConsumer<IncomingEvent, OffsetDateTime> each) {
+        if (limit <= 0) {
+            return 0;
+        }
+        OffsetDateTime since = from.atOffset(ZoneOffset.UTC);
+        List<OffsetDateTime> beyond = jdbc.queryForList("select ts from event where ts >= ? order by ts desc "
+                + "limit 1 offset ?", OffsetDateTime.class, since, limit);
+        String where = beyond.isEmpty() ? "ts >= ?" : "ts > ?";
+        Object bound = beyond.isEmpty() ? since : beyond.get(0);
+        int[] read = {0};
+        jdbc.query(con -> {
+            PreparedStatement ps = con.prepareStatement("select id, type, ts, actor, target_account, target_content, "
+                    + "text, relation, actor_age_days, ip_hash, device_hash, scene, score, category, reason, received_at "
+                    + "from event where " + where + " order by ts, id");
+            ps.setFetchSize(1000);
+            ps.setObject(1, bound);
+            return ps;
+        }, (ResultSet rs) -> {
+            each.accept(stored(rs), rs.getObject(16, OffsetDateTime.class));
+            read[0]++;
+        });
+        return read[0];
+    }
+
+    /** The event of the current row of a {@link #recent} query, as it was received (its index 0). */
+    private static IncomingEvent stored(ResultSet rs) throws SQLException {
+        String relation = rs.getString(8);
+        int age = rs.getInt(9);
+        Context context = new Context(relation == null ? Context.Relation.UNKNOWN : Context.Relation.fromId(relation),
+                rs.wasNull() ? Context.UNKNOWN_AGE : age, Objects.requireNonNullElse(rs.getString(12), ""));
+        double score = rs.getDouble(13);
+        Optional<Double> scoreGiven = rs.wasNull() ? Optional.empty() : Optional.of(score);
+        return new IncomingEvent(0, rs.getString(1), EventType.fromId(rs.getString(2)),
+                rs.getObject(3, OffsetDateTime.class), rs.getString(4), Optional.ofNullable(rs.getString(5)),
+                Optional.ofNullable(rs.getString(6)), Optional.ofNullable(rs.getString(7)), context,
+                Optional.ofNullable(rs.getString(10)), Optional.ofNullable(rs.getString(11)), scoreGiven,
+                Optional.ofNullable(rs.getString(14)), Optional.ofNullable(rs.getString(15)));
     }
 
     /** How many events are stored. */

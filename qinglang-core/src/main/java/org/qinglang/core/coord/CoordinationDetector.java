@@ -133,6 +133,15 @@ public record CoordinationDetector(CoordinationAnalyzer analyzer, Duration windo
                 type.hasText() ? e.text() : "", rating, age));
     }
 
+    /**
+     * Each run analyses the whole window afresh, so a warm start runs the last one only: the groups it finds are
+     * the ones the detector had raised before the restart, and are not raised again.
+     */
+    @Override
+    public boolean catchUpOnce() {
+        return true;
+    }
+
     @Override
     public Window start(String key, Instant now) {
         return new Window();

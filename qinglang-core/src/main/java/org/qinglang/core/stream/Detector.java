@@ -38,6 +38,17 @@ public interface Detector<S> {
     }
 
     /**
+     * True if, while a host reads stored events back ({@link StreamRuntime#catchingUp}, a server's warm start), the
+     * timers of this detector that come due may run once per key at the end, at the clock then, instead of one by
+     * one in time order: for a detector whose timer analyses its whole window afresh, so that each run supersedes
+     * the one before and reading a day back costs one analysis, not one per period. Default false: every timer runs
+     * in time order, as when the events first came.
+     */
+    default boolean catchUpOnce() {
+        return false;
+    }
+
+    /**
      * The host is evicting the key because it has been quiet too long: the last alerts to emit (closing an
      * open alert, say). The state is dropped afterwards.
      */

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -40,6 +41,8 @@ public final class StreamRuntime<S> {
     private final PriorityQueue<Due> queue = new PriorityQueue<>();
     private Instant watermark = Instant.MIN;
     private long seq;
+    /** While catching up with a detector that allows it: the keys whose timers came due, in the order they did. */
+    private Set<String> heldTimers;
 
     private static final class Keyed<S> {
         S state;
@@ -133,6 +136,37 @@ public final class StreamRuntime<S> {
         return watermark;
     }
 
+    /**
+     * Starts reading stored events back (a warm start): until {@link #caughtUp}, events go in through {@link #accept}
+     * as usual, but if the detector allows it ({@link Detector#catchUpOnce}) its timers that come due are held, each
+     * key's to run once at the end. Idle keys are evicted as usual. Does nothing for other detectors.
+     */
+    public void catchingUp() {
+        if (detector.catchUpOnce() && heldTimers == null) {
+            heldTimers = new LinkedHashSet<>();
+        }
+    }
+
+    /**
+     * Ends reading back: each key whose timers were held has its timer run once, at the clock now (the
+     * watermark); returns the alerts of those runs.
+     */
+    public List<Alert> caughtUp() {
+        List<Alert> out = new ArrayList<>();
+        if (heldTimers == null) {
+            return out;
+        }
+        Set<String> held = heldTimers;
+        heldTimers = null;
+        for (String key : held) {
+            Keyed<S> keyed = states.get(key);
+            if (keyed != null) { // not evicted since
+                apply(key, keyed, detector.onTimer(keyed.state, watermark, watermark), out);
+            }
+        }
+        return out;
+    }
+
     /** How many keys have state now. */
     public int activeKeys() {
         return states.size();
@@ -161,6 +195,10 @@ public final class StreamRuntime<S> {
                     states.remove(due.key());
                 }
             } else if (keyed.timers.remove(due.time())) {
+                if (heldTimers != null) {
+                    heldTimers.add(due.key());
+                    continue;
+                }
                 apply(due.key(), keyed, detector.onTimer(keyed.state, due.time(), watermark), out);
             }
         }

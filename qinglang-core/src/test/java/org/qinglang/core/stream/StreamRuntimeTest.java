@@ -83,6 +83,79 @@ class StreamRuntimeTest {
         return Event.builder(id, EventType.COMMENT, T0.plusSeconds(seconds)).actor("a").target(account, "p").build();
     }
 
+    /** Analyses its key's events every 10 minutes (one timer pending at a time), as the coordination detector does. */
+    static final class Periodic implements Detector<List<Instant>> {
+        final List<Instant> runs = new ArrayList<>();
+
+        @Override
+        public Optional<String> keyOf(Event e) {
+            return Optional.of("all");
+        }
+
+        @Override
+        public List<Instant> start(String key, Instant now) {
+            return new ArrayList<>();
+        }
+
+        @Override
+        public Step<List<Instant>> onEvent(List<Instant> pending, Event e, Instant now) {
+            if (!pending.isEmpty()) {
+                return Step.keep(pending);
+            }
+            pending.add(e.ts().plusSeconds(600));
+            return Step.of(pending, List.of(), List.of(pending.get(0)));
+        }
+
+        @Override
+        public Step<List<Instant>> onTimer(List<Instant> pending, Instant time, Instant now) {
+            pending.clear();
+            runs.add(time);
+            return Step.of(pending, List.of(new Alert(time, Alert.Kind.COORDINATION, "all", Alert.Level.WARNING,
+                    new Alert.Evidence(Map.of(), List.of()), Map.of())), List.of());
+        }
+
+        @Override
+        public boolean catchUpOnce() {
+            return true;
+        }
+    }
+
+    @Test
+    void catchingUpRunsAPeriodicAnalysisOnceAtTheEnd() {
+        Periodic live = new Periodic();
+        StreamRuntime<List<Instant>> asLive = new StreamRuntime<>(live, Duration.ofHours(2));
+        Periodic warm = new Periodic();
+        StreamRuntime<List<Instant>> catching = new StreamRuntime<>(warm, Duration.ofHours(2));
+        catching.catchingUp();
+        List<Alert> held = new ArrayList<>();
+        for (int i = 0; i <= 60; i++) { // an hour of events, one a minute
+            asLive.accept(comment("e" + i, "u-1", 60L * i));
+            held.addAll(catching.accept(comment("e" + i, "u-1", 60L * i)));
+        }
+        assertThat(live.runs).hasSize(6); // at 10, 20, … 60 minutes
+        assertThat(warm.runs).isEmpty();
+        assertThat(held).isEmpty();
+        List<Alert> last = catching.caughtUp();
+        assertThat(warm.runs).containsExactly(T0.plusSeconds(3600)); // once, at the clock then
+        assertThat(last).hasSize(1);
+        // after it, timers run as live again: the next event sets one, and it fires in its turn
+        catching.accept(comment("f", "u-1", 3700));
+        catching.advanceTo(T0.plusSeconds(4300));
+        assertThat(warm.runs).hasSize(2);
+        assertThat(catching.caughtUp()).isEmpty();
+    }
+
+    @Test
+    void catchingUpLeavesTheTimersOfOtherDetectorsAlone() {
+        StreamRuntime<Counter.State> rt = new StreamRuntime<>(new Counter(), Duration.ofHours(1));
+        rt.catchingUp();
+        for (int i = 0; i < 3; i++) {
+            rt.accept(comment("" + i, "u-1", i));
+        }
+        assertThat(rt.accept(comment("x", "u-2", 300))).extracting(Alert::level).containsExactly(Alert.Level.CLOSED);
+        assertThat(rt.caughtUp()).isEmpty();
+    }
+
     @Test
     void keysDoNotLeakIntoEachOther() {
         StreamRuntime<Counter.State> rt = new StreamRuntime<>(new Counter(), Duration.ofHours(1));
