@@ -12,8 +12,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The {@code protection_setting} table (防护设置表): one row per account with protection on. Runs in the
- * caller's transaction. Upsert is delete-then-insert, which PostgreSQL and H2 both run unchanged.
+ * The {@code protection_setting} table (防护设置表): one row per account with protection on (an ended one is
+ * deleted by the sweep, {@link Protections#sweep}; what was on when is the audit trail's). Runs in the caller's
+ * transaction. Upsert is delete-then-insert, which PostgreSQL and H2 both run unchanged.
  */
 @Repository
 class ProtectionStore {
@@ -58,6 +59,15 @@ class ProtectionStore {
     /** Removes the setting of {@code account}; true if there was one. */
     boolean delete(String account) {
         return db.sql("delete from protection_setting where account = ?").param(account).update() > 0;
+    }
+
+    /**
+     * Removes the setting of {@code account} if it is the one turned on at {@code since}; true if it was. A setting
+     * turned on again since then has another {@code since} and stays.
+     */
+    boolean deleteIfSince(String account, Instant since) {
+        return db.sql("delete from protection_setting where account = ? and since = ?").params(account, utc(since))
+                .update() > 0;
     }
 
     static OffsetDateTime utc(Instant at) {

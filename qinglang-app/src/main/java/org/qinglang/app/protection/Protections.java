@@ -7,6 +7,8 @@ import org.qinglang.core.enforce.ProtectedAction;
 import org.qinglang.core.enforce.ProtectionDecision;
 import org.qinglang.core.enforce.ProtectionPeriod;
 import org.qinglang.core.enforce.ProtectionSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,7 +28,11 @@ import java.util.function.BooleanSupplier;
  * through: the row and its audit record are committed first, then the map entry is replaced, all inside
  * the map's per-key {@code compute}, so changes to one account apply in the order they committed and a
  * failed write leaves the map as it was. {@link #decide} reads only the map (no lock, no database, no
- * allocation in the core lookup). Thread-safe.
+ * allocation in the core lookup).
+ *
+ * <p>A protection whose period is over (到期) already decides nothing; {@link #sweep} also takes it out of the map
+ * and its row out of the table, with an audit record, so that neither grows with every protection ever turned on.
+ * The table holds what is in force; the history (on, off, ended) is the audit trail's. Thread-safe.
  */
 @Service
 public class Protections {
@@ -37,6 +43,13 @@ public class Protections {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final OneClickProtection policy = OneClickProtection.DEFAULT;
+
+    /** The actor of a protection ended by its period in the audit trail. */
+    static final String SWEEP = "system:protection-sweep";
+    /** The audit action of a protection ended by its period. */
+    static final String EXPIRE = "protection.expire";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Protections.class);
 
     @Autowired
     Protections(ProtectionStore store, AuditTrail audit, TransactionTemplate tx) {
@@ -118,6 +131,68 @@ public class Protections {
             return null;
         });
         return was[0];
+    }
+
+    /**
+     * Ends every protection whose period is over at the clock's now (到期清理): each leaves the map and the table,
+     * and the audit trail records {@value #EXPIRE} with what it was, one transaction per account. Protection until
+     * turned off never ends here. Runs beside decisions and changes: see {@link #expire}. An account that cannot be
+     * ended now (the database is away) stays as it is, ends nothing meanwhile (it decides nothing already), and is
+     * tried again at the next sweep; the others go on. Returns how many ended.
+     */
+    int sweep() {
+        Instant now = clock.instant();
+        int ended = 0;
+        int failed = 0;
+        String failure = null;
+        for (Map.Entry<String, ProtectionSettings> e : settings.entrySet()) { // weakly consistent: no lock held
+            if (!over(e.getValue(), now)) {
+                continue;
+            }
+            try {
+                if (expire(e.getKey(), now)) {
+                    ended++;
+                }
+            } catch (RuntimeException ex) {
+                failed++;
+                failure = ex.getClass().getName();
+            }
+        }
+        if (failed > 0) {
+            // no account named: an account id is a person's
+            LOG.warn("{} ended protections could not be removed now ({}); the next sweep tries again", failed, failure);
+        }
+        return ended;
+    }
+
+    /**
+     * Ends {@code account}'s protection if it is over at {@code now}, read again inside the map's per-key
+     * {@code compute} that every change runs in: a protection turned on again since the sweep looked (even at this
+     * very instant, its period then starting after {@code now}) is not over, and stays. The row is deleted only if
+     * it is the protection read (same {@code since}), so a row written by anyone else is never taken. True if it
+     * ended.
+     */
+    boolean expire(String account, Instant now) {
+        boolean[] ended = new boolean[1];
+        settings.computeIfPresent(account, (k, s) -> {
+            if (!over(s, now)) {
+                return s;
+            }
+            tx.executeWithoutResult(status -> {
+                if (store.deleteIfSince(account, s.since())) {
+                    audit.append(SWEEP, EXPIRE, "account:" + account, view(s), null);
+                }
+            });
+            ended[0] = true;
+            return null;
+        });
+        return ended[0];
+    }
+
+    /** True if {@code s} has an end and {@code now} is at or after it (not merely outside its period). */
+    private static boolean over(ProtectionSettings s, Instant now) {
+        Optional<Instant> until = s.until();
+        return until.isPresent() && !now.isBefore(until.get());
     }
 
     /** The settings as the audit trail records them. */
