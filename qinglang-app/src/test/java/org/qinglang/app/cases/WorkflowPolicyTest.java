@@ -2,11 +2,18 @@ package org.qinglang.app.cases;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.qinglang.core.enforce.Appeal;
+import org.qinglang.core.enforce.AppealCheck;
+import org.qinglang.core.enforce.AppealPolicy;
 import org.qinglang.core.enforce.ReportCategory;
+import org.qinglang.core.enforce.ReporterCredibility;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -36,5 +43,50 @@ class WorkflowPolicyTest {
         Path bad = Files.writeString(dir.resolve("bad-deadlines.txt"), "cyberviolence soon\n");
         assertThatThrownBy(() -> new WorkflowPolicy("", bad.toString(), ""))
                 .hasMessageContaining("bad-deadlines.txt");
+    }
+
+    @Test
+    void theAppealWindowTheAnswerDeadlineAndTheCredibilityPriorAreTheServersConfiguration() {
+        Instant decided = WEDNESDAY;
+        Appeal fourDaysOn = new Appeal("12", "u-9", "alice", decided, decided.plus(Duration.ofDays(4)));
+        new ApplicationContextRunner().withUserConfiguration(WorkflowPolicy.class)
+                .withPropertyValues("qinglang.workflow.appeal-window=3d", "qinglang.workflow.appeal-answer-within=PT48H",
+                        "qinglang.workflow.credibility-prior-founded=1", "qinglang.workflow.credibility-prior-unfounded=1")
+                .run(ctx -> {
+                    WorkflowPolicy configured = ctx.getBean(WorkflowPolicy.class);
+                    AppealCheck late = configured.appeals().inTime(fourDaysOn);
+                    assertThat(late.allowed()).isFalse();
+                    assertThat(late.code()).isEqualTo("late");
+                    assertThat(late.zh()).contains("3天");
+                    assertThat(configured.appeals().answerBy(fourDaysOn))
+                            .isEqualTo(fourDaysOn.filedAt().plus(Duration.ofHours(48)));
+                    assertThat(configured.credibility().of(0, 0)).isEqualTo(0.5); // a newcomer under Beta(1, 1)
+                });
+        WorkflowPolicy defaults = new WorkflowPolicy();
+        assertThat(defaults.appeals().inTime(fourDaysOn).allowed()).isTrue();
+        assertThat(defaults.appeals()).isEqualTo(AppealPolicy.DEFAULT);
+        assertThat(defaults.credibility()).isEqualTo(ReporterCredibility.DEFAULT);
+    }
+
+    @Test
+    void aBadAppealOrCredibilityValueStopsTheStartNamingTheProperty() {
+        Map<String, String> bad = Map.of(
+                "qinglang.workflow.appeal-window=PT1H", "the appeal window must be from 1 day to 3660 days",
+                "qinglang.workflow.appeal-window=a month", "not a duration",
+                "qinglang.workflow.appeal-answer-within=P400D", "answerWithin must be from 1 hour to 366 days",
+                "qinglang.workflow.credibility-prior-founded=0", "the prior counts must be in (0, 1000]",
+                "qinglang.workflow.credibility-prior-unfounded=NaN", "the prior counts must be in (0, 1000]",
+                "qinglang.workflow.credibility-prior-unfounded=many", "not a number");
+        bad.forEach((property, why) -> new ApplicationContextRunner().withUserConfiguration(WorkflowPolicy.class)
+                .withPropertyValues(property).run(ctx -> {
+                    assertThat(ctx).hasFailed();
+                    Throwable root = ctx.getStartupFailure();
+                    while (root.getCause() != null) {
+                        root = root.getCause();
+                    }
+                    // what serve prints ("serve: could not start: " and the innermost message)
+                    assertThat(root).as(property).hasMessageStartingWith(property + " is refused: ")
+                            .hasMessageContaining(why);
+                }));
     }
 }
