@@ -11,6 +11,7 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,8 +34,43 @@ public final class AuditVerifier {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One thing found wrong, at row {@code seq}. */
-    public record Problem(long seq, String what) {
+    /**
+     * One thing found wrong, at row {@code seq}: its kind and the {@code details} its message needs (told in
+     * words by {@code audit verify}, in Chinese or English).
+     */
+    public record Problem(long seq, Kind kind, List<String> details) {
+        public Problem {
+            details = List.copyOf(details);
+        }
+
+        Problem(long seq, Kind kind, Object... details) {
+            this(seq, kind, Arrays.stream(details).map(String::valueOf).toList());
+        }
+    }
+
+    /** What is wrong at a row, and the details that go with it. */
+    public enum Kind {
+        /** Rows are missing (removed); details: the first missing row and the last. */
+        MISSING,
+        /** A row's number is lower than expected; details: its number. */
+        OUT_OF_ORDER,
+        /** A row's {@code prev_hash} is not the hash of the row before it (a row before was removed or edited). */
+        PREV_HASH,
+        /** A row's fields do not match its hash (the row was edited). */
+        EDITED,
+        /**
+         * An {@value AuditTrail#HEAD_INVALID} row: the server found the head moved by someone else when it
+         * appended; details: what it found, as it wrote it (none if the row says nothing).
+         */
+        HEAD_MOVED,
+        /** The head row is missing. */
+        NO_HEAD,
+        /** The head names another row than the last; details: the row it names and the last row. */
+        HEAD_BEHIND,
+        /** The head is not signed though a key was given (its signature was removed). */
+        HEAD_UNSIGNED,
+        /** The head's signature does not match under the key given; details: the key's id. */
+        BAD_SIGNATURE
     }
 
     /** What the check could tell of the head's signature. */
@@ -129,25 +165,23 @@ public final class AuditVerifier {
                     rows++;
                     long seq = rs.getLong(1);
                     if (seq != expected) {
-                        problems.add(new Problem(expected, seq > expected
-                                ? "rows " + expected + " to " + (seq - 1) + " are missing (removed)"
-                                : "row " + seq + " is out of order or duplicated"));
+                        problems.add(seq > expected ? new Problem(expected, Kind.MISSING, expected, seq - 1)
+                                : new Problem(expected, Kind.OUT_OF_ORDER, seq));
                     }
                     String prevHash = rs.getString(8);
                     String hash = rs.getString(9);
                     if (!prevHash.equals(prev)) {
-                        problems.add(new Problem(seq, "its prev_hash is not the hash of the row before it "
-                                + "(a row before it was removed or edited)"));
+                        problems.add(new Problem(seq, Kind.PREV_HASH));
                     }
                     String recomputed = AuditChain.hash(prevHash, seq, rs.getObject(2, OffsetDateTime.class).toInstant(),
                             rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7));
                     if (!recomputed.equals(hash)) {
-                        problems.add(new Problem(seq, "its fields do not match its hash (the row was edited)"));
+                        problems.add(new Problem(seq, Kind.EDITED));
                     }
                     if (AuditTrail.HEAD_INVALID.equals(rs.getString(4))) {
-                        problems.add(new Problem(seq, "when appending, the server found the head moved by someone "
-                                + "else, so rows before this one may have been removed: "
-                                + problemIn(rs.getString(7))));
+                        String found = problemIn(rs.getString(7));
+                        problems.add(found == null ? new Problem(seq, Kind.HEAD_MOVED)
+                                : new Problem(seq, Kind.HEAD_MOVED, found));
                     }
                     prev = hash;
                     expected = seq + 1;
@@ -157,12 +191,11 @@ public final class AuditVerifier {
         long last = expected - 1;
         HeadSignature signature;
         if (head == null) {
-            problems.add(new Problem(expected, "the chain's head row is missing"));
+            problems.add(new Problem(expected, Kind.NO_HEAD));
             signature = HeadSignature.INVALID;
         } else {
             if (head.seq() != last || !head.hash().equals(prev)) {
-                problems.add(new Problem(head.seq(), "the head names row " + head.seq() + " but the trail ends at row "
-                        + last + " (the newest rows were removed, or the head was edited)"));
+                problems.add(new Problem(head.seq(), Kind.HEAD_BEHIND, head.seq(), last));
             }
             signature = signatureCheck(head, rows, key, problems);
         }
@@ -175,18 +208,14 @@ public final class AuditVerifier {
             if (key.isEmpty() || newDatabase) {
                 return HeadSignature.UNSIGNED;
             }
-            problems.add(new Problem(head.seq(), "the head is not signed, though the server has an audit key (with it "
-                    + "the server signs the head at every start and append): its signature was removed, perhaps "
-                    + "with the newest rows"));
+            problems.add(new Problem(head.seq(), Kind.HEAD_UNSIGNED));
             return HeadSignature.INVALID;
         }
         if (key.isEmpty()) {
             return HeadSignature.NOT_CHECKED;
         }
         if (!AuditKey.verify(key.get(), head.seq(), head.hash(), head.signature())) {
-            problems.add(new Problem(head.seq(), "the head's signature does not match its row number and hash under "
-                    + "audit key " + AuditKey.keyId(key.get()) + " (the head was edited: pointed at an earlier row "
-                    + "after the newest were removed, or signed with another key)"));
+            problems.add(new Problem(head.seq(), Kind.BAD_SIGNATURE, AuditKey.keyId(key.get())));
             return HeadSignature.INVALID;
         }
         return HeadSignature.VALID;
@@ -203,10 +232,13 @@ public final class AuditVerifier {
         return null;
     }
 
-    /** The "problem" of an {@value AuditTrail#HEAD_INVALID} row's after, or the text itself if it is not that. */
+    /**
+     * The "problem" of an {@value AuditTrail#HEAD_INVALID} row's after, or the text itself if it is not that;
+     * null if there is none.
+     */
     private static String problemIn(String after) {
         if (after == null) {
-            return "(no details)";
+            return null;
         }
         try {
             return JSON.readTree(after).path("problem").asText(after);

@@ -16,6 +16,7 @@ import java.security.PublicKey;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -69,12 +70,13 @@ public final class AuditCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
+            Messages say = Messages.of(spec);
             String url = db != null ? db : System.getenv("QINGLANG_DB_URL");
             String user = System.getenv("QINGLANG_DB_USER");
             if (url == null) {
                 Path file = data.toAbsolutePath().normalize().resolve("qinglang");
                 if (!Files.exists(Path.of(file + ".mv.db"))) {
-                    err.println("audit verify: no database at " + file + ".mv.db: give --data DIR or --db URL");
+                    err.println("audit verify: " + say.get("audit.noDatabase", file + ".mv.db"));
                     return Qinglang.IO;
                 }
                 url = "jdbc:h2:file:" + file + ServeCommand.H2_OPTIONS + ";IFEXISTS=TRUE";
@@ -82,14 +84,13 @@ public final class AuditCommand implements Runnable {
             }
             if (!url.startsWith("jdbc:postgresql:") && !url.startsWith("jdbc:h2:")) {
                 // only the scheme is echoed: a JDBC URL may carry a password
-                err.println("audit verify: --db must be a jdbc:postgresql:… (or jdbc:h2:…) URL, was "
-                        + ServeCommand.schemeOf(url) + "…");
+                err.println("audit verify: " + say.get("db.notJdbc", ServeCommand.schemeOf(url)));
                 return Qinglang.USAGE;
             }
             Path keyFile = key != null ? key : data.resolve(AuditKey.PUBLIC_FILE);
             Optional<PublicKey> publicKey = Optional.empty();
             if (key != null && !Files.exists(keyFile)) {
-                err.println("audit verify: no audit key at " + keyFile);
+                err.println("audit verify: " + say.get("audit.noKey", keyFile));
                 return Qinglang.IO;
             }
             if (Files.exists(keyFile)) {
@@ -109,37 +110,41 @@ public final class AuditCommand implements Runnable {
                 c.setReadOnly(true);
                 AuditVerifier.Report r = AuditVerifier.verify(c, publicKey);
                 for (AuditVerifier.Problem p : r.problems()) {
-                    out.println("row " + p.seq() + ": " + p.what());
+                    out.println(say.get("audit.row", p.seq(), describe(p, say)));
                 }
                 if (!r.intact()) {
-                    out.println("audit trail BROKEN: " + r.problems().size() + " problem(s) in " + r.rows() + " rows");
+                    out.println(say.get("audit.broken", r.problems().size(), r.rows()));
                     return Qinglang.FAILED;
                 }
                 switch (r.signature()) {
-                    case VALID -> out.println("audit trail intact: " + r.rows() + " rows, head " + r.headHash()
-                            + ", signed with audit key " + AuditKey.keyId(publicKey.orElseThrow()));
+                    case VALID -> out.println(say.get("audit.intactSigned", r.rows(), r.headHash(),
+                            AuditKey.keyId(publicKey.orElseThrow())));
                     case UNSIGNED -> {
-                        out.println("audit trail intact: " + r.rows() + " rows, head " + r.headHash());
-                        out.println("head not signed (written before the server signed the audit head, or a new "
-                                + "database; the server signs it at its next start or append): until then, removing "
-                                + "the newest rows is not detected"
-                                + (publicKey.isEmpty() ? "; no audit key at " + keyFile + ", with which a removed "
-                                + "signature would be found" : ""));
+                        out.println(say.get("audit.intact", r.rows(), r.headHash()));
+                        out.println(publicKey.isEmpty() ? say.get("audit.unsignedNoKey", keyFile)
+                                : say.get("audit.unsigned"));
                     }
                     default -> {
-                        out.println("chain intact: " + r.rows() + " rows, head " + r.headHash());
-                        err.println("audit verify: the head is signed, but there is no audit key at " + keyFile
-                                + " to check it with: give --key FILE (" + AuditKey.PUBLIC_FILE + " from the server's"
-                                + " data directory)");
+                        out.println(say.get("audit.chainIntact", r.rows(), r.headHash()));
+                        err.println("audit verify: " + say.get("audit.signedNoKey", keyFile, AuditKey.PUBLIC_FILE));
                         return Qinglang.IO;
                     }
                 }
                 return Qinglang.OK;
             } catch (SQLException e) {
                 String why = String.valueOf(e.getMessage()).replace(url, ServeCommand.schemeOf(url) + "…");
-                err.println("audit verify: cannot read the audit trail: " + why);
+                err.println("audit verify: " + say.get("audit.cannotRead", why));
                 return Qinglang.IO;
             }
+        }
+
+        /** What {@code p} found, in words. */
+        private static String describe(AuditVerifier.Problem p, Messages say) {
+            List<String> details = p.details();
+            if (p.kind() == AuditVerifier.Kind.HEAD_MOVED && details.isEmpty()) {
+                details = List.of(say.get("audit.problem.noDetails"));
+            }
+            return say.get("audit.problem." + p.kind().name(), details.toArray());
         }
     }
 }

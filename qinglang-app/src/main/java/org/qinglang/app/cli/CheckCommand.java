@@ -82,16 +82,17 @@ public final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        Messages say = Messages.of(spec);
         String m = mode.toLowerCase(Locale.ROOT);
         if (!m.equals("fast") && !m.equals("accurate")) {
-            err.println("check: unknown --mode '" + mode + "': use fast or accurate");
+            err.println("check: " + say.get("usage.unknownMode", mode));
             return Qinglang.USAGE;
         }
         if ((in == null) == (text == null)) {
-            err.println("check: give either --in FILE.jsonl or --text TEXT (one of them)");
+            err.println("check: " + say.get("usage.inOrText"));
             return Qinglang.USAGE;
         }
-        JsonLines.Refusal refused = JsonLines.refusal(in, out);
+        JsonLines.Refusal refused = JsonLines.refusal(in, out, say);
         if (refused != null) {
             err.println("check: " + refused.message());
             return refused.exitCode();
@@ -101,13 +102,13 @@ public final class CheckCommand implements Callable<Integer> {
         FeatureLibrary lib;
         AbuseClassifier classifier;
         try {
-            lib = Libraries.compile(Libraries.read(List.of(), err), err);
+            lib = Libraries.compile(Libraries.read(List.of(), err, say), err, say);
             classifier = m.equals("accurate") ? ShippedModel.loadAccurate() : ShippedModel.loadFast();
         } catch (ModelFileException e) {
             err.println("check: " + e.getMessage());
             return Qinglang.IO;
         } catch (IOException e) {
-            err.println("check: cannot read library: " + e.getMessage());
+            err.println("check: " + say.get("library.cannotRead", e.getMessage()));
             return Qinglang.IO;
         }
         if (noShortcut) {
@@ -121,7 +122,7 @@ public final class CheckCommand implements Callable<Integer> {
                 err.println("check: " + e.getMessage());
                 return Qinglang.USAGE;
             } catch (IOException e) {
-                err.println("check: cannot read thresholds " + thresholds + ": " + e.getMessage());
+                err.println("check: " + say.get("thresholds.cannotRead", thresholds, e.getMessage()));
                 return Qinglang.IO;
             }
         }
@@ -132,9 +133,9 @@ public final class CheckCommand implements Callable<Integer> {
                 write(w, json, toJson(json, null, moderator.check(text, Context.none())));
                 return Qinglang.OK;
             }
-            return checkLines(moderator, json, w, err);
+            return checkLines(moderator, json, w, err, say);
         } catch (NoSuchFileException e) {
-            err.println("check: cannot read " + e.getFile() + ": no such file");
+            err.println("check: " + say.get("file.noSuchFile", e.getFile()));
             return Qinglang.IO;
         } catch (IOException e) {
             err.println("check: " + e.getMessage());
@@ -142,33 +143,33 @@ public final class CheckCommand implements Callable<Integer> {
         }
     }
 
-    private int checkLines(Moderator moderator, ObjectMapper json, Writer w, PrintWriter err) throws IOException {
-        int bad = JsonLines.read(in, json, err, "check", JsonLines.Progress.NONE, line -> {
+    private int checkLines(Moderator moderator, ObjectMapper json, Writer w, PrintWriter err, Messages say)
+            throws IOException {
+        int bad = JsonLines.read(in, json, err, say, "check", JsonLines.Progress.NONE, line -> {
             Context ctx;
             try {
-                ctx = context(line.get("context"));
+                ctx = context(line.get("context"), say);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("bad context: " + e.getMessage(), e);
+                throw new IllegalArgumentException(say.get("context.bad", e.getMessage()), e);
             }
             write(w, json, toJson(json, line.get("id"), moderator.check(line.get("text").asText(), ctx)));
         });
         return bad == 0 ? Qinglang.OK : Qinglang.PARTIAL;
     }
 
-    /** The context of a line; absent or null fields are unknown. */
-    static Context context(JsonNode c) {
+    /** The context of a line; absent or null fields are unknown. What is wrong is said in {@code say}'s language. */
+    static Context context(JsonNode c, Messages say) {
         if (c == null || c.isNull()) {
             return Context.none();
         }
         if (!c.isObject()) {
-            throw new IllegalArgumentException("\"context\" is not an object");
+            throw new IllegalArgumentException(say.get("context.notObject"));
         }
         Context.Relation relation = Context.Relation.UNKNOWN;
         JsonNode rel = c.get("relation");
         if (rel != null && !rel.isNull()) {
             if (!rel.isTextual()) {
-                throw new IllegalArgumentException("\"relation\" is not a string: use self, mutual, follower"
-                        + " or stranger");
+                throw new IllegalArgumentException(say.get("context.relationNotText"));
             }
             relation = Context.Relation.fromId(rel.asText());
         }
@@ -176,8 +177,7 @@ public final class CheckCommand implements Callable<Integer> {
         JsonNode a = c.get("actorAgeDays");
         if (a != null && !a.isNull()) {
             if (!a.isIntegralNumber() || !a.canConvertToInt() || a.asInt() < 0) {
-                throw new IllegalArgumentException("\"actorAgeDays\" must be a whole number of days, 0 or more,"
-                        + " was " + a);
+                throw new IllegalArgumentException(say.get("context.badAge", a.toString()));
             }
             age = a.asInt();
         }
@@ -185,7 +185,7 @@ public final class CheckCommand implements Callable<Integer> {
         JsonNode s = c.get("scene");
         if (s != null && !s.isNull()) {
             if (!s.isTextual()) {
-                throw new IllegalArgumentException("\"scene\" is not a string");
+                throw new IllegalArgumentException(say.get("context.sceneNotText"));
             }
             scene = s.asText();
         }

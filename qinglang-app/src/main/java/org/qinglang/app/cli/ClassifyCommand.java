@@ -72,19 +72,20 @@ public final class ClassifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        Messages say = Messages.of(spec);
         String m = mode.toLowerCase(Locale.ROOT);
         if (!m.equals("fast") && !m.equals("accurate")) {
-            err.println("classify: unknown --mode '" + mode + "': use fast or accurate");
+            err.println("classify: " + say.get("usage.unknownMode", mode));
             return Qinglang.USAGE;
         }
         boolean accurate = m.equals("accurate");
         // the sentence encoder's wrapper logs through SLF4J, which has no binding outside `serve`: keep it quiet
         System.setProperty("slf4j.internal.verbosity", System.getProperty("slf4j.internal.verbosity", "ERROR"));
         if ((in == null) == (eval == null)) {
-            err.println("classify: give either --in FILE.jsonl or --eval FILE.csv (one of them)");
+            err.println("classify: " + say.get("classify.inOrEval"));
             return Qinglang.USAGE;
         }
-        JsonLines.Refusal refused = JsonLines.refusal(in != null ? in : eval.toString(), out);
+        JsonLines.Refusal refused = JsonLines.refusal(in != null ? in : eval.toString(), out, say);
         if (refused != null) {
             err.println("classify: " + refused.message());
             return refused.exitCode();
@@ -100,8 +101,7 @@ public final class ClassifyCommand implements Callable<Integer> {
         }
         if (model != null && classifier.mode() != Mode.fromId(m) && spec.commandLine().getParseResult()
                 .hasMatchedOption("--mode")) {
-            err.println("classify: " + model + " holds a " + classifier.mode().id() + " model, but --mode " + m
-                    + " was asked for");
+            err.println("classify: " + say.get("classify.modeMismatch", model, classifier.mode().id(), m));
             return Qinglang.USAGE;
         }
         if (noShortcut) {
@@ -111,11 +111,11 @@ public final class ClassifyCommand implements Callable<Integer> {
         ObjectMapper json = new ObjectMapper();
         try (Writer w = JsonLines.output(out, spec.commandLine().getOut())) {
             if (eval != null) {
-                return evaluate(classifier, loadNanos, json, w, err);
+                return evaluate(classifier, loadNanos, json, w, err, say);
             }
-            return classifyLines(classifier, json, w, err);
+            return classifyLines(classifier, json, w, err, say);
         } catch (NoSuchFileException e) {
-            err.println("classify: cannot read " + e.getFile() + ": no such file");
+            err.println("classify: " + say.get("file.noSuchFile", e.getFile()));
             return Qinglang.IO;
         } catch (IOException e) {
             err.println("classify: " + e.getMessage());
@@ -123,9 +123,9 @@ public final class ClassifyCommand implements Callable<Integer> {
         }
     }
 
-    private int classifyLines(AbuseClassifier classifier, ObjectMapper json, Writer w, PrintWriter err)
-            throws IOException {
-        int bad = JsonLines.read(in, json, err, "classify", JsonLines.Progress.NONE, line -> {
+    private int classifyLines(AbuseClassifier classifier, ObjectMapper json, Writer w, PrintWriter err,
+                              Messages say) throws IOException {
+        int bad = JsonLines.read(in, json, err, say, "classify", JsonLines.Progress.NONE, line -> {
             AbuseScore s = classifier.score(line.get("text").asText());
             ObjectNode o = json.createObjectNode();
             o.set("id", line.get("id"));
@@ -137,8 +137,8 @@ public final class ClassifyCommand implements Callable<Integer> {
         return bad == 0 ? Qinglang.OK : Qinglang.PARTIAL;
     }
 
-    private int evaluate(AbuseClassifier classifier, long loadNanos, ObjectMapper json, Writer w, PrintWriter err)
-            throws IOException {
+    private int evaluate(AbuseClassifier classifier, long loadNanos, ObjectMapper json, Writer w, PrintWriter err,
+                         Messages say) throws IOException {
         List<LabelledText> data = LabelledCsv.read(eval);
         // one untimed pass to warm the JIT (for accurate, whose texts cost 3–5 ms each, the first 500 texts),
         // then the timed pass that gives the figures
@@ -161,10 +161,14 @@ public final class ClassifyCommand implements Callable<Integer> {
         }
         w.write(json.writeValueAsString(o));
         w.write('\n');
-        err.printf(Locale.ROOT, "classify: model loaded in %.0f ms; scored %d texts in %.0f ms on one thread"
-                        + " (%.0f texts/s, after a warm-up pass)%n", loadNanos / 1e6, e.size(), nanos / 1e6,
-                e.size() / (nanos / 1e9));
+        err.println("classify: " + say.get("classify.timing", whole(loadNanos / 1e6), e.size(), whole(nanos / 1e6),
+                whole(e.size() / (nanos / 1e9))));
         return Qinglang.OK;
+    }
+
+    /** {@code v} rounded to a whole number, written without grouping. */
+    private static String whole(double v) {
+        return String.format(Locale.ROOT, "%.0f", v);
     }
 
     private static double round4(double v) {

@@ -62,54 +62,54 @@ final class JsonLines {
      * output whose directory is missing or that is a directory, or an output that is the input itself
      * (opening it for writing would empty it before a line is read). Checked before the output is opened,
      * so that a wrong {@code --in} leaves an existing {@code --out} as it was. {@code in} may be null (no
-     * input file) or {@code -} (stdin).
+     * input file) or {@code -} (stdin). The message is in {@code m}'s language.
      */
-    static Refusal refusal(String in, Path out) {
+    static Refusal refusal(String in, Path out, Messages m) {
         try {
             if (in != null && !"-".equals(in)) {
                 Path p = Path.of(in);
                 if (!Files.exists(p)) {
-                    return new Refusal("cannot read " + in + ": no such file", Qinglang.IO);
+                    return new Refusal(m.get("file.noSuchFile", in), Qinglang.IO);
                 }
                 if (!Files.isRegularFile(p)) {
-                    return new Refusal("cannot read " + in + ": not a file", Qinglang.IO);
+                    return new Refusal(m.get("file.notAFile", in), Qinglang.IO);
                 }
                 if (out != null && Files.exists(out) && Files.isSameFile(p, out)) {
-                    return new Refusal("--out " + out + " is the input file, which writing would empty before it is"
-                            + " read: choose another output file", Qinglang.USAGE);
+                    return new Refusal(m.get("file.outIsIn", out), Qinglang.USAGE);
                 }
             }
             if (out != null) {
                 if (Files.isDirectory(out)) {
-                    return new Refusal("cannot write " + out + ": it is a directory", Qinglang.IO);
+                    return new Refusal(m.get("file.outIsDirectory", out), Qinglang.IO);
                 }
                 Path dir = out.toAbsolutePath().getParent();
                 if (dir != null && !Files.isDirectory(dir)) {
-                    return new Refusal("cannot write " + out + ": no such directory " + dir, Qinglang.IO);
+                    return new Refusal(m.get("file.noDirectory", out, dir), Qinglang.IO);
                 }
             }
             return null;
         } catch (InvalidPathException e) {
-            return new Refusal("not a valid file name: " + e.getInput(), Qinglang.USAGE);
+            return new Refusal(m.get("file.badName", e.getInput()), Qinglang.USAGE);
         } catch (IOException e) {
-            return new Refusal("cannot read " + in + ": " + e.getMessage(), Qinglang.IO);
+            return new Refusal(m.get("file.cannotRead", in, e.getMessage()), Qinglang.IO);
         }
     }
 
     /**
      * Reads {@code in} line by line; returns how many lines were bad. {@code command} names the command in
-     * the messages ("scan: line 7: not valid JSON (…); skipped").
+     * the messages, which are in {@code m}'s language ("scan: line 7: not valid JSON (…); skipped").
      */
-    static int read(String in, ObjectMapper json, PrintWriter err, String command, Progress progress,
+    static int read(String in, ObjectMapper json, PrintWriter err, Messages m, String command, Progress progress,
                     Handler handler) throws IOException {
-        return read(in, json, err, command, progress, true, handler);
+        return read(in, json, err, m, command, progress, true, handler);
     }
 
     /**
-     * As {@link #read(String, ObjectMapper, PrintWriter, String, Progress, Handler)}; with {@code needsText}
-     * false, a line without a {@code "text"} string is handed on too (events such as likes have none).
+     * As {@link #read(String, ObjectMapper, PrintWriter, Messages, String, Progress, Handler)}; with
+     * {@code needsText} false, a line without a {@code "text"} string is handed on too (events such as likes
+     * have none).
      */
-    static int read(String in, ObjectMapper json, PrintWriter err, String command, Progress progress,
+    static int read(String in, ObjectMapper json, PrintWriter err, Messages m, String command, Progress progress,
                     boolean needsText, Handler handler) throws IOException {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -123,7 +123,7 @@ final class JsonLines {
                 String problem = null;
                 JsonNode node = null;
                 if (lines.tooLong()) {
-                    problem = "line is longer than " + (MAX_LINE_BYTES >> 20) + " MiB";
+                    problem = m.get("line.tooLong", MAX_LINE_BYTES >> 20);
                 } else {
                     int from = lineNo == 1 ? lines.bomLength() : 0;
                     String line;
@@ -131,8 +131,7 @@ final class JsonLines {
                         line = decoder.decode(ByteBuffer.wrap(lines.bytes(), from, lines.length() - from)).toString();
                     } catch (CharacterCodingException e) {
                         line = null;
-                        problem = "not UTF-8 text (a file in GBK or GB18030 can be converted with"
-                                + " iconv -f GB18030 -t UTF-8)";
+                        problem = m.get("line.notUtf8");
                     }
                     if (line != null && line.isBlank()) {
                         continue;
@@ -141,12 +140,12 @@ final class JsonLines {
                         try {
                             node = json.readTree(line);
                             if (node == null || !node.isObject()) {
-                                problem = "not a JSON object";
+                                problem = m.get("line.notObject");
                             } else if (needsText && !node.path("text").isTextual()) {
-                                problem = "no \"text\" string";
+                                problem = m.get("line.noText");
                             }
                         } catch (JsonProcessingException e) {
-                            problem = "not valid JSON (" + e.getOriginalMessage() + ")";
+                            problem = m.get("line.notJson", e.getOriginalMessage());
                         }
                     }
                 }
@@ -158,7 +157,7 @@ final class JsonLines {
                     }
                 }
                 if (problem != null) {
-                    err.println(command + ": line " + lineNo + ": " + problem + "; skipped");
+                    err.println(m.get("line.skipped", command, lineNo, problem));
                     bad++;
                 }
             }

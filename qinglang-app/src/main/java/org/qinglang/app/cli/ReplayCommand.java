@@ -96,16 +96,17 @@ public final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        Messages say = Messages.of(spec);
         String f = format.toLowerCase(Locale.ROOT);
         if (!List.of("auto", "events", "bare").contains(f)) {
-            err.println("replay: unknown --format '" + format + "': use events, bare or auto");
+            err.println("replay: " + say.get("replay.unknownFormat", format));
             return Qinglang.USAGE;
         }
         Set<String> chosen = new LinkedHashSet<>();
         for (String d : detectors.split(",")) {
             String name = d.strip().toLowerCase(Locale.ROOT);
             if (!DETECTORS.contains(name)) {
-                err.println("replay: unknown detector '" + d.strip() + "' in --detectors: use pileon, coordination or both");
+                err.println("replay: " + say.get("replay.unknownDetector", d.strip()));
                 return Qinglang.USAGE;
             }
             chosen.add(name);
@@ -118,11 +119,11 @@ public final class ReplayCommand implements Callable<Integer> {
                 err.println("replay: " + e.getMessage());
                 return Qinglang.USAGE;
             } catch (IOException e) {
-                err.println("replay: cannot read thresholds " + thresholds + ": " + e.getMessage());
+                err.println("replay: " + say.get("thresholds.cannotRead", thresholds, e.getMessage()));
                 return Qinglang.IO;
             }
         }
-        JsonLines.Refusal refused = JsonLines.refusal(in, out);
+        JsonLines.Refusal refused = JsonLines.refusal(in, out, say);
         if (refused != null) {
             err.println("replay: " + refused.message());
             return refused.exitCode();
@@ -130,7 +131,7 @@ public final class ReplayCommand implements Callable<Integer> {
         String bareTarget = target != null ? target : "-".equals(in) ? "stdin"
                 : Path.of(in).getFileName().toString().replaceFirst("\\.jsonl?$", "");
         if (bareTarget.isBlank()) {
-            err.println("replay: --target must not be empty");
+            err.println("replay: " + say.get("replay.emptyTarget"));
             return Qinglang.USAGE;
         }
         List<StreamRuntime<?>> runtimes = new ArrayList<>();
@@ -138,29 +139,29 @@ public final class ReplayCommand implements Callable<Integer> {
             runtimes.add(new StreamRuntime<>(CoordinationDetector.DEFAULTS, IDLE));
         }
         if (!chosen.contains("pileon")) {
-            return run(runtimes, f, bareTarget, err);
+            return run(runtimes, f, bareTarget, err, say);
         }
         Moderator moderator;
         try {
-            FeatureLibrary lib = Libraries.compile(Libraries.read(List.of(), err), err);
+            FeatureLibrary lib = Libraries.compile(Libraries.read(List.of(), err, say), err, say);
             moderator = new Moderator(lib, ShippedModel.loadFast(), Thresholds.defaults());
         } catch (ModelFileException e) {
             err.println("replay: " + e.getMessage());
             return Qinglang.IO;
         } catch (IOException e) {
-            err.println("replay: cannot read library: " + e.getMessage());
+            err.println("replay: " + say.get("library.cannotRead", e.getMessage()));
             return Qinglang.IO;
         }
         Function<Event, Verdict> verdicts = e -> moderator.check(e.text(), sceneOf(e));
         runtimes.add(0, new StreamRuntime<>(new PileOnMonitor(settings, verdicts), IDLE));
-        return run(runtimes, f, bareTarget, err);
+        return run(runtimes, f, bareTarget, err, say);
     }
 
-    private int run(List<StreamRuntime<?>> runtimes, String f, String bareTarget, PrintWriter err) {
+    private int run(List<StreamRuntime<?>> runtimes, String f, String bareTarget, PrintWriter err, Messages say) {
         try (Writer w = JsonLines.output(out, spec.commandLine().getOut())) {
-            return replay(runtimes, f, bareTarget, w, err);
+            return replay(runtimes, f, bareTarget, w, err, say);
         } catch (NoSuchFileException e) {
-            err.println("replay: cannot read " + e.getFile() + ": no such file");
+            err.println("replay: " + say.get("file.noSuchFile", e.getFile()));
             return Qinglang.IO;
         } catch (IOException e) {
             err.println("replay: " + e.getMessage());
@@ -169,15 +170,16 @@ public final class ReplayCommand implements Callable<Integer> {
     }
 
     private int replay(List<StreamRuntime<?>> runtimes, String f, String bareTarget, Writer w,
-                       PrintWriter err) throws IOException {
+                       PrintWriter err, Messages say) throws IOException {
         ObjectMapper json = new ObjectMapper();
         EventCodec codec = new EventCodec();
         Map<Alert.Level, Integer> counts = new EnumMap<>(Alert.Level.class);
         long[] seen = new long[2]; // events, out of order
         Instant[] last = {Instant.MIN};
         long total = "-".equals(in) ? -1 : Files.size(Path.of(in));
-        ScanCommand.ProgressBar progress = new ScanCommand.ProgressBar(err, total, out != null && System.console() != null);
-        int bad = JsonLines.read(in, json, err, "replay", progress, false, line -> {
+        ScanCommand.ProgressBar progress = new ScanCommand.ProgressBar(err, say, total,
+                out != null && System.console() != null);
+        int bad = JsonLines.read(in, json, err, say, "replay", progress, false, line -> {
             boolean bare = f.equals("bare") || f.equals("auto") && !line.has("type");
             Event e = bare ? codec.readBareComment(line, "c-" + (seen[0] + 1), bareTarget) : codec.read(line);
             seen[0]++;
@@ -194,10 +196,9 @@ public final class ReplayCommand implements Callable<Integer> {
             write(w, codec, runtime.advanceTo(Instant.MAX), counts);
         }
         progress.done();
-        err.println(String.format(Locale.ROOT, "replay: %d events%s; alerts: %d watch, %d warning, %d severe, %d closed",
-                seen[0], seen[1] > 0 ? " (" + seen[1] + " earlier than the line before)" : "",
+        err.println("replay: " + say.get(seen[1] > 0 ? "replay.summaryOutOfOrder" : "replay.summary", seen[0],
                 counts.getOrDefault(Alert.Level.WATCH, 0), counts.getOrDefault(Alert.Level.WARNING, 0),
-                counts.getOrDefault(Alert.Level.SEVERE, 0), counts.getOrDefault(Alert.Level.CLOSED, 0)));
+                counts.getOrDefault(Alert.Level.SEVERE, 0), counts.getOrDefault(Alert.Level.CLOSED, 0), seen[1]));
         return bad == 0 ? Qinglang.OK : Qinglang.PARTIAL;
     }
 

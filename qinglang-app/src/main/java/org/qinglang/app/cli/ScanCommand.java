@@ -50,11 +50,12 @@ public final class ScanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        Messages say = Messages.of(spec);
         if ((in == null) == (text == null)) {
-            err.println("scan: give either --in FILE.jsonl or --text TEXT (one of them)");
+            err.println("scan: " + say.get("usage.inOrText"));
             return Qinglang.USAGE;
         }
-        JsonLines.Refusal refused = JsonLines.refusal(in, out);
+        JsonLines.Refusal refused = JsonLines.refusal(in, out, say);
         if (refused != null) {
             err.println("scan: " + refused.message());
             return refused.exitCode();
@@ -62,11 +63,11 @@ public final class ScanCommand implements Callable<Integer> {
         FeatureLibrary lib;
         boolean libraryLinesSkipped;
         try {
-            LibraryFile.Result read = Libraries.read(libraries, err);
+            LibraryFile.Result read = Libraries.read(libraries, err, say);
             libraryLinesSkipped = !read.problems().isEmpty();
-            lib = Libraries.compile(read, err);
+            lib = Libraries.compile(read, err, say);
         } catch (IOException e) {
-            err.println("scan: cannot read library: " + e.getMessage());
+            err.println("scan: " + say.get("library.cannotRead", e.getMessage()));
             return Qinglang.IO;
         }
         ObjectMapper json = new ObjectMapper();
@@ -78,7 +79,7 @@ public final class ScanCommand implements Callable<Integer> {
                 w.write('\n');
                 return libraryLinesSkipped ? Qinglang.PARTIAL : Qinglang.OK;
             }
-            int code = scanLines(lib, json, w, err);
+            int code = scanLines(lib, json, w, err, say);
             return libraryLinesSkipped ? Qinglang.PARTIAL : code;
         } catch (IOException e) {
             err.println("scan: " + e.getMessage());
@@ -86,10 +87,11 @@ public final class ScanCommand implements Callable<Integer> {
         }
     }
 
-    private int scanLines(FeatureLibrary lib, ObjectMapper json, Writer w, PrintWriter err) throws IOException {
+    private int scanLines(FeatureLibrary lib, ObjectMapper json, Writer w, PrintWriter err, Messages say)
+            throws IOException {
         long total = "-".equals(in) ? -1 : Files.size(Path.of(in));
-        ProgressBar progress = new ProgressBar(err, total, out != null && System.console() != null);
-        int bad = JsonLines.read(in, json, err, "scan", progress, line -> {
+        ProgressBar progress = new ProgressBar(err, say, total, out != null && System.console() != null);
+        int bad = JsonLines.read(in, json, err, say, "scan", progress, line -> {
             ObjectNode o = json.createObjectNode();
             o.set("id", line.get("id"));
             o.set("hits", HitJson.toJson(json, lib.scan(line.get("text").asText())));
@@ -103,12 +105,14 @@ public final class ScanCommand implements Callable<Integer> {
     /** A one-line progress bar on stderr, drawn only when a person watches a terminal. */
     static final class ProgressBar implements JsonLines.Progress {
         private final PrintWriter err;
+        private final Messages say;
         private final long total;
         private final boolean on;
         private long lastDraw;
 
-        ProgressBar(PrintWriter err, long total, boolean on) {
+        ProgressBar(PrintWriter err, Messages say, long total, boolean on) {
             this.err = err;
+            this.say = say;
             this.total = total;
             this.on = on;
         }
@@ -123,9 +127,10 @@ public final class ScanCommand implements Callable<Integer> {
             if (total > 0) {
                 int pct = (int) Math.min(100, bytes * 100 / Math.max(1, total));
                 int filled = pct / 5;
-                err.print("\r[" + "#".repeat(filled) + " ".repeat(20 - filled) + "] " + pct + "%  " + lines + " 行");
+                err.print("\r[" + "#".repeat(filled) + " ".repeat(20 - filled) + "] " + pct + "%  "
+                        + say.get("progress.lines", lines));
             } else {
-                err.print("\r" + lines + " 行");
+                err.print("\r" + say.get("progress.lines", lines));
             }
             err.flush();
         }

@@ -60,20 +60,21 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        Messages say = Messages.of(spec);
         if (port < 0 || port > 65_535) {
-            err.println("serve: --port must be 0 to 65535, was " + port);
+            err.println("serve: " + say.get("serve.badPort", port));
             return Qinglang.USAGE;
         }
         String url = db != null ? db : System.getenv("QINGLANG_DB_URL");
         if (url != null && !url.startsWith("jdbc:postgresql:") && !url.startsWith("jdbc:h2:")) {
             // only the scheme is echoed: a JDBC URL may carry a password (…?password=…)
-            err.println("serve: --db must be a jdbc:postgresql:… (or jdbc:h2:…) URL, was " + schemeOf(url) + "…");
+            err.println("serve: " + say.get("db.notJdbc", schemeOf(url)));
             return Qinglang.USAGE;
         }
         if (url != null && url.toLowerCase(java.util.Locale.ROOT).contains("rewritebatchedinserts=true")) {
             // pgjdbc then answers "no information" for each row of a batch, and event ingestion could not tell a
             // duplicate (a retried batch) from a new event
-            err.println("serve: leave reWriteBatchedInserts out of the PostgreSQL URL: ingestion needs each row's count");
+            err.println("serve: " + say.get("serve.rewriteBatched"));
             return Qinglang.USAGE;
         }
         Map<String, Object> props = properties(port, data.toAbsolutePath().normalize(), url,
@@ -82,7 +83,7 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             server = org.qinglang.app.server.QinglangServer.start(props);
         } catch (RuntimeException e) {
-            err.println("serve: could not start: " + rootMessage(e));
+            err.println("serve: " + say.get("serve.cannotStart", rootMessage(e)));
             return Qinglang.FAILED;
         }
         CountDownLatch stopped = new CountDownLatch(1);

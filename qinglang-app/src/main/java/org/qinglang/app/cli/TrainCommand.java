@@ -99,22 +99,23 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
+        Messages say = Messages.of(spec);
         String m = mode.toLowerCase(Locale.ROOT);
         if (m.equals("accurate")) {
             // ONNX Runtime's wrapper logs through SLF4J, which has no binding outside `serve`: keep it quiet
             System.setProperty("slf4j.internal.verbosity", System.getProperty("slf4j.internal.verbosity", "ERROR"));
-            return trainAccurate(err, stdout);
+            return trainAccurate(err, stdout, say);
         }
         if (!m.equals("fast")) {
-            err.println("train: unknown --mode '" + mode + "': use fast or accurate");
+            err.println("train: " + say.get("usage.unknownMode", mode));
             return Qinglang.USAGE;
         }
         if (trainAndDev) {
-            err.println("train: --final is for --mode accurate; the fast model is trained on train.csv only");
+            err.println("train: " + say.get("train.finalIsForAccurate"));
             return Qinglang.USAGE;
         }
         if (shortcutTolerance != null) {
-            err.println("train: --shortcut-tolerance is for --mode accurate; the fast model has no encoder to skip");
+            err.println("train: " + say.get("train.toleranceIsForAccurate"));
             return Qinglang.USAGE;
         }
         List<Boolean> library = switch (libraryFeatures.toLowerCase(Locale.ROOT)) {
@@ -124,7 +125,7 @@ public final class TrainCommand implements Callable<Integer> {
             default -> null;
         };
         if (library == null) {
-            err.println("train: --library-features must be on, off or both, was '" + libraryFeatures + "'");
+            err.println("train: " + say.get("train.badLibraryFeatures", libraryFeatures));
             return Qinglang.USAGE;
         }
         FastTrainer.Grid standard = FastTrainer.Grid.standard();
@@ -132,28 +133,28 @@ public final class TrainCommand implements Callable<Integer> {
         try {
             grid = new FastTrainer.Grid(hashBits == null ? standard.hashBits() : hashBits, library,
                     cs == null ? standard.cs() : cs, standard.maxN());
-            for (int b : grid.hashBits()) {
-                if (b < 10 || b > 24) {
-                    throw new IllegalArgumentException("--hash-bits must be in [10, 24], was " + b);
-                }
-            }
         } catch (IllegalArgumentException e) {
             err.println("train: " + e.getMessage());
             return Qinglang.USAGE;
         }
+        for (int b : grid.hashBits()) {
+            if (b < 10 || b > 24) {
+                err.println("train: " + say.get("train.badHashBits", b));
+                return Qinglang.USAGE;
+            }
+        }
 
-        TrainingData d = readData(err);
+        TrainingData d = readData(err, say);
         if (d == null) {
             return Qinglang.IO;
         }
         Progress progress = new Progress(err, System.console() != null);
-        progress.draw(0, grid.size(), "extracting features of " + d.train().size() + " texts");
+        progress.draw(0, grid.size(), say.get("train.extracting", d.train().size()));
         FastTrainer.Result result;
         try {
             result = FastTrainer.train(d.train(), d.dev(), grid, d.sha256(), CREATED_BY,
-                    (done, total, t) -> progress.draw(done, total, String.format(Locale.ROOT,
-                            "bits %d, library %s, C %s: dev accuracy %.2f %%", t.hashBits(),
-                            t.library() ? "on" : "off", t.c(), 100 * t.dev().accuracy())));
+                    (done, total, t) -> progress.draw(done, total, say.get("train.fastTrial", t.hashBits(),
+                            say.get(t.library() ? "train.on" : "train.off"), t.c(), percent(t.dev().accuracy()))));
         } catch (IllegalArgumentException e) {
             progress.done();
             err.println("train: " + e.getMessage());
@@ -163,16 +164,17 @@ public final class TrainCommand implements Callable<Integer> {
         try {
             ModelFile.write(result.model(), out);
         } catch (IOException e) {
-            err.println("train: cannot write " + out + ": " + e.getMessage());
+            err.println("train: " + say.get("file.cannotWrite", out, e.getMessage()));
             return Qinglang.IO;
         }
-        stdout.printf(Locale.ROOT, "trained on %d texts, chose on %d dev texts (data sha256 %s)%n",
-                d.train().size(), d.dev().size(), d.sha256());
-        stdout.println("bits  library  C        threshold  dev accuracy  dev macro-F1");
+        stdout.println(say.get("train.trained", d.train().size(), d.dev().size(), d.sha256()));
+        stdout.println(say.get("train.fastHeading"));
         for (FastTrainer.Trial t : result.trials()) {
-            stdout.printf(Locale.ROOT, "%-5d %-8s %-8s %-10.3f %6.2f %%      %6.2f %%%s%n", t.hashBits(),
-                    t.library() ? "on" : "off", t.c(), t.threshold(), 100 * t.dev().accuracy(),
-                    100 * t.dev().macroF1(), t == result.chosen() ? "   <- chosen" : "");
+            // on, off and the marker in their language: a Chinese 开 or 关 is as wide as two letters
+            stdout.printf(Locale.ROOT, "%-5d %s %-8s %-10.3f %6.2f %%      %6.2f %%%s%n", t.hashBits(),
+                    padded(say.get(t.library() ? "train.on" : "train.off"), 8), t.c(), t.threshold(),
+                    100 * t.dev().accuracy(), 100 * t.dev().macroF1(),
+                    t == result.chosen() ? "   " + say.get("train.chosen") : "");
         }
         long size;
         try {
@@ -181,15 +183,15 @@ public final class TrainCommand implements Callable<Integer> {
             size = -1;
         }
         if (trainAndDev) {
-            stdout.printf(Locale.ROOT, "then trained the chosen model on train and dev together (%d texts),"
-                    + " threshold kept at %.3f%n", d.train().size() + d.dev().size(), result.chosen().threshold());
+            stdout.println(say.get("train.trainedOnBoth", d.train().size() + d.dev().size(),
+                    String.format(Locale.ROOT, "%.3f", result.chosen().threshold())));
         }
-        stdout.printf(Locale.ROOT, "wrote %s (%d bytes)%n", out, size);
+        stdout.println(say.get("train.wrote", out, size));
         stdout.flush();
         return Qinglang.OK;
     }
 
-    private int trainAccurate(PrintWriter err, PrintWriter stdout) {
+    private int trainAccurate(PrintWriter err, PrintWriter stdout, Messages say) {
         List<AccurateModel.Combination> combinations = switch (combination.toLowerCase(Locale.ROOT)) {
             case "score" -> List.of(AccurateModel.Combination.SCORE);
             case "fm" -> List.of(AccurateModel.Combination.FM);
@@ -199,18 +201,16 @@ public final class TrainCommand implements Callable<Integer> {
             default -> null;
         };
         if (combinations == null) {
-            err.println("train: --combination must be score, fm, standard, features or both, was '" + combination
-                    + "'");
+            err.println("train: " + say.get("train.badCombination", combination));
             return Qinglang.USAGE;
         }
         double tolerance = shortcutTolerance == null ? 0 : shortcutTolerance;
         if (!(tolerance >= 0 && tolerance < 1)) {
-            err.println("train: --shortcut-tolerance must be at least 0 and below 1, was " + shortcutTolerance);
+            err.println("train: " + say.get("train.badTolerance", shortcutTolerance));
             return Qinglang.USAGE;
         }
         if (hashBits != null || !libraryFeatures.equalsIgnoreCase("both")) {
-            err.println("train: --hash-bits and --library-features are for --mode fast; the accurate mode's n-gram"
-                    + " part uses the shipped fast model's (chosen on dev)");
+            err.println("train: " + say.get("train.fastOnlyOptions"));
             return Qinglang.USAGE;
         }
         AccurateTrainer.Grid standard = AccurateTrainer.Grid.both();
@@ -222,7 +222,7 @@ public final class TrainCommand implements Callable<Integer> {
             err.println("train: " + e.getMessage());
             return Qinglang.USAGE;
         }
-        TrainingData d = readData(err);
+        TrainingData d = readData(err, say);
         if (d == null) {
             return Qinglang.IO;
         }
@@ -236,9 +236,8 @@ public final class TrainCommand implements Callable<Integer> {
             result = AccurateTrainer.train(d.train(), d.dev(), fast.features(), fast.about().c(), grid,
                     SentenceEncoder.shared(), Optional.of(cacheDir), d.sha256(), CREATED_BY,
                     trainAndDev ? AccurateTrainer.Fit.TRAIN_AND_DEV : AccurateTrainer.Fit.TRAIN,
-                    (stage, done, total, t) -> progress.draw(done, total, t.map(x -> String.format(Locale.ROOT,
-                            "%s, C/epochs %s, scale %s: dev accuracy %.2f %%", x.combination().id(), x.c(), x.scale(),
-                            100 * x.dev().accuracy())).orElse(stage)));
+                    (stage, done, total, t) -> progress.draw(done, total, t.map(x -> say.get("train.accurateTrial",
+                            x.combination().id(), x.c(), x.scale(), percent(x.dev().accuracy()))).orElse(stage)));
             model = tolerance == 0 ? result.model() : AccurateTrainer.withShortcut(result.model(), d.train(), d.dev(),
                     SentenceEncoder.shared(), Optional.of(cacheDir), tolerance,
                     (stage, done, total, t) -> progress.draw(done, total, stage));
@@ -248,25 +247,23 @@ public final class TrainCommand implements Callable<Integer> {
             return Qinglang.FAILED;
         } catch (IOException e) {
             progress.done();
-            err.println("train: cannot use the embedding cache " + cacheDir + ": " + e.getMessage());
+            err.println("train: " + say.get("train.cannotUseCache", cacheDir, e.getMessage()));
             return Qinglang.IO;
         }
         progress.done();
         try {
             ModelFile.write(model, out);
         } catch (IOException e) {
-            err.println("train: cannot write " + out + ": " + e.getMessage());
+            err.println("train: " + say.get("file.cannotWrite", out, e.getMessage()));
             return Qinglang.IO;
         }
-        stdout.printf(Locale.ROOT, "trained on %d texts, chose on %d dev texts (data sha256 %s)%n",
-                d.train().size(), d.dev().size(), d.sha256());
-        stdout.printf(Locale.ROOT, "n-gram part: %s, C %s (the shipped fast model's); encoder %s%n",
-                fast.features(), fast.about().c(), SentenceEncoder.ID);
-        stdout.println("combination  C/epochs scale  threshold  dev accuracy  dev macro-F1");
+        stdout.println(say.get("train.trained", d.train().size(), d.dev().size(), d.sha256()));
+        stdout.println(say.get("train.ngramPart", fast.features(), fast.about().c(), SentenceEncoder.ID));
+        stdout.println(say.get("train.accurateHeading"));
         for (AccurateTrainer.Trial t : result.trials()) {
             stdout.printf(Locale.ROOT, "%-12s %-8s %-6s %-10.3f %6.2f %%      %6.2f %%%s%n", t.combination().id(),
                     t.c(), t.scale(), t.threshold(), 100 * t.dev().accuracy(), 100 * t.dev().macroF1(),
-                    t == result.chosen() ? "   <- chosen" : "");
+                    t == result.chosen() ? "   " + say.get("train.chosen") : "");
         }
         long size;
         try {
@@ -275,30 +272,45 @@ public final class TrainCommand implements Callable<Integer> {
             size = -1;
         }
         if (trainAndDev) {
-            stdout.printf(Locale.ROOT, "then trained the chosen model on train and dev together (%d texts),"
-                    + " threshold kept at %.3f%n", d.train().size() + d.dev().size(), result.chosen().threshold());
+            stdout.println(say.get("train.trainedOnBoth", d.train().size() + d.dev().size(),
+                    String.format(Locale.ROOT, "%.3f", result.chosen().threshold())));
         }
         AccurateModel.Shortcut s = model.shortcut();
         if (s.isNone()) {
-            stdout.println("shortcut: none (the encoder runs on every text)");
+            stdout.println(say.get("train.noShortcut"));
         } else {
-            stdout.printf(Locale.ROOT, "shortcut: the encoder runs for fast margins in [%.2f, %.2f] and is skipped"
-                    + " outside (%d of %d dev texts skip it)%n", s.low(), s.high(),
-                    d.dev().stream().filter(t -> model.skipsEncoder(t.text())).count(), d.dev().size());
+            stdout.println(say.get("train.shortcut", String.format(Locale.ROOT, "%.2f", s.low()),
+                    String.format(Locale.ROOT, "%.2f", s.high()),
+                    d.dev().stream().filter(t -> model.skipsEncoder(t.text())).count(), d.dev().size()));
         }
-        stdout.printf(Locale.ROOT, "wrote %s (%d bytes)%n", out, size);
+        stdout.println(say.get("train.wrote", out, size));
         stdout.flush();
         return Qinglang.OK;
     }
 
     /** The training data under --data, or null after saying on stderr why it cannot be read. */
-    private TrainingData readData(PrintWriter err) {
+    private TrainingData readData(PrintWriter err, Messages say) {
         try {
             return TrainingData.read(data);
         } catch (IOException e) {
-            err.println("train: cannot read the data: " + e.getMessage());
+            err.println("train: " + say.get("train.cannotReadData", e.getMessage()));
             return null;
         }
+    }
+
+    /** A share in [0, 1] as a percentage with two decimals ("91.84"). */
+    private static String percent(double share) {
+        return String.format(Locale.ROOT, "%.2f", 100 * share);
+    }
+
+    /**
+     * {@code text} followed by spaces to {@code columns} terminal columns, a Chinese character counting two
+     * ({@code %-8s} counts characters, and would leave a Chinese column short).
+     */
+    private static String padded(String text, int columns) {
+        int width = text.codePoints().map(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN ? 2 : 1)
+                .sum();
+        return text + " ".repeat(Math.max(0, columns - width));
     }
 
     /** A one-line progress bar on stderr, drawn only when a person watches a terminal. */

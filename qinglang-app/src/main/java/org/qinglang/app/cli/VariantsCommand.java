@@ -50,8 +50,9 @@ public final class VariantsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Messages say = Messages.of(spec);
         if (perClass < 1 || perClass > 100) {
-            err.println("variants: --per-class must be between 1 and 100");
+            err.println("variants: " + say.get("variants.perClass"));
             return Qinglang.USAGE;
         }
         Entry entry;
@@ -63,9 +64,9 @@ public final class VariantsCommand implements Callable<Integer> {
         }
         LibraryFile.Result read;
         try {
-            read = Libraries.read(libraries, err);
+            read = Libraries.read(libraries, err, say);
         } catch (IOException e) {
-            err.println("variants: cannot read library: " + e.getMessage());
+            err.println("variants: " + say.get("library.cannotRead", e.getMessage()));
             return Qinglang.IO;
         }
         List<Entry> entries = new ArrayList<>();
@@ -82,8 +83,8 @@ public final class VariantsCommand implements Callable<Integer> {
         }
         entries.add(entry);
         FeatureLibrary lib = FeatureLibrary.compile(entries);
-        out.println("词条 term: " + entry.term() + "   通道 channels: " + entry.channels().stream()
-                .map(c -> c.id()).sorted().toList());
+        out.println(say.get("variants.term", entry.term(), entry.channels().stream()
+                .map(c -> c.id()).sorted().toList()));
         int caught = 0;
         int total = 0;
         for (EvasionGenerator.Variant v : EvasionGenerator.standard().variants(entry, perClass, seed)) {
@@ -99,8 +100,7 @@ public final class VariantsCommand implements Callable<Integer> {
             caught += by.equals("—") ? 0 : 1;
             out.printf("%-12s %-20s %s%n", v.evasion().name().toLowerCase(), visible(v.text()), by);
         }
-        out.printf("识别 caught %d / %d (in the sentence %s…%s)%n", caught, total, CARRIER_BEFORE,
-                CARRIER_AFTER);
+        out.println(say.get("variants.caught", caught, total, CARRIER_BEFORE, CARRIER_AFTER));
         return Qinglang.OK;
     }
 

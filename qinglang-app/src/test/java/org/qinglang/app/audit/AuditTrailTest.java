@@ -101,6 +101,22 @@ class AuditTrailTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
+    void theResultIsInChineseUnlessEnglishIsChosen(String name) {
+        JdbcClient jdbc = open(name);
+        Result r = verifyIn(Map.of(), dataDir);
+        assertThat(r.code).as(r.out).isEqualTo(Qinglang.OK);
+        assertThat(r.out).startsWith("审计日志完整：5 行，链头 ").contains("已用审计密钥 " + AuditKey.keyId(key.publicKey()));
+        jdbc.sql("delete from audit_log where seq = 3").update();
+        r = verifyIn(Map.of(), dataDir);
+        assertThat(r.out.lines()).containsExactly("第 3 行：第 3 至 3 行缺失（已被删除）",
+                "第 4 行：其 prev_hash 不是上一行的哈希（之前有记录被删除或修改）", "审计日志已被破坏：4 行中有 2 处问题");
+        r = verifyIn(Map.of("LANG", "zh_CN.UTF-8"), dataDir, "--lang", "en");
+        assertThat(r.out).contains("row 3: rows 3 to 3 are missing (removed)")
+                .contains("audit trail BROKEN: 2 problem(s) in 4 rows");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
     void removingTheNewestRowIsFoundByTheHead(String name) {
         JdbcClient jdbc = open(name);
         jdbc.sql("delete from audit_log where seq = 5").update();
@@ -253,11 +269,16 @@ class AuditTrailTest {
     }
 
     private Result verifyWith(Path data, String... more) {
+        // English messages, whatever the machine's locale: the tests check their text
+        return verifyIn(Map.of("QINGLANG_LANG", "en"), data, more);
+    }
+
+    private Result verifyIn(Map<String, String> env, Path data, String... more) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         String[] args = Stream.concat(Stream.of("audit", "verify", "--db", db.url(), "--data", data.toString()),
                 Stream.of(more)).toArray(String[]::new);
-        int code = Qinglang.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        int code = Qinglang.execute(new PrintWriter(out, true), new PrintWriter(err, true), env, args);
         return new Result(code, out + err.toString());
     }
 }

@@ -132,7 +132,8 @@ class AuditVerifierSnapshotTest {
             for (int i = 0; i < 4; i++) {
                 StringWriter out = new StringWriter();
                 int code = Qinglang.execute(new PrintWriter(out, true), new PrintWriter(out, true),
-                        "audit", "verify", "--db", db.url(), "--data", dataDir.toString());
+                        Map.of("QINGLANG_LANG", "en"), "audit", "verify", "--db", db.url(),
+                        "--data", dataDir.toString());
                 outs.add(code + " " + out);
             }
         } finally {
