@@ -22,7 +22,8 @@ import picocli.CommandLine.ScopeType;
 
 /**
  * {@code bin/qinglang}: the one executable. Exit codes: 0 done; 1 failed; 2 bad usage; 3 a file could
- * not be read or written; 4 done, but some input lines were bad and skipped.
+ * not be read or written; 4 done, but some input lines were bad and skipped; 5 done, and what was checked
+ * is broken. 1 is a command that could not do its work, whatever the command: a finding is never 1.
  *
  * <p>Its messages are in Chinese unless English is chosen, by {@code --lang en} (before or after the
  * subcommand) or by the environment ({@link Messages}); its help is in both.
@@ -35,7 +36,8 @@ import picocli.CommandLine.ScopeType;
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:failed", "2:bad usage", "3:a file could not be read or written",
-                "4:done, but some input lines were bad and skipped"})
+                "4:done, but some input lines were bad and skipped",
+                "5:done, and what was checked is broken (audit verify: the audit trail)"})
 public final class Qinglang implements Runnable {
 
     /** Exit code: done. */
@@ -48,6 +50,11 @@ public final class Qinglang implements Runnable {
     public static final int IO = 3;
     /** Exit code: done, but some input lines were bad and skipped. */
     public static final int PARTIAL = 4;
+    /**
+     * Exit code: done, and what was checked is broken ({@code audit verify}: rows of the audit trail were edited,
+     * removed or inserted). Not {@link #FAILED}: a check that could not finish says nothing of the trail.
+     */
+    public static final int BROKEN = 5;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

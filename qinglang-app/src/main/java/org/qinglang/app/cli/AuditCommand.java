@@ -45,8 +45,10 @@ public final class AuditCommand implements Runnable {
             footer = {"%nStop the server first when it uses the embedded database (H2 allows one process).",
                     "The head's signature is checked with the server's audit public key (--key): without it, the "
                             + "newest rows can be removed undetected by anyone who can write the database.",
-                    "Exit codes: 0 intact, 1 rows were edited or removed (each named on stdout), 3 the database "
-                            + "or the audit key could not be read, or the head is signed and there is no key."})
+                    "Exit codes: 0 intact; 1 the check failed before it finished (nothing is known of the trail); 3 the "
+                            + "database (not there, no connection) or the audit key could not be read, or the head is "
+                            + "signed and there is no key; 5 broken: rows were edited, removed or inserted (each named "
+                            + "on stdout)."})
     public static final class Verify implements Callable<Integer> {
 
         @Spec
@@ -114,7 +116,7 @@ public final class AuditCommand implements Runnable {
                 }
                 if (!r.intact()) {
                     out.println(say.get("audit.broken", r.problems().size(), r.rows()));
-                    return Qinglang.FAILED;
+                    return Qinglang.BROKEN;
                 }
                 switch (r.signature()) {
                     case VALID -> out.println(say.get("audit.intactSigned", r.rows(), r.headHash(),
@@ -132,10 +134,19 @@ public final class AuditCommand implements Runnable {
                 }
                 return Qinglang.OK;
             } catch (SQLException e) {
-                String why = String.valueOf(e.getMessage()).replace(url, ServeCommand.schemeOf(url) + "…");
-                err.println("audit verify: " + say.get("audit.cannotRead", why));
+                err.println("audit verify: " + say.get("audit.cannotRead", withoutUrl(e, url)));
                 return Qinglang.IO;
+            } catch (RuntimeException e) {
+                // a driver's or the verifier's own failure: the trail is neither intact nor known to be broken
+                err.println("audit verify: " + say.get("audit.failed", withoutUrl(e, url)));
+                return Qinglang.FAILED;
             }
+        }
+
+        /** The message of {@code e} with {@code url}, which may carry a password, cut to its scheme. */
+        private static String withoutUrl(Exception e, String url) {
+            String why = e.getMessage() != null ? e.getMessage() : e.getClass().getName();
+            return why.replace(url, ServeCommand.schemeOf(url) + "…");
         }
 
         /** What {@code p} found, in words. */

@@ -83,7 +83,7 @@ class AuditTrailTest {
         JdbcClient jdbc = open(name);
         jdbc.sql("update audit_log set after = ? where seq = 2").param("{\"v\":99}").update();
         Result r = verify();
-        assertThat(r.code).isEqualTo(Qinglang.FAILED);
+        assertThat(r.code).isEqualTo(Qinglang.BROKEN);
         assertThat(r.out).contains("row 2: its fields do not match its hash (the row was edited)")
                 .doesNotContain("row 3:");
     }
@@ -94,7 +94,7 @@ class AuditTrailTest {
         JdbcClient jdbc = open(name);
         jdbc.sql("delete from audit_log where seq = 3").update();
         Result r = verify();
-        assertThat(r.code).isEqualTo(Qinglang.FAILED);
+        assertThat(r.code).isEqualTo(Qinglang.BROKEN);
         assertThat(r.out).contains("row 3: rows 3 to 3 are missing (removed)")
                 .contains("row 4: its prev_hash is not the hash of the row before it");
     }
@@ -108,6 +108,7 @@ class AuditTrailTest {
         assertThat(r.out).startsWith("审计日志完整：5 行，链头 ").contains("已用审计密钥 " + AuditKey.keyId(key.publicKey()));
         jdbc.sql("delete from audit_log where seq = 3").update();
         r = verifyIn(Map.of(), dataDir);
+        assertThat(r.code).as(r.out).isEqualTo(Qinglang.BROKEN);
         assertThat(r.out.lines()).containsExactly("第 3 行：第 3 至 3 行缺失（已被删除）",
                 "第 4 行：其 prev_hash 不是上一行的哈希（之前有记录被删除或修改）", "审计日志已被破坏：4 行中有 2 处问题");
         r = verifyIn(Map.of("LANG", "zh_CN.UTF-8"), dataDir, "--lang", "en");
@@ -121,7 +122,7 @@ class AuditTrailTest {
         JdbcClient jdbc = open(name);
         jdbc.sql("delete from audit_log where seq = 5").update();
         Result r = verify();
-        assertThat(r.code).isEqualTo(Qinglang.FAILED);
+        assertThat(r.code).isEqualTo(Qinglang.BROKEN);
         assertThat(r.out).contains("row 5: the head names row 5 but the trail ends at row 4");
     }
 
@@ -143,7 +144,7 @@ class AuditTrailTest {
         open(name);
         truncateTo(3);
         Result r = verify();
-        assertThat(r.code).as(r.out).isEqualTo(Qinglang.FAILED);
+        assertThat(r.code).as(r.out).isEqualTo(Qinglang.BROKEN);
         assertThat(r.out).contains("row 3: the head's signature does not match its row number and hash")
                 .contains("audit trail BROKEN: 1 problem(s) in 3 rows");
     }
@@ -155,7 +156,7 @@ class AuditTrailTest {
         truncateTo(3);
         jdbc.sql("update audit_head set signature = null").update();
         Result r = verify();
-        assertThat(r.code).as(r.out).isEqualTo(Qinglang.FAILED);
+        assertThat(r.code).as(r.out).isEqualTo(Qinglang.BROKEN);
         assertThat(r.out).contains("row 3: the head is not signed, though the server has an audit key");
     }
 
@@ -172,7 +173,7 @@ class AuditTrailTest {
         assertThat(jdbc.sql("select action from audit_log where seq = 4").query(String.class).single())
                 .isEqualTo(AuditTrail.HEAD_INVALID);
         Result r = verify();
-        assertThat(r.code).as(r.out).isEqualTo(Qinglang.FAILED);
+        assertThat(r.code).as(r.out).isEqualTo(Qinglang.BROKEN);
         assertThat(r.out).contains("row 4: when appending, the server found the head moved by someone else, so rows "
                         + "before this one may have been removed: the head (row 3) was not signed")
                 .contains("audit trail BROKEN: 1 problem(s) in 5 rows");
@@ -193,7 +194,7 @@ class AuditTrailTest {
         // ... but the server that signed a later one records it at its next append
         tx.executeWithoutResult(s -> trail.append("user:admin", "thing.change", "thing:8", null, Map.of("v", 8)));
         Result r = verify();
-        assertThat(r.code).as(r.out).isEqualTo(Qinglang.FAILED);
+        assertThat(r.code).as(r.out).isEqualTo(Qinglang.BROKEN);
         assertThat(r.out).contains("row 6: when appending, the server found the head moved by someone else")
                 .contains("the head went back from row 7 to row 5");
     }
@@ -229,7 +230,7 @@ class AuditTrailTest {
         assertThat(r.out).contains("audit trail intact: 5 rows").contains("head not signed (written before");
         // with the key, which only a server that signs heads makes, a head without a signature is not its own
         r = verify();
-        assertThat(r.code).as(r.out).isEqualTo(Qinglang.FAILED);
+        assertThat(r.code).as(r.out).isEqualTo(Qinglang.BROKEN);
         assertThat(r.out).contains("row 5: the head is not signed, though the server has an audit key");
     }
 

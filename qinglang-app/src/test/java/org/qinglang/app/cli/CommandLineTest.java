@@ -9,7 +9,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.DriverPropertyInfo;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.util.List;
+import java.util.Properties;
+import java.util.logging.Logger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -134,6 +142,70 @@ class CommandLineTest extends CommandTestSupport {
         assertThat(run("audit", "verify", "--db", "jdbc:postgresql://127.0.0.1:1/q?password=S3cret&connectTimeout=1"))
                 .isEqualTo(Qinglang.IO);
         assertThat(err.toString()).doesNotContain("S3cret");
+    }
+
+    @Test
+    void auditVerifyThatCannotFinishExitsWithOneAndABrokenTrailIsNotThat() throws SQLException {
+        // a database that cannot be reached is one that cannot be read: 3, as for a file
+        assertThat(run("audit", "verify", "--db", "jdbc:postgresql://127.0.0.1:1/q?connectTimeout=1"))
+                .isEqualTo(Qinglang.IO);
+        assertThat(err.toString()).contains("audit verify: cannot read the audit trail");
+        err.getBuffer().setLength(0);
+        // a failure nobody foresaw (here the driver's own): 1, which says nothing of the trail (a broken one is 5)
+        Driver failing = new FailingDriver();
+        DriverManager.registerDriver(failing);
+        try {
+            assertThat(run("audit", "verify", "--db", FailingDriver.URL + "?password=S3cret"))
+                    .isEqualTo(Qinglang.FAILED).isNotEqualTo(Qinglang.BROKEN);
+        } finally {
+            DriverManager.deregisterDriver(failing);
+        }
+        assertThat(err.toString()).contains("audit verify: the check failed before it finished, so nothing is "
+                + "known of the trail: the driver broke opening jdbc:postgresql…").doesNotContain("S3cret");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    /** A driver with a bug: opening {@link #URL} throws what no JDBC driver should, an unchecked exception. */
+    private static final class FailingDriver implements Driver {
+        static final String URL = "jdbc:postgresql://127.0.0.1:1/failing-driver";
+
+        @Override
+        public Connection connect(String url, Properties info) {
+            if (!acceptsURL(url)) {
+                return null;
+            }
+            throw new IllegalStateException("the driver broke opening " + url);
+        }
+
+        @Override
+        public boolean acceptsURL(String url) {
+            return url.startsWith(URL);
+        }
+
+        @Override
+        public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) {
+            return new DriverPropertyInfo[0];
+        }
+
+        @Override
+        public int getMajorVersion() {
+            return 1;
+        }
+
+        @Override
+        public int getMinorVersion() {
+            return 0;
+        }
+
+        @Override
+        public boolean jdbcCompliant() {
+            return false;
+        }
+
+        @Override
+        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+            throw new SQLFeatureNotSupportedException();
+        }
     }
 
     @Test
