@@ -1,7 +1,6 @@
 package org.qinglang.app.events;
 
 import org.qinglang.app.stream.DetectorHost;
-import org.qinglang.app.stream.JudgedVerdicts;
 import org.qinglang.core.stream.Event;
 import org.qinglang.core.verdict.Verdict;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,7 +16,8 @@ import java.util.Map;
 /**
  * The seam to the core stream runtime (流式检测接口): every event that was committed, and only those, in batch
  * order, after the commit, mapped to the core's {@link Event} and handed to the {@link DetectorHost}, which
- * runs the registered detectors (pile-on monitor, coordination detector) and passes their alerts on.
+ * runs the registered detectors (pile-on monitor, coordination detector) on lanes of their own, without holding up
+ * the request, and passes their alerts on.
  * Identifiers go on keyed-hashed, as stored. An event stamped ahead of the server's clock (ingestion allows an
  * hour) reaches the detectors at most {@link #AHEAD} ahead: their clock is event time and never goes back, so one
  * event of a fast client clock would otherwise move every target's window on by as much as an hour.
@@ -29,17 +29,15 @@ class StreamHandOff {
     static final Duration AHEAD = Duration.ofMinutes(1);
 
     private final DetectorHost host;
-    private final JudgedVerdicts judged;
     private final Clock clock;
 
     @Autowired
-    StreamHandOff(DetectorHost host, JudgedVerdicts judged) {
-        this(host, judged, Clock.systemUTC());
+    StreamHandOff(DetectorHost host) {
+        this(host, Clock.systemUTC());
     }
 
-    StreamHandOff(DetectorHost host, JudgedVerdicts judged, Clock clock) {
+    StreamHandOff(DetectorHost host, Clock clock) {
         this.host = host;
-        this.judged = judged;
         this.clock = clock;
     }
 
@@ -56,7 +54,7 @@ class StreamHandOff {
         for (IncomingEvent e : events) {
             out.add(toCore(e, latest));
         }
-        judged.during(verdicts, () -> host.accept(out));
+        host.accept(out, verdicts);
     }
 
     /** {@code e} as the core's event, its time at most {@code latest}. */

@@ -1,55 +1,81 @@
 package org.qinglang.app.stream;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.qinglang.core.stream.Alert;
 import org.qinglang.core.stream.Detector;
 import org.qinglang.core.stream.Event;
 import org.qinglang.core.stream.StreamRuntime;
+import org.qinglang.core.verdict.Verdict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import jakarta.annotation.PreDestroy;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Hosts the registered detectors in the server (检测器宿主): one core {@link StreamRuntime} per {@link Detector}
- * bean, each behind its own lock (a runtime is single-threaded), fed the committed events of each batch in
- * order; the alerts raised go to every {@link AlertSink} bean. A detector or sink that throws is logged and
- * counted ({@code qinglang.stream.failures}) and never fails the batch, whose events are already committed.
+ * Hosts the registered detectors (检测器宿主): one core {@link StreamRuntime} per {@link Detector} bean, each on a
+ * lane of its own (one thread, a runtime being single-threaded), fed the committed events of each batch in order;
+ * the alerts raised go to every {@link AlertSink} bean, from that lane. Ingestion hands a batch over and goes on:
+ * the detectors' work, a coordination analysis of a day's window every 10 minutes of event time among it (seconds
+ * on a busy window), never holds up the request that committed the batch, nor the next. A lane holds at most
+ * {@value #QUEUED} batches waiting; beyond that the handing thread waits for room (back-pressure, nothing
+ * dropped). A detector or sink that throws is logged and counted ({@code qinglang.stream.failures}) and never
+ * fails the batch, whose events are already committed; {@code qinglang.stream.queued} gauges the batches waiting.
  *
  * <p>The clock is event time (the runtime's watermark); {@link #advanceTo} moves it on from outside when no
- * events come (a scheduler calling it with the wall clock fires timers and evicts idle keys). Thread-safe.
+ * events come (a scheduler calling it with the wall clock fires timers and evicts idle keys), through the same
+ * lanes, so in order with the batches. {@link #settle} waits until everything handed over so far is done (tests,
+ * shutdown). Thread-safe.
  */
 @Component
 public class DetectorHost {
 
     private static final Logger LOG = LoggerFactory.getLogger(DetectorHost.class);
+    /** Batches (or clock moves) a lane holds waiting before the handing thread waits for room. */
+    static final int QUEUED = 16;
 
     private final List<Hosted> runtimes = new ArrayList<>();
     private final List<AlertSink> sinks;
+    private final JudgedVerdicts judged;
     private final Counter failures;
     private final Counter alerts;
 
-    /** A runtime and the name of its detector, for logs. */
-    private record Hosted(String name, StreamRuntime<?> runtime) {
+    /** A runtime, the name of its detector (for logs) and the lane it runs on. */
+    private record Hosted(String name, StreamRuntime<?> runtime, ThreadPoolExecutor lane) {
     }
 
-    public DetectorHost(ObjectProvider<Detector<?>> detectors, ObjectProvider<AlertSink> sinks,
+    public DetectorHost(ObjectProvider<Detector<?>> detectors, ObjectProvider<AlertSink> sinks, JudgedVerdicts judged,
                         @Value("${qinglang.stream.idle-timeout:PT24H}") Duration idleTimeout,
                         @Value("${qinglang.stream.lateness:PT1M}") Duration lateness, MeterRegistry meters) {
-        detectors.orderedStream().forEach(d -> runtimes.add(new Hosted(d.getClass().getSimpleName(),
-                runtime(d, idleTimeout, lateness))));
+        detectors.orderedStream().forEach(d -> {
+            String name = d.getClass().getSimpleName();
+            runtimes.add(new Hosted(name, runtime(d, idleTimeout, lateness), lane(name)));
+        });
         this.sinks = sinks.orderedStream().toList();
+        this.judged = judged;
         this.failures = Counter.builder("qinglang.stream.failures")
                 .description("detector or alert-sink calls that threw").register(meters);
         this.alerts = Counter.builder("qinglang.stream.alerts").description("alerts raised by hosted detectors")
                 .register(meters);
+        Gauge.builder("qinglang.stream.queued", this, h -> h.runtimes.stream()
+                        .mapToInt(r -> r.lane().getQueue().size()).sum())
+                .description("batches and clock moves waiting for the detectors").register(meters);
         LOG.info("hosting {} detector(s) {} with {} alert sink(s)", runtimes.size(),
                 runtimes.stream().map(Hosted::name).toList(), this.sinks.size());
     }
@@ -58,24 +84,101 @@ public class DetectorHost {
         return new StreamRuntime<>(d, d::keyOf, idleTimeout, lateness);
     }
 
-    /** Feeds {@code events} (committed, in batch order) to every detector, then hands the alerts to every sink. */
-    public void accept(List<Event> events) {
+    /** One thread with a bounded queue; a full queue makes the handing thread wait for room, in order. */
+    private static ThreadPoolExecutor lane(String name) {
+        ThreadFactory threads = r -> {
+            Thread t = new Thread(r, "detector-" + name);
+            t.setDaemon(true);
+            return t;
+        };
+        return new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUEUED), threads,
+                (task, pool) -> {
+                    if (pool.isShutdown()) {
+                        throw new RejectedExecutionException("the detectors are stopping");
+                    }
+                    try {
+                        pool.getQueue().put(task);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new RejectedExecutionException("interrupted while waiting for the detectors", e);
+                    }
+                });
+    }
+
+    /**
+     * Hands {@code events} (committed, in batch order) to every detector, with the verdicts ingestion gave their texts
+     * (by event id, lent to the detectors through {@link JudgedVerdicts} so that no text is judged twice), and
+     * returns; each lane runs them and hands its alerts to every sink.
+     */
+    public void accept(List<Event> events, Map<String, Verdict> verdicts) {
         if (runtimes.isEmpty() || events.isEmpty()) {
             return;
         }
-        List<Alert> raised = new ArrayList<>();
         for (Hosted h : runtimes) {
-            synchronized (h.runtime()) {
-                for (Event e : events) {
-                    try {
-                        raised.addAll(h.runtime().accept(e));
-                    } catch (RuntimeException ex) {
-                        failed(h.name(), ex);
+            h.lane().execute(() -> judged.during(verdicts, () -> {
+                List<Alert> raised = new ArrayList<>();
+                synchronized (h.runtime()) {
+                    for (Event e : events) {
+                        try {
+                            raised.addAll(h.runtime().accept(e));
+                        } catch (RuntimeException ex) {
+                            failed(h.name(), ex);
+                        }
                     }
                 }
+                deliver(raised);
+            }));
+        }
+    }
+
+    /** Moves every runtime's clock to {@code time} on its lane, delivering the alerts of the timers and evictions due. */
+    public void advanceTo(Instant time) {
+        for (Hosted h : runtimes) {
+            h.lane().execute(() -> {
+                List<Alert> raised;
+                synchronized (h.runtime()) {
+                    try {
+                        raised = h.runtime().advanceTo(time);
+                    } catch (RuntimeException ex) {
+                        failed(h.name(), ex);
+                        return;
+                    }
+                }
+                deliver(raised);
+            });
+        }
+    }
+
+    /** Waits until every batch and clock move handed over before this call has gone through its detectors. */
+    public void settle() {
+        for (Hosted h : runtimes) {
+            try {
+                h.lane().submit(() -> { }).get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("a detector lane failed", e);
             }
         }
-        deliver(raised);
+    }
+
+    /** At shutdown: lets the lanes finish what was handed over (up to 30 s), then stops them. */
+    @PreDestroy
+    void stop() {
+        for (Hosted h : runtimes) {
+            h.lane().shutdown();
+        }
+        for (Hosted h : runtimes) {
+            try {
+                if (!h.lane().awaitTermination(30, TimeUnit.SECONDS)) {
+                    LOG.warn("{} did not finish its queued batches within 30 s", h.name());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /**
@@ -125,21 +228,6 @@ public class DetectorHost {
             }
         }
         return held;
-    }
-
-    /** Moves every runtime's clock to {@code time}, delivering the alerts of the timers and evictions due. */
-    public void advanceTo(Instant time) {
-        List<Alert> raised = new ArrayList<>();
-        for (Hosted h : runtimes) {
-            synchronized (h.runtime()) {
-                try {
-                    raised.addAll(h.runtime().advanceTo(time));
-                } catch (RuntimeException ex) {
-                    failed(h.name(), ex);
-                }
-            }
-        }
-        deliver(raised);
     }
 
     /** How many detectors are hosted. */

@@ -8,9 +8,9 @@ import java.util.Optional;
 
 /**
  * The verdicts that ingestion has just given a batch's texts (已判定的结论), lent to the hosted detectors while
- * that batch passes through them, so that no text is judged twice. Confined to the ingesting thread (the
- * detectors run on it, after the commit); outside {@link #during} nothing is lent and detectors judge for
- * themselves. Thread-safe.
+ * that batch passes through them, so that no text is judged twice. Confined to the thread that runs the batch
+ * through a detector (its lane in {@link DetectorHost}); outside {@link #during} nothing is lent and detectors judge
+ * for themselves. Thread-safe.
  */
 @Component
 public class JudgedVerdicts {

@@ -6,6 +6,7 @@ import org.qinglang.app.security.Scope;
 import org.qinglang.app.server.WebTest;
 import org.qinglang.app.stream.AlertSink;
 import org.qinglang.app.stream.DetectorHost;
+import org.qinglang.app.stream.JudgedVerdicts;
 import org.qinglang.core.stream.Alert;
 import org.qinglang.core.stream.Detector;
 import org.qinglang.core.stream.Event;
@@ -91,7 +92,7 @@ class DetectorWarmUpTest {
         beans.registerSingleton("sink", (AlertSink) delivered::add);
         @SuppressWarnings({"unchecked", "rawtypes"})
         ObjectProvider<Detector<?>> detectors = (ObjectProvider) beans.getBeanProvider(Detector.class);
-        return new DetectorHost(detectors, beans.getBeanProvider(AlertSink.class), Duration.ofHours(24),
+        return new DetectorHost(detectors, beans.getBeanProvider(AlertSink.class), new JudgedVerdicts(), Duration.ofHours(24),
                 Duration.ofMinutes(1), new SimpleMeterRegistry());
     }
 
@@ -125,7 +126,8 @@ class DetectorWarmUpTest {
 
         // the fifth event after the restart: severe, as it would have been without one
         host.accept(List.of(Event.builder("warm-v4", EventType.COMMENT, now.minus(Duration.ofHours(2)))
-                .actor("a-5").target("warm-victim", "").text("第5条").build()));
+                .actor("a-5").target("warm-victim", "").text("第5条").build()), Map.of());
+        host.settle();
         assertThat(delivered).extracting(Alert::target, Alert::level)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("warm-victim", Alert.Level.SEVERE));
     }

@@ -36,6 +36,8 @@ class DetectorHostingTest {
     @Autowired
     RecordingSink sink;
     @Autowired
+    DetectorHost host;
+    @Autowired
     JdbcClient db;
 
     private String ingest;
@@ -57,6 +59,7 @@ class DetectorHostingTest {
     private void send(String body) throws Exception {
         mvc.perform(post("/api/v1/events").header("X-Api-Key", ingest).contentType(MediaType.APPLICATION_JSON)
                 .content(body)).andExpect(status().isAccepted());
+        host.settle(); // the detectors run on lanes of their own: wait for them before looking
     }
 
     private List<Alert> alertsOn(String account) {

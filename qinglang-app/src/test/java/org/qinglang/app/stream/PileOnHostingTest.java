@@ -40,6 +40,8 @@ class PileOnHostingTest {
     ApiKeys keys;
     @Autowired
     RecordingSink sink;
+    @Autowired
+    DetectorHost host;
 
     private static String batch(String account, int n, String relation, int ageDays, String text) {
         Instant t0 = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
@@ -58,6 +60,7 @@ class PileOnHostingTest {
                 .content(batch("pile-friendly", 80, "follower", 400, "写得真好，谢谢分享"))).andExpect(status().isAccepted());
         mvc.perform(post("/api/v1/events").header("X-Api-Key", ingest).contentType(MediaType.APPLICATION_JSON)
                 .content(batch("pile-victim", 80, "stranger", 3, "你个傻1逼"))).andExpect(status().isAccepted());
+        host.settle(); // the detectors run on lanes of their own
 
         mvc.perform(get("/api/v1/protection/pile-victim/prompt").header("X-Api-Key", protect))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.alertKind").value("pileon"))

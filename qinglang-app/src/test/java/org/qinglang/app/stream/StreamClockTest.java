@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -86,26 +87,31 @@ class StreamClockTest {
 
     @Test
     void aTickFiresTheTimersDueByTheWallClock() {
-        List<Alert> got = new ArrayList<>();
+        List<Alert> got = new CopyOnWriteArrayList<>();
         DetectorHost host = new DetectorHost(provider(List.of(new TenMinutes())), provider(List.of(got::add)),
-                Duration.ofHours(24), Duration.ZERO, new SimpleMeterRegistry());
+                new JudgedVerdicts(), Duration.ofHours(24), Duration.ZERO, new SimpleMeterRegistry());
         MutableClock clock = new MutableClock(T0);
         StreamClock ticks = new StreamClock(host, clock, Duration.ofMinutes(1));
-        host.accept(List.of(Event.builder("e-1", EventType.COMMENT, T0).actor("u-1").target("u-9", "p-1").build()));
+        host.accept(List.of(Event.builder("e-1", EventType.COMMENT, T0).actor("u-1").target("u-9", "p-1").build()),
+                Map.of());
+        host.settle();
         assertThat(got).isEmpty();
 
         clock.advance(Duration.ofMinutes(10));
         assertThat(ticks.tick()).as("a minute behind the wall clock: a late event in flight is not behind it")
                 .isEqualTo(T0.plus(Duration.ofMinutes(9)));
+        host.settle();
         assertThat(got).isEmpty();
 
         clock.advance(Duration.ofMinutes(2));
         ticks.tick();
+        host.settle();
         assertThat(got).singleElement().satisfies(a -> {
             assertThat(a.target()).isEqualTo("u-9");
             assertThat(a.ts()).isEqualTo(T0.plus(Duration.ofMinutes(10)));
         });
         ticks.tick(); // fired once only
+        host.settle();
         assertThat(got).hasSize(1);
     }
 }
