@@ -127,11 +127,11 @@ public class WorkflowPolicy {
         if (value.isBlank()) {
             return otherwise;
         }
-        try {
-            return Double.parseDouble(value.strip());
-        } catch (NumberFormatException e) {
+        // a plain decimal only: Double.parseDouble also takes "3d", "0x1p1" and "Infinity"
+        if (!value.strip().matches("[0-9]+(\\.[0-9]+)?")) {
             throw refused(property, value, "not a number (such as 3 or 0.5)");
         }
+        return Double.parseDouble(value.strip());
     }
 
     /** Runs {@code make}, the core's constructor, and names {@code property} in its refusal. */

@@ -138,7 +138,8 @@ public final class AuditCommand implements Runnable {
                 return Qinglang.IO;
             } catch (RuntimeException e) {
                 // a driver's or the verifier's own failure: the trail is neither intact nor known to be broken
-                err.println("audit verify: " + say.get("audit.failed", withoutUrl(e, url)));
+                // its class only: a driver's message may quote the password of the URL in another spelling
+                err.println("audit verify: " + say.get("audit.failed", e.getClass().getName()));
                 return Qinglang.FAILED;
             }
         }

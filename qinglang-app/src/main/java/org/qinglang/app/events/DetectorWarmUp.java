@@ -37,7 +37,7 @@ import java.util.Optional;
  * <p>What is not restored: a detector's memory of events older than the warm-up (a baseline forgets over days,
  * and starts again from these hours), and alerts that events committed just before a crash would have raised
  * but never handed on (their events are read back, their alerts held back like the rest). A warm start that
- * fails is logged and the server starts cold.
+ * fails is logged and the server starts with what was read back until then.
  */
 @Component
 class DetectorWarmUp implements SmartInitializingSingleton {
@@ -90,7 +90,8 @@ class DetectorWarmUp implements SmartInitializingSingleton {
                     host.detectors(), d.took().toMillis(), d.heldBack()));
         } catch (RuntimeException e) {
             // the exception's class only: a message could quote a stored event
-            LOG.error("warm start failed, the detectors start empty: {}", e.getClass().getName());
+            LOG.error("warm start failed, the detectors start with what was read back before it: {}",
+                    e.getClass().getName());
         }
     }
 

@@ -113,8 +113,9 @@ class EventStore {
     }
 
     /**
-     * Reads the events stamped at {@code from} or later back, oldest first (ties by id), each with the time it was
-     * received: the newest {@code limit} of them when there are more (fewer if several share the oldest time kept).
+     * Reads the events stamped at {@code from} or later back, each with the time it was received, in the order the
+     * detectors had them: by their time as handed on (cut to a minute after receipt, {@code StreamHandOff#AHEAD}),
+     * ties by id; the newest {@code limit} of them when there are more (fewer if several share the oldest time kept).
      * Rows are fetched 1,000 at a time, so the caller's transaction (needed by PostgreSQL to stream them) holds
      * only those. Returns how many were read.
      */
@@ -131,7 +132,7 @@ class EventStore {
         jdbc.query(con -> {
             PreparedStatement ps = con.prepareStatement("select id, type, ts, actor, target_account, target_content, "
                     + "text, relation, actor_age_days, ip_hash, device_hash, scene, score, category, reason, received_at "
-                    + "from event where " + where + " order by ts, id");
+                    + "from event where " + where + " order by least(ts, received_at + interval '1' minute), id");
             ps.setFetchSize(1000);
             ps.setObject(1, bound);
             return ps;

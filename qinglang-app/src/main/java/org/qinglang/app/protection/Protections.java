@@ -136,14 +136,13 @@ public class Protections {
     /**
      * Ends every protection whose period is over at the clock's now (到期清理): each leaves the map and the table,
      * and the audit trail records {@value #EXPIRE} with what it was, one transaction per account. Protection until
-     * turned off never ends here. Runs beside decisions and changes: see {@link #expire}. An account that cannot be
-     * ended now (the database is away) stays as it is, ends nothing meanwhile (it decides nothing already), and is
-     * tried again at the next sweep; the others go on. Returns how many ended.
+     * turned off never ends here. Runs beside decisions and changes: see {@link #expire}. At the first account that
+     * cannot be ended now (the database is away) the sweep stops; that one and the rest stay as they are (they decide
+     * nothing already) and are tried again at the next sweep. Returns how many ended.
      */
     int sweep() {
         Instant now = clock.instant();
         int ended = 0;
-        int failed = 0;
         String failure = null;
         for (Map.Entry<String, ProtectionSettings> e : settings.entrySet()) { // weakly consistent: no lock held
             if (!over(e.getValue(), now)) {
@@ -154,13 +153,15 @@ public class Protections {
                     ended++;
                 }
             } catch (RuntimeException ex) {
-                failed++;
+                // the database is likely away: each further try would hold its account's map bin (and the changes of
+                // other accounts in it) for a connection timeout; the next sweep takes the rest
                 failure = ex.getClass().getName();
+                break;
             }
         }
-        if (failed > 0) {
+        if (failure != null) {
             // no account named: an account id is a person's
-            LOG.warn("{} ended protections could not be removed now ({}); the next sweep tries again", failed, failure);
+            LOG.warn("the sweep stopped at a protection it could not remove ({}); the next sweep tries again", failure);
         }
         return ended;
     }

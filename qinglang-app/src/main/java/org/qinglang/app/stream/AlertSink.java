@@ -4,8 +4,10 @@ import org.qinglang.core.stream.Alert;
 
 /**
  * Where the alerts of the in-process detectors go (告警去向). Every Spring bean of this type receives every
- * alert, in the order raised, on the thread that ingested the batch, after its events were committed. A sink
- * that throws is logged and counted; the others still receive the alert, and the batch stays accepted.
+ * alert, after the events that raised it were committed, on the raising detector's lane in {@link DetectorHost}:
+ * one detector's alerts in the order raised, those of different detectors at the same time, so a sink is
+ * thread-safe. A sink that throws is logged and counted; the others still receive the alert, and the batch stays
+ * accepted.
  */
 public interface AlertSink {
 

@@ -12,9 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-
-import jakarta.annotation.PreDestroy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -44,7 +43,7 @@ import java.util.concurrent.TimeUnit;
  * shutdown). Thread-safe.
  */
 @Component
-public class DetectorHost {
+public class DetectorHost implements SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(DetectorHost.class);
     /** Batches (or clock moves) a lane holds waiting before the handing thread waits for room. */
@@ -55,6 +54,7 @@ public class DetectorHost {
     private final JudgedVerdicts judged;
     private final Counter failures;
     private final Counter alerts;
+    private volatile boolean running;
 
     /** A runtime, the name of its detector (for logs) and the lane it runs on. */
     private record Hosted(String name, StreamRuntime<?> runtime, ThreadPoolExecutor lane) {
@@ -108,14 +108,16 @@ public class DetectorHost {
     /**
      * Hands {@code events} (committed, in batch order) to every detector, with the verdicts ingestion gave their texts
      * (by event id, lent to the detectors through {@link JudgedVerdicts} so that no text is judged twice), and
-     * returns; each lane runs them and hands its alerts to every sink.
+     * returns; each lane runs them and hands its alerts to every sink. Never throws: the batch is committed, and a
+     * lane that cannot take it (the server is stopping, or the thread was interrupted while waiting for room) is
+     * logged and counted, the other lanes still take it.
      */
     public void accept(List<Event> events, Map<String, Verdict> verdicts) {
         if (runtimes.isEmpty() || events.isEmpty()) {
             return;
         }
         for (Hosted h : runtimes) {
-            h.lane().execute(() -> judged.during(verdicts, () -> {
+            hand(h, () -> judged.during(verdicts, () -> {
                 List<Alert> raised = new ArrayList<>();
                 synchronized (h.runtime()) {
                     for (Event e : events) {
@@ -134,7 +136,7 @@ public class DetectorHost {
     /** Moves every runtime's clock to {@code time} on its lane, delivering the alerts of the timers and evictions due. */
     public void advanceTo(Instant time) {
         for (Hosted h : runtimes) {
-            h.lane().execute(() -> {
+            hand(h, () -> {
                 List<Alert> raised;
                 synchronized (h.runtime()) {
                     try {
@@ -146,6 +148,14 @@ public class DetectorHost {
                 }
                 deliver(raised);
             });
+        }
+    }
+
+    private void hand(Hosted h, Runnable work) {
+        try {
+            h.lane().execute(work);
+        } catch (RejectedExecutionException ex) {
+            failed(h.name(), ex);
         }
     }
 
@@ -163,22 +173,44 @@ public class DetectorHost {
         }
     }
 
-    /** At shutdown: lets the lanes finish what was handed over (up to 30 s), then stops them. */
-    @PreDestroy
-    void stop() {
+    /**
+     * At shutdown, after the web server has stopped taking requests and before any bean is destroyed (so the sinks'
+     * database is still there): lets the lanes finish what was handed over, up to 30 s, then stops them, logging how
+     * many batches were dropped.
+     */
+    @Override
+    public void stop() {
+        running = false;
         for (Hosted h : runtimes) {
             h.lane().shutdown();
         }
         for (Hosted h : runtimes) {
             try {
                 if (!h.lane().awaitTermination(30, TimeUnit.SECONDS)) {
-                    LOG.warn("{} did not finish its queued batches within 30 s", h.name());
+                    int dropped = h.lane().shutdownNow().size();
+                    LOG.warn("{} did not finish within 30 s: {} batch(es) dropped", h.name(), dropped);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                h.lane().shutdownNow();
             }
         }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Below the web server's phase: started before it, stopped after it (no batch comes in any more). */
+    @Override
+    public int getPhase() {
+        return 0;
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.qinglang.app.events;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.qinglang.app.security.ApiKeys;
 import org.qinglang.app.security.Scope;
@@ -85,6 +86,13 @@ class DetectorWarmUpTest {
     private final Counting detector = new Counting();
     private final List<Alert> delivered = new CopyOnWriteArrayList<>();
 
+    private final List<DetectorHost> made = new ArrayList<>();
+
+    @AfterEach
+    void stopHosts() {
+        made.forEach(DetectorHost::stop);
+    }
+
     /** A host as a restarted server makes it: new detectors, nothing in them. */
     private DetectorHost freshHost() {
         DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
@@ -92,8 +100,10 @@ class DetectorWarmUpTest {
         beans.registerSingleton("sink", (AlertSink) delivered::add);
         @SuppressWarnings({"unchecked", "rawtypes"})
         ObjectProvider<Detector<?>> detectors = (ObjectProvider) beans.getBeanProvider(Detector.class);
-        return new DetectorHost(detectors, beans.getBeanProvider(AlertSink.class), new JudgedVerdicts(), Duration.ofHours(24),
-                Duration.ofMinutes(1), new SimpleMeterRegistry());
+        DetectorHost host = new DetectorHost(detectors, beans.getBeanProvider(AlertSink.class), new JudgedVerdicts(),
+                Duration.ofHours(24), Duration.ofMinutes(1), new SimpleMeterRegistry());
+        made.add(host);
+        return host;
     }
 
     private void send(String account, String id, Instant ts) throws Exception {

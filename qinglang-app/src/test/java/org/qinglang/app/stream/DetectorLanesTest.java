@@ -126,14 +126,26 @@ class DetectorLanesTest {
         }
         Thread late = new Thread(() -> h.accept(batch("e-late", "x"), Map.of()));
         late.start();
-        late.join(500);
-        assertThat(late.isAlive()).as("waits for room in the full lane").isTrue();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (late.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
+        assertThat(late.getState()).as("waits for room in the full lane").isEqualTo(Thread.State.WAITING);
+        assertThat(slow.seen).isEmpty();
 
         slow.release.countDown();
         late.join(10_000);
         assertThat(late.isAlive()).isFalse();
         h.settle();
         assertThat(slow.seen).hasSize(DetectorHost.QUEUED + 2).endsWith("e-late");
+    }
+
+    @Test
+    void afterStopABatchIsRefusedQuietlyAndCounted() {
+        DetectorHost h = host();
+        h.stop();
+        h.accept(batch("e-1", "x"), Map.of()); // the batch is committed: nothing may throw at its sender
+        assertThat(slow.seen).isEmpty();
     }
 
     @Test

@@ -113,5 +113,6 @@ class StreamClockTest {
         ticks.tick(); // fired once only
         host.settle();
         assertThat(got).hasSize(1);
+        host.stop();
     }
 }
