@@ -7,6 +7,7 @@ import org.qinglang.core.coord.DenseBlock;
 import org.qinglang.core.coord.DenseBlocks;
 import org.qinglang.core.coord.FindingKind;
 import org.qinglang.core.coord.Fraudar;
+import org.qinglang.core.stream.Alert;
 
 import java.util.HashSet;
 import java.util.List;
@@ -98,18 +99,32 @@ public final class CoordinationEval {
         Set<String> known = new HashSet<>();
         t.sanctioned().values().forEach(known::addAll);
         long a0 = System.nanoTime();
-        List<CoordinationFinding> findings = CoordinationAnalyzer.DEFAULTS.analyse(t.actions(), t.sanctioned(), Map.of(), t.now());
-        double secs = (System.nanoTime() - a0) / 1e9;
         Set<String> ours = new HashSet<>();
         Map<String, Integer> kinds = new TreeMap<>();
         boolean hot = false;
-        for (CoordinationFinding f : findings) {
-            ours.addAll(f.members());
-            kinds.merge(f.kind().wireName(), 1, Integer::sum);
-            if (f.kind() == FindingKind.HOT_LIST && t.pushed().containsAll(f.targets())) {
-                hot = true;
+        List<CoordinationFinding> findings = List.of();
+        if (Boolean.getBoolean("coord.streaming")) {
+            // as the server hosts it: the detector's own 24-hour window, analysed every 10 minutes of event time
+            for (Alert a : AnalysisStall.stream(t.actions())) {
+                ours.addAll(a.participants().keySet());
+                String kind = a.target().split("/")[1];
+                kinds.merge(kind, 1, Integer::sum);
+                if (kind.equals(FindingKind.HOT_LIST.wireName()) && t.pushed().stream().anyMatch(
+                        p -> a.evidence().figures().containsKey("target:" + p))) {
+                    hot = true;
+                }
+            }
+        } else {
+            findings = CoordinationAnalyzer.DEFAULTS.analyse(t.actions(), t.sanctioned(), Map.of(), t.now());
+            for (CoordinationFinding f : findings) {
+                ours.addAll(f.members());
+                kinds.merge(f.kind().wireName(), 1, Integer::sum);
+                if (f.kind() == FindingKind.HOT_LIST && t.pushed().containsAll(f.targets())) {
+                    hot = true;
+                }
             }
         }
+        double secs = (System.nanoTime() - a0) / 1e9;
         ours.removeAll(known);
         DenseBlocks.Graph g = DenseBlocks.DEFAULTS.graph(t.actions());
         DenseBlock top = Fraudar.PAPER.densest(g.graph());

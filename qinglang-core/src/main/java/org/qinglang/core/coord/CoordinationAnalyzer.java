@@ -36,11 +36,24 @@ public record CoordinationAnalyzer(NearDuplicateClusters copyPaste, Synchronised
      */
     public List<CoordinationFinding> analyse(List<Action> actions, Map<String, Set<String>> sanctioned,
                                              Map<String, Long> releases, long now) {
+        return analyse(actions, sanctioned, releases, Map.of(), now);
+    }
+
+    /**
+     * All findings of one batch, with the items' ratings from before it ({@link RatingManipulation#find(List, Map,
+     * Map)}): a stream detector's window is one day, the same as the rating burst window, so without them every
+     * item's busiest day would be its whole batch, with no baseline of its own.
+     *
+     * @param ratingHistory the ratings of items before the batch (item → history); may be empty
+     */
+    public List<CoordinationFinding> analyse(List<Action> actions, Map<String, Set<String>> sanctioned,
+                                             Map<String, Long> releases,
+                                             Map<String, RatingManipulation.History> ratingHistory, long now) {
         List<CoordinationFinding> out = new ArrayList<>();
         out.addAll(copyPaste.find(actions));
         out.addAll(synchronised.find(actions));
         out.addAll(denseBlocks.find(actions));
-        out.addAll(ratings.find(actions, releases));
+        out.addAll(ratings.find(actions, releases, ratingHistory));
         List<CoordinationFinding> groups = List.copyOf(out);
         out.addAll(hotList.find(actions, groups, now));
         if (!sanctioned.isEmpty()) {

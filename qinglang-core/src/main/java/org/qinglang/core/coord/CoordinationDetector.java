@@ -28,7 +28,8 @@ import java.util.TreeSet;
  * The coordination analyses in the stream (水军检测·流式): a {@link Detector} with one state for the whole
  * platform (key {@value #KEY}) that turns events into {@link Action}s (post, comment, danmaku as comment,
  * repost, like, follow, rating; with the IP prefix and device when given), keeps a sliding window of them
- * (at most {@code window} old and {@code maxActions} long, the oldest dropped first), and runs the
+ * (at most {@code window} old and {@code maxActions} long, the oldest dropped first; a rating that leaves it stays
+ * summed in its item's history for {@link #RATING_HISTORY}, the baseline of the item's rating bursts), and runs the
  * {@link CoordinationAnalyzer} on a timer: at the first multiple of {@code every} (in event time) after new
  * actions came. Each finding is raised once as an {@link Alert} of kind {@code coordination}: target = a stable
  * group id ({@code coordination/KIND/HASH} of the kind and the sorted members), participants = the members
@@ -57,6 +58,13 @@ public record CoordinationDetector(CoordinationAnalyzer analyzer, Duration windo
 
     /** The most targets named in an alert's figures. */
     static final int MAX_TARGET_FIGURES = 20;
+    /**
+     * How long an item's ratings are kept after they leave the window, summed (a few dozen bytes per item), as the
+     * baseline its rating bursts are measured against: an item unrated for this long starts again.
+     */
+    static final Duration RATING_HISTORY = Duration.ofDays(30);
+    /** The most items whose rating history is kept (about 10 MB); beyond it, new items have none. */
+    static final int MAX_RATED_ITEMS = 100_000;
 
     /** The analyzer's defaults, a 24-hour window analysed every 10 minutes, at most 200 000 actions. */
     public static final CoordinationDetector DEFAULTS = new CoordinationDetector(CoordinationAnalyzer.DEFAULTS,
@@ -75,10 +83,14 @@ public record CoordinationDetector(CoordinationAnalyzer analyzer, Duration windo
         }
     }
 
-    /** The sliding window of actions, the pending run and the groups already raised (group id → last seen). */
+    /**
+     * The sliding window of actions, the pending run, the groups already raised (group id → last seen) and the
+     * ratings that have left the window, summed per item (the items' baselines for rating bursts).
+     */
     public static final class Window {
         private final ArrayDeque<Action> actions = new ArrayDeque<>();
         private final Map<String, Raised> raised = new HashMap<>();
+        private final Map<String, RatingManipulation.History> ratings = new HashMap<>();
         private boolean pending;
 
         /** How many actions are in the window. */
@@ -155,31 +167,47 @@ public record CoordinationDetector(CoordinationAnalyzer analyzer, Duration windo
         }
         w.actions.addLast(a.get());
         while (w.actions.size() > maxActions) {
-            w.actions.removeFirst();
+            remember(w, w.actions.removeFirst());
         }
         if (w.pending) {
             return Step.keep(w);
         }
         w.pending = true;
-        Instant at = now.isAfter(event.ts()) ? now : event.ts();
-        long step = every.getSeconds();
-        Instant due = Instant.ofEpochSecond(Math.floorDiv(at.getEpochSecond(), step) * step + step);
-        return Step.of(w, List.of(), List.of(due));
+        return Step.of(w, List.of(), List.of(nextRun(now.isAfter(event.ts()) ? now : event.ts())));
     }
 
     @Override
     public Step<Window> onTimer(Window w, Instant time, Instant now) {
         w.pending = false;
-        long end = time.getEpochSecond();
+        // a run covers the window up to the last multiple of every: the time of its timer, or, at the end of a warm
+        // start (StreamRuntime#caughtUp, at any time), of the last run before the restart, whose groups were raised
+        // then; the actions after it, up to the restart, go to the next run, set below, which raises what is new
+        long step = every.getSeconds();
+        long end = Math.floorDiv(time.getEpochSecond(), step) * step;
+        Instant runAt = Instant.ofEpochSecond(end);
         long from = end - window.getSeconds();
-        w.actions.removeIf(a -> a.ts() < from);
+        w.actions.removeIf(a -> {
+            if (a.ts() >= from) {
+                return false;
+            }
+            remember(w, a);
+            return true;
+        });
+        w.ratings.values().removeIf(h -> h.last() < end - RATING_HISTORY.getSeconds());
         w.raised.values().removeIf(r -> r.lastSeen() < from);
-        if (w.actions.isEmpty()) {
-            return Step.keep(w);
+        // actions stamped later (events up to the lateness behind the clock, or a warm start's last minutes) go to
+        // the next run
+        List<Action> batch = w.actions.stream().filter(a -> a.ts() <= end).toList();
+        List<Instant> next = List.of();
+        if (batch.size() < w.actions.size()) {
+            w.pending = true;
+            next = List.of(nextRun(runAt));
         }
-        List<Action> batch = List.copyOf(w.actions);
+        if (batch.isEmpty()) {
+            return Step.of(w, List.of(), next);
+        }
         List<Alert> out = new ArrayList<>();
-        for (CoordinationFinding f : analyzer.analyse(batch, Map.of(), Map.of(), end)) {
+        for (CoordinationFinding f : analyzer.analyse(batch, Map.of(), Map.of(), w.ratings, end)) {
             String id = groupId(f);
             Optional<String> same = sameGroup(w, f);
             if (same.isPresent()) {
@@ -189,14 +217,27 @@ public record CoordinationDetector(CoordinationAnalyzer analyzer, Duration windo
                 w.raised.put(same.get(), new Raised(r.kind(), grown, Math.max(r.lastSeen(), f.to())));
                 int added = grown.size() - r.members().size();
                 if (added > 0) {
-                    out.add(alert(f, same.get(), List.copyOf(grown), added, batch, time));
+                    out.add(alert(f, same.get(), List.copyOf(grown), added, batch, runAt));
                 }
             } else {
                 w.raised.put(id, new Raised(f.kind(), Set.copyOf(f.members()), f.to()));
-                out.add(alert(f, id, f.members(), 0, batch, time));
+                out.add(alert(f, id, f.members(), 0, batch, runAt));
             }
         }
-        return Step.of(w, out, List.of());
+        return Step.of(w, out, next);
+    }
+
+    /** The first multiple of {@code every} (in event time) after {@code at}. */
+    private Instant nextRun(Instant at) {
+        long step = every.getSeconds();
+        return Instant.ofEpochSecond(Math.floorDiv(at.getEpochSecond(), step) * step + step);
+    }
+
+    /** Keeps a rating leaving the window in its item's history (up to {@value #MAX_RATED_ITEMS} items). */
+    private static void remember(Window w, Action a) {
+        if (a.type() == ActionType.RATING && (w.ratings.containsKey(a.target()) || w.ratings.size() < MAX_RATED_ITEMS)) {
+            w.ratings.merge(a.target(), RatingManipulation.History.NONE.plus(a), (h, one) -> h.plus(a));
+        }
     }
 
     /**

@@ -15,12 +15,16 @@ import java.util.Set;
  * Rating manipulation of one item (刷分 / 控分): a burst of ratings that pulls the item's score one way.
  *
  * <p>Per item with at least {@code minBurst} ratings: the window of {@code windowSeconds} holding the most
- * ratings is its busiest window; the item's other ratings are its baseline (with no other ratings, the mean
- * of all ratings in the batch). The window is a burst when it holds at least {@code minBurst} ratings more
+ * ratings is its busiest window; the item's other ratings are its baseline, with its ratings from before the batch
+ * when the caller keeps them ({@link History}: a stream detector whose batch is one day's window, where the busiest
+ * day is the whole batch). With fewer such ratings than {@code minBurst} (too few to say what the item's usual mix
+ * is) the baseline is the mean of all ratings in the batch, and then a burst counts only if at least half of its
+ * suspects are new accounts: against the mean of other items, an organic first day of an item better or worse than
+ * most would otherwise look bought. The window is a burst when it holds at least {@code minBurst} ratings more
  * than the item's average rate predicts and its mean differs from the baseline mean by at least
- * {@code minShift} stars and by at least {@code minZ} standard errors (the baseline's standard deviation over
- * the square root of the window's count): an organic release spike has the item's usual mix of scores, a
- * bought one has not. The suspects are the burst's ratings at least {@code minDeviation} stars from the baseline, in the
+ * {@code minShift} stars and by at least {@code minZ} standard errors of that difference (the baseline's
+ * standard deviation times √(1/window's count + 1/baseline's count), so that a baseline of a few ratings proves
+ * little): an organic release spike has the item's usual mix of scores, a bought one has not. The suspects are the burst's ratings at least {@code minDeviation} stars from the baseline, in the
  * burst's direction, plus any rating made before the item's release time when one is known. Beside each
  * finding: the item's mean with and without the suspects, how many suspects are new accounts (at most
  * {@code newAccountDays} old), and the suspects' and the others' mean REV2 fairness ({@link RaterFairness}).
@@ -49,6 +53,22 @@ public record RatingManipulation(long windowSeconds, int minBurst, double minShi
         }
     }
 
+    /**
+     * An item's ratings from before the batch, summed (评分历史): how many, their sum and sum of squares, and the
+     * times of the first and the last (epoch seconds).
+     */
+    public record History(long count, double sum, double sumSq, long first, long last) {
+
+        /** No ratings. */
+        public static final History NONE = new History(0, 0, 0, Long.MAX_VALUE, Long.MIN_VALUE);
+
+        /** This history with rating {@code a} added. */
+        public History plus(Action a) {
+            return new History(count + 1, sum + a.rating(), sumSq + (double) a.rating() * a.rating(),
+                    Math.min(first, a.ts()), Math.max(last, a.ts()));
+        }
+    }
+
     /** The manipulated items among the ratings of {@code actions}; no release times known. */
     public List<CoordinationFinding> find(List<Action> actions) {
         return find(actions, Map.of());
@@ -60,6 +80,18 @@ public record RatingManipulation(long windowSeconds, int minBurst, double minShi
      * @param releases the release time (epoch seconds) of items that have one; ratings before it are suspect
      */
     public List<CoordinationFinding> find(List<Action> actions, Map<String, Long> releases) {
+        return find(actions, releases, Map.of());
+    }
+
+    /**
+     * The manipulated items among the ratings of {@code actions}, each item's ratings before the batch in its
+     * baseline.
+     *
+     * @param releases the release time (epoch seconds) of items that have one; ratings before it are suspect
+     * @param history  the ratings of items before the batch (item → history); may be empty
+     */
+    public List<CoordinationFinding> find(List<Action> actions, Map<String, Long> releases,
+                                          Map<String, History> history) {
         Map<String, List<Action>> byItem = new LinkedHashMap<>();
         double all = 0;
         double allSq = 0;
@@ -82,6 +114,8 @@ public record RatingManipulation(long windowSeconds, int minBurst, double minShi
         for (Map.Entry<String, List<Action>> e : byItem.entrySet()) {
             List<Action> rs = e.getValue();
             Long release = releases.get(e.getKey());
+            History before = history.getOrDefault(e.getKey(), History.NONE);
+            boolean noBaseline = false;
             List<Action> suspects = new ArrayList<>();
             long from;
             long to;
@@ -102,11 +136,12 @@ public record RatingManipulation(long windowSeconds, int minBurst, double minShi
                     }
                 }
                 inWindow = bestEnd - bestStart;
-                long span = Math.max(windowSeconds, rs.get(rs.size() - 1).ts() - rs.get(0).ts());
-                expected = (double) (rs.size() - inWindow) * windowSeconds / span;
+                long first = Math.min(before.first(), rs.get(0).ts());
+                long span = Math.max(windowSeconds, rs.get(rs.size() - 1).ts() - first);
+                expected = (rs.size() - inWindow + before.count()) * (double) windowSeconds / span;
                 double sumIn = 0;
-                double sumOut = 0;
-                double sqOut = 0;
+                double sumOut = before.sum();
+                double sqOut = before.sumSq();
                 for (int i = 0; i < rs.size(); i++) {
                     if (i >= bestStart && i < bestEnd) {
                         sumIn += rs.get(i).rating();
@@ -115,11 +150,14 @@ public record RatingManipulation(long windowSeconds, int minBurst, double minShi
                         sqOut += rs.get(i).rating() * rs.get(i).rating();
                     }
                 }
-                int out0 = rs.size() - inWindow;
-                baseline = out0 > 1 ? sumOut / out0 : globalMean;
-                double sd = out0 > 1 ? Math.sqrt(Math.max(0.25, sqOut / out0 - baseline * baseline)) : globalSd;
+                long out0 = rs.size() - inWindow + before.count();
+                noBaseline = out0 < minBurst; // fewer ratings than a burst: too few to say what the item's usual mix is
+                baseline = noBaseline ? globalMean : sumOut / out0;
+                double sd = noBaseline ? globalSd : Math.sqrt(Math.max(0.25, sqOut / out0 - baseline * baseline));
                 double shift = sumIn / inWindow - baseline;
-                double z = Math.abs(shift) / (sd / Math.sqrt(inWindow));
+                // the standard error of the difference: the burst's and, when the item has one, its baseline's (a
+                // baseline of two or three ratings proves little, and a stream's early days give no more)
+                double z = Math.abs(shift) / (sd * Math.sqrt(1.0 / inWindow + (noBaseline ? 0 : 1.0 / out0)));
                 if (inWindow - expected >= minBurst && Math.abs(shift) >= minShift && z >= minZ) {
                     double dir = Math.signum(shift);
                     for (int i = bestStart; i < bestEnd; i++) {
@@ -144,6 +182,9 @@ public record RatingManipulation(long windowSeconds, int minBurst, double minShi
             }
             if (suspects.isEmpty() || (release == null && suspects.size() < minBurst / 2)) {
                 continue;
+            }
+            if (noBaseline && release == null && 2 * newAccounts(suspects) < suspects.size()) {
+                continue; // measured against other items only, and rated by established accounts: likely organic
             }
             if (scores == null) {
                 scores = fairness.score(actions);
@@ -206,6 +247,16 @@ public record RatingManipulation(long windowSeconds, int minBurst, double minShi
         double score = Math.min(1, shift / 2 + (double) suspects.size() / (suspects.size() + 2.0 * minBurst) / 2);
         return new CoordinationFinding(FindingKind.RATING_MANIPULATION, List.copyOf(isSuspect.keySet()),
                 List.of(item), from, to, score, ev);
+    }
+
+    private int newAccounts(List<Action> ratings) {
+        int n = 0;
+        for (Action a : ratings) {
+            if (a.actorAgeDays() <= newAccountDays) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static String fmt(double v) {

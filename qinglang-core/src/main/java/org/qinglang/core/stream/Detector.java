@@ -41,8 +41,11 @@ public interface Detector<S> {
      * True if, while a host reads stored events back ({@link StreamRuntime#catchingUp}, a server's warm start), the
      * timers of this detector that come due may run once per key at the end, at the clock then, instead of one by
      * one in time order: for a detector whose timer analyses its whole window afresh, so that each run supersedes
-     * the one before and reading a day back costs one analysis, not one per period. Default false: every timer runs
-     * in time order, as when the events first came.
+     * the one before and reading a day back costs one analysis, not one per period. Such a detector's
+     * {@link #onTimer} may then be called at a time none of its timers named, and should cover what it would have
+     * covered at its last timer by then, leaving what came after to a timer of its own (the host holds back the
+     * alerts of that run as already raised). Default false: every timer runs in time order, as when the events first
+     * came.
      */
     default boolean catchUpOnce() {
         return false;

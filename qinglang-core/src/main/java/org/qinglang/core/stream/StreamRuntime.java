@@ -148,8 +148,8 @@ public final class StreamRuntime<S> {
     }
 
     /**
-     * Ends reading back: each key whose timers were held has its timer run once, at the clock now (the
-     * watermark); returns the alerts of those runs.
+     * Ends reading back: each key whose timers were held has its timer run once, at the clock now (the watermark);
+     * the detector decides what that run covers ({@link Detector#catchUpOnce}). Returns the alerts of those runs.
      */
     public List<Alert> caughtUp() {
         List<Alert> out = new ArrayList<>();
@@ -193,6 +193,9 @@ public final class StreamRuntime<S> {
                 } else {
                     out.addAll(detector.onEvict(keyed.state, watermark));
                     states.remove(due.key());
+                    if (heldTimers != null) {
+                        heldTimers.remove(due.key()); // a new state of the key has timers of its own
+                    }
                 }
             } else if (keyed.timers.remove(due.time())) {
                 if (heldTimers != null) {

@@ -124,6 +124,37 @@ class CoordinationDetectorTest {
     }
 
     @Test
+    void aWarmStartHoldsBackWhatWasRaisedBeforeTheRestartAndRaisesWhatFormedAfterTheLastRun() {
+        // the server restarts at 4:08, after the copy-paste campaign (4:00-4:07:30) but before the 4:10 run that
+        // would have found it; the lockstep group (hour 2) was raised before the restart
+        Instant restart = T0.plus(Duration.ofMinutes(4 * 60 + 8));
+        List<Event> events = traffic();
+        StreamRuntime<CoordinationDetector.Window> rt = new StreamRuntime<>(CoordinationDetector.DEFAULTS,
+                Duration.ofDays(2));
+        rt.catchingUp();
+        List<Alert> held = new ArrayList<>();
+        for (Event e : events) {
+            if (e.ts().isBefore(restart)) {
+                held.addAll(rt.accept(e));
+            }
+        }
+        held.addAll(rt.caughtUp());
+        List<Alert> after = new ArrayList<>();
+        for (Event e : events) {
+            if (!e.ts().isBefore(restart)) {
+                after.addAll(rt.accept(e));
+            }
+        }
+        after.addAll(rt.advanceTo(Instant.MAX));
+
+        assertThat(held).extracting(Alert::target).anyMatch(t -> t.startsWith("coordination/synchronised/"))
+                .noneMatch(t -> t.startsWith("coordination/copy_paste/"));
+        assertThat(after).extracting(Alert::target).singleElement().asString()
+                .startsWith("coordination/copy_paste/");
+        assertThat(after.get(0).participants().keySet()).containsExactlyElementsOf(COPIERS);
+    }
+
+    @Test
     void ordinaryTrafficAloneRaisesNothing() {
         List<Event> ordinary = traffic().stream().filter(e -> e.actor().startsWith("user-")).toList();
         assertThat(replay(ordinary)).isEmpty();

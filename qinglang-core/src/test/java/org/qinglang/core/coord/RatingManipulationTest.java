@@ -39,6 +39,46 @@ class RatingManipulationTest {
     }
 
     @Test
+    void aStreamsOneDayBatchIsMeasuredAgainstTheItemsHistory() {
+        // a day's window holding only the burst: 25 five-star ratings from established accounts, and the other
+        // items' ratings around 3.5
+        Random rnd = new Random(3);
+        List<Action> day = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            day.add(Action.rating("s" + i, "film", 30 * DAY + i * 1_000L, 5, 400));
+        }
+        for (int i = 0; i < 200; i++) {
+            day.add(Action.rating("b" + i, "other-" + (i % 20), 30 * DAY + rnd.nextInt(80_000), 3 + rnd.nextInt(2), 400));
+        }
+        // without history the film's busiest day is the whole batch, measured against the other items only: not
+        // enough to call established raters bought (an organic first day of a good film looks the same)
+        assertThat(RatingManipulation.DEFAULTS.find(day)).isEmpty();
+        // with its 60 days of ratings between 2 and 4 kept by the stream, the burst stands out
+        RatingManipulation.History film = RatingManipulation.History.NONE;
+        for (Action a : organic(new Random(1))) {
+            film = film.plus(a);
+        }
+        List<CoordinationFinding> found = RatingManipulation.DEFAULTS.find(day, Map.of(), Map.of("film", film));
+        assertThat(found).singleElement().satisfies(f -> {
+            assertThat(f.targets()).containsExactly("film");
+            assertThat(f.members()).hasSize(25);
+        });
+    }
+
+    @Test
+    void withoutABaselineABurstCountsOnlyFromNewAccounts() {
+        List<Action> day = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            day.add(Action.rating("s" + i, "film", i * 1_000L, 5, i < 15 ? 3 : 400));
+        }
+        for (int i = 0; i < 200; i++) {
+            day.add(Action.rating("b" + i, "other-" + (i % 20), 50_000L + i, 3, 400));
+        }
+        assertThat(RatingManipulation.DEFAULTS.find(day)).singleElement()
+                .satisfies(f -> assertThat(f.evidence()).containsEntry("suspectsNewAccounts", "15"));
+    }
+
+    @Test
     void anOrganicReleaseSpikeWithTheUsualMixIsNotFound() {
         Random rnd = new Random(2);
         List<Action> rs = organic(rnd);
