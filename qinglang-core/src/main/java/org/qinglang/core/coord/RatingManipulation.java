@@ -151,7 +151,10 @@ public record RatingManipulation(long windowSeconds, int minBurst, double minShi
                     }
                 }
                 long out0 = rs.size() - inWindow + before.count();
-                noBaseline = out0 < minBurst; // fewer ratings than a burst: too few to say what the item's usual mix is
+                // too few other ratings to say what the item's usual mix is: fewer than a burst, or, for a day busier
+                // than that, fewer than two bursts (a popular item's first day against a few earlier ratings: the day
+                // is its usual mix, the few are not)
+                noBaseline = out0 < Math.min(inWindow, 2L * minBurst);
                 baseline = noBaseline ? globalMean : sumOut / out0;
                 double sd = noBaseline ? globalSd : Math.sqrt(Math.max(0.25, sqOut / out0 - baseline * baseline));
                 double shift = sumIn / inWindow - baseline;
