@@ -31,8 +31,8 @@ import java.util.concurrent.TimeUnit;
  * Hosts the registered detectors (检测器宿主): one core {@link StreamRuntime} per {@link Detector} bean, each on a
  * lane of its own (one thread, a runtime being single-threaded), fed the committed events of each batch in order;
  * the alerts raised go to every {@link AlertSink} bean, from that lane. Ingestion hands a batch over and goes on:
- * the detectors' work, a coordination analysis of a day's window every 10 minutes of event time among it (seconds
- * on a busy window), never holds up the request that committed the batch, nor the next. A lane holds at most
+ * the detectors' work, a coordination analysis of a day's window every 10 minutes of event time among it (most of a
+ * second on a busy window), never holds up the request that committed the batch, nor the next. A lane holds at most
  * {@value #QUEUED} batches waiting; beyond that the handing thread waits for room (back-pressure, nothing
  * dropped). A detector or sink that throws is logged and counted ({@code qinglang.stream.failures}) and never
  * fails the batch, whose events are already committed; {@code qinglang.stream.queued} gauges the batches waiting.

@@ -75,7 +75,8 @@ class WorkflowPolicyTest {
                 "qinglang.workflow.appeal-window=a month", "not a duration",
                 "qinglang.workflow.appeal-answer-within=P400D", "answerWithin must be from 1 hour to 366 days",
                 "qinglang.workflow.credibility-prior-founded=0", "the prior counts must be in (0, 1000]",
-                "qinglang.workflow.credibility-prior-unfounded=NaN", "the prior counts must be in (0, 1000]",
+                "qinglang.workflow.credibility-prior-unfounded=NaN", "not a number (such as 3 or 0.5)",
+                "qinglang.workflow.credibility-prior-founded=3d", "not a number (such as 3 or 0.5)",
                 "qinglang.workflow.credibility-prior-unfounded=many", "not a number");
         bad.forEach((property, why) -> new ApplicationContextRunner().withUserConfiguration(WorkflowPolicy.class)
                 .withPropertyValues(property).run(ctx -> {

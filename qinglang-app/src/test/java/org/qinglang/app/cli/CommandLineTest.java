@@ -160,8 +160,10 @@ class CommandLineTest extends CommandTestSupport {
         } finally {
             DriverManager.deregisterDriver(failing);
         }
+        // the exception's class only: its message quotes the URL, password and all, in the driver's own spelling
         assertThat(err.toString()).contains("audit verify: the check failed before it finished, so nothing is "
-                + "known of the trail: the driver broke opening jdbc:postgresql…").doesNotContain("S3cret");
+                + "known of the trail: java.lang.IllegalStateException").doesNotContain("S3cret")
+                .doesNotContain("jdbc:");
         assertThat(out.toString()).isEmpty();
     }
 
