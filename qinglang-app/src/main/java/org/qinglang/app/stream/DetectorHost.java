@@ -117,19 +117,7 @@ public class DetectorHost implements SmartLifecycle {
             return;
         }
         for (Hosted h : runtimes) {
-            hand(h, () -> judged.during(verdicts, () -> {
-                List<Alert> raised = new ArrayList<>();
-                synchronized (h.runtime()) {
-                    for (Event e : events) {
-                        try {
-                            raised.addAll(h.runtime().accept(e));
-                        } catch (RuntimeException ex) {
-                            failed(h.name(), ex);
-                        }
-                    }
-                }
-                deliver(raised);
-            }));
+            hand(h, () -> judged.during(verdicts, () -> deliver(feed(h, events))));
         }
     }
 
@@ -234,17 +222,24 @@ public class DetectorHost implements SmartLifecycle {
     public int replay(List<Event> events) {
         int held = 0;
         for (Hosted h : runtimes) {
-            synchronized (h.runtime()) {
-                for (Event e : events) {
-                    try {
-                        held += h.runtime().accept(e).size();
-                    } catch (RuntimeException ex) {
-                        failed(h.name(), ex);
-                    }
+            held += feed(h, events).size();
+        }
+        return held;
+    }
+
+    /** Passes {@code events} through {@code h}'s runtime, one failing event logged and skipped; returns the alerts. */
+    private List<Alert> feed(Hosted h, List<Event> events) {
+        List<Alert> raised = new ArrayList<>();
+        synchronized (h.runtime()) {
+            for (Event e : events) {
+                try {
+                    raised.addAll(h.runtime().accept(e));
+                } catch (RuntimeException ex) {
+                    failed(h.name(), ex);
                 }
             }
         }
-        return held;
+        return raised;
     }
 
     /** Ends the warm start: the analyses held run once, their alerts held back too; returns how many. */

@@ -5,16 +5,14 @@ import org.junit.jupiter.api.Test;
 import org.qinglang.app.security.ApiKeys;
 import org.qinglang.app.security.Scope;
 import org.qinglang.app.server.WebTest;
-import org.qinglang.app.stream.AlertSink;
 import org.qinglang.app.stream.DetectorHost;
 import org.qinglang.app.stream.JudgedVerdicts;
+import org.qinglang.app.stream.TestHosts;
 import org.qinglang.core.stream.Alert;
 import org.qinglang.core.stream.Detector;
 import org.qinglang.core.stream.Event;
 import org.qinglang.core.stream.EventType;
 import org.qinglang.core.stream.Step;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -31,7 +29,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -95,13 +92,7 @@ class DetectorWarmUpTest {
 
     /** A host as a restarted server makes it: new detectors, nothing in them. */
     private DetectorHost freshHost() {
-        DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
-        beans.registerSingleton("counting", detector);
-        beans.registerSingleton("sink", (AlertSink) delivered::add);
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        ObjectProvider<Detector<?>> detectors = (ObjectProvider) beans.getBeanProvider(Detector.class);
-        DetectorHost host = new DetectorHost(detectors, beans.getBeanProvider(AlertSink.class), new JudgedVerdicts(),
-                Duration.ofHours(24), Duration.ofMinutes(1), new SimpleMeterRegistry());
+        DetectorHost host = TestHosts.of(detector, delivered::add, new JudgedVerdicts(), Duration.ofMinutes(1));
         made.add(host);
         return host;
     }

@@ -1,6 +1,5 @@
 package org.qinglang.app.stream;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.qinglang.core.stream.Alert;
@@ -11,8 +10,6 @@ import org.qinglang.core.stream.Step;
 import org.qinglang.core.verdict.RiskLevel;
 import org.qinglang.core.verdict.Suggestion;
 import org.qinglang.core.verdict.Verdict;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -76,13 +73,7 @@ class DetectorLanesTest {
     private DetectorHost host() {
         JudgedVerdicts judged = new JudgedVerdicts();
         slow.verdicts = judged;
-        DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
-        beans.registerSingleton("slow", slow);
-        beans.registerSingleton("sink", (AlertSink) delivered::add);
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        ObjectProvider<Detector<?>> detectors = (ObjectProvider) beans.getBeanProvider(Detector.class);
-        host = new DetectorHost(detectors, beans.getBeanProvider(AlertSink.class), judged, Duration.ofHours(24),
-                Duration.ZERO, new SimpleMeterRegistry());
+        host = TestHosts.of(slow, delivered::add, judged, Duration.ZERO);
         return host;
     }
 

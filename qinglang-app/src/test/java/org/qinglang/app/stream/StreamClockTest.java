@@ -1,6 +1,5 @@
 package org.qinglang.app.stream;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.qinglang.app.protection.MutableClock;
 import org.qinglang.core.stream.Alert;
@@ -8,7 +7,6 @@ import org.qinglang.core.stream.Detector;
 import org.qinglang.core.stream.Event;
 import org.qinglang.core.stream.EventType;
 import org.qinglang.core.stream.Step;
-import org.springframework.beans.factory.ObjectProvider;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,46 +47,10 @@ class StreamClockTest {
         }
     }
 
-    /** Just the beans given, in order. */
-    static <T> ObjectProvider<T> provider(List<T> beans) {
-        return new ObjectProvider<>() {
-            @Override
-            public T getObject(Object... args) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public T getIfAvailable() {
-                return beans.isEmpty() ? null : beans.get(0);
-            }
-
-            @Override
-            public T getIfUnique() {
-                return beans.size() == 1 ? beans.get(0) : null;
-            }
-
-            @Override
-            public T getObject() {
-                return beans.get(0);
-            }
-
-            @Override
-            public Stream<T> stream() {
-                return beans.stream();
-            }
-
-            @Override
-            public Stream<T> orderedStream() {
-                return beans.stream();
-            }
-        };
-    }
-
     @Test
     void aTickFiresTheTimersDueByTheWallClock() {
         List<Alert> got = new CopyOnWriteArrayList<>();
-        DetectorHost host = new DetectorHost(provider(List.of(new TenMinutes())), provider(List.of(got::add)),
-                new JudgedVerdicts(), Duration.ofHours(24), Duration.ZERO, new SimpleMeterRegistry());
+        DetectorHost host = TestHosts.of(new TenMinutes(), got::add, new JudgedVerdicts(), Duration.ZERO);
         MutableClock clock = new MutableClock(T0);
         StreamClock ticks = new StreamClock(host, clock, Duration.ofMinutes(1));
         host.accept(List.of(Event.builder("e-1", EventType.COMMENT, T0).actor("u-1").target("u-9", "p-1").build()),

@@ -59,11 +59,14 @@ public record CoordinationDetector(CoordinationAnalyzer analyzer, Duration windo
     /** The most targets named in an alert's figures. */
     static final int MAX_TARGET_FIGURES = 20;
     /**
-     * How long an item's ratings are kept after they leave the window, summed (a few dozen bytes per item), as the
+     * How long an item's ratings are kept after they leave the window, summed (one small record per item), as the
      * baseline its rating bursts are measured against: an item unrated for this long starts again.
      */
     static final Duration RATING_HISTORY = Duration.ofDays(30);
-    /** The most items whose rating history is kept (about 10 MB); beyond it, new items have none. */
+    /**
+     * The most items whose rating history is kept; beyond it, new items have none. Not measured: by object sizes (a
+     * 56-byte record, its map entry and the item id) some 150 bytes an item, 15 MB at the cap.
+     */
     static final int MAX_RATED_ITEMS = 100_000;
 
     /** The analyzer's defaults, a 24-hour window analysed every 10 minutes, at most 200 000 actions. */

@@ -186,26 +186,27 @@ public record RatingManipulation(long windowSeconds, int minBurst, double minShi
             if (suspects.isEmpty() || (release == null && suspects.size() < minBurst / 2)) {
                 continue;
             }
-            if (noBaseline && release == null && 2 * newAccounts(suspects) < suspects.size()) {
+            int fresh = newAccounts(suspects);
+            if (noBaseline && release == null && 2 * fresh < suspects.size()) {
                 continue; // measured against other items only, and rated by established accounts: likely organic
             }
             if (scores == null) {
                 scores = fairness.score(actions);
             }
-            out.add(finding(e.getKey(), rs, suspects, baseline, inWindow, expected, scores, release));
+            out.add(finding(e.getKey(), rs, suspects, fresh, baseline, inWindow, expected, scores, release));
         }
         return out;
     }
 
-    private CoordinationFinding finding(String item, List<Action> rs, List<Action> suspects, double baseline,
-                                        int inWindow, double expected, RaterFairness.Scores scores, Long release) {
+    private CoordinationFinding finding(String item, List<Action> rs, List<Action> suspects, int fresh,
+                                        double baseline, int inWindow, double expected, RaterFairness.Scores scores,
+                                        Long release) {
         Map<String, Boolean> isSuspect = new HashMap<>(); // the accounts, the finding's members
         // the ratings themselves: an account's other ratings of the item are not suspect and stay in "without"
         Set<Action> suspectRatings = Collections.newSetFromMap(new IdentityHashMap<>());
         suspectRatings.addAll(suspects);
         long from = Long.MAX_VALUE;
         long to = Long.MIN_VALUE;
-        int fresh = 0;
         int early = 0;
         double fs = 0;
         double sumS = 0;
@@ -213,9 +214,6 @@ public record RatingManipulation(long windowSeconds, int minBurst, double minShi
             isSuspect.put(a.actor(), true);
             from = Math.min(from, a.ts());
             to = Math.max(to, a.ts());
-            if (a.actorAgeDays() <= newAccountDays) {
-                fresh++;
-            }
             if (release != null && a.ts() < release) {
                 early++;
             }
