@@ -290,11 +290,12 @@ public record CoordinationDetector(CoordinationAnalyzer analyzer, Duration windo
         figures.put("targets", (double) f.targets().size());
         figures.put("from", (double) f.from());
         figures.put("to", (double) f.to());
+        Map<String, String> facts = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : f.evidence().entrySet()) {
             try {
                 figures.putIfAbsent(e.getKey(), Double.parseDouble(e.getValue()));
             } catch (NumberFormatException notANumber) {
-                // a textual fact (a list of ids, say): the members and targets carry it
+                facts.put(e.getKey(), e.getValue());
             }
         }
         Set<String> members = new HashSet<>(memberList);
@@ -316,6 +317,6 @@ public record CoordinationDetector(CoordinationAnalyzer analyzer, Duration windo
         }
         Alert.Level level = f.score() >= 0.8 ? Alert.Level.SEVERE
                 : f.score() >= 0.5 ? Alert.Level.WARNING : Alert.Level.WATCH;
-        return new Alert(time, Alert.Kind.COORDINATION, id, level, new Alert.Evidence(figures, List.of()), participants);
+        return new Alert(time, Alert.Kind.COORDINATION, id, level, new Alert.Evidence(figures, List.of(), facts), participants);
     }
 }

@@ -100,11 +100,19 @@ public record Alert(Instant ts, Kind kind, String target, Level level, Evidence 
      *
      * @param figures the measured figures, by name (e.g. {@code abusiveShare}), in a stable order
      * @param samples the worst items behind them, worst first
+     * @param facts   what is not a number, by name, in a stable order: a coordinated group's sample text, the
+     *                sanctioned group a returning group is linked to and each link's reasons ({@code link:ACCOUNT})
      */
-    public record Evidence(Map<String, Double> figures, List<Sample> samples) {
+    public record Evidence(Map<String, Double> figures, List<Sample> samples, Map<String, String> facts) {
         public Evidence {
             figures = Collections.unmodifiableMap(new LinkedHashMap<>(figures));
             samples = List.copyOf(samples);
+            facts = Collections.unmodifiableMap(new LinkedHashMap<>(facts));
+        }
+
+        /** Figures and samples, no facts. */
+        public Evidence(Map<String, Double> figures, List<Sample> samples) {
+            this(figures, samples, Map.of());
         }
     }
 

@@ -153,7 +153,10 @@ public final class EventCodec {
         return o;
     }
 
-    /** The alert as one line of JSON: {@code ts, kind, target, level, evidence, participants}. */
+    /**
+     * The alert as one line of JSON: {@code ts, kind, target, level, evidence, participants}; the evidence holds
+     * {@code figures}, {@code samples} and, when there are any, {@code facts}.
+     */
     public String writeAlert(Alert a) {
         return toString(alertToJson(a));
     }
@@ -178,6 +181,10 @@ public final class EventCodec {
             putIfAny(so, "actor", s.actor());
             so.put("text", s.text());
             so.set("verdict", verdictToJson(s.verdict()));
+        }
+        if (!a.evidence().facts().isEmpty()) {
+            ObjectNode facts = ev.putObject("facts");
+            a.evidence().facts().forEach(facts::put);
         }
         ObjectNode participants = o.putObject("participants");
         for (Map.Entry<String, Alert.Role> p : a.participants().entrySet()) {

@@ -93,6 +93,9 @@ class CoordinationDetectorTest {
         assertThat(copy).singleElement().satisfies(a -> {
             assertThat(a.participants().keySet()).containsExactlyElementsOf(COPIERS);
             assertThat(a.evidence().figures()).containsEntry("target:p-7", 6.0);
+            // what is not a number reaches the alert as a fact, not dropped: the campaign's text for the reviewer
+            assertThat(a.evidence().facts().get("sampleText")).startsWith("这款产品真的太好用了");
+            assertThat(a.evidence().facts()).containsEntry("concentratedOn", "targets, time");
             assertThat(a.ts()).isAfter(T0.plusSeconds(4 * 3600));
         });
         assertThat(alerts).extracting(Alert::target).doesNotHaveDuplicates();

@@ -128,6 +128,19 @@ class EventCodecTest {
                 + "\"participants\":{\"u-1\":\"first\"}}");
     }
 
+    @Test
+    void writesAnAlertsFactsAfterItsSamplesAndOnlyWhenItHasAny() {
+        Alert a = new Alert(Instant.parse("2026-11-22T02:00:00Z"), Alert.Kind.COORDINATION, "coordination/returning_group/ab",
+                Alert.Level.SEVERE, new Alert.Evidence(Map.of("score", 0.9), List.of(),
+                Map.of("group", "G1", "link:n-1", "0.95: device <b>")), Map.of("n-1", Alert.Role.MEMBER));
+        String line = codec.writeAlert(a);
+        assertThat(line).contains("\"samples\":[],\"facts\":{").contains("\"group\":\"G1\"")
+                .contains("\"link:n-1\":\"0.95: device <b>\"");
+        Alert none = new Alert(a.ts(), a.kind(), a.target(), a.level(),
+                new Alert.Evidence(Map.of("score", 0.9), List.of()), a.participants());
+        assertThat(codec.writeAlert(none)).doesNotContain("facts");
+    }
+
     private void assertBad(String line, String field, String message) {
         assertThatThrownBy(() -> codec.read(line))
                 .isInstanceOfSatisfying(EventFormatException.class, e -> assertThat(e.field()).isEqualTo(field))
